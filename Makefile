@@ -1,0 +1,68 @@
+# crosscheck: `make` builds the library and CLI; `make check` builds and runs every test, also under
+# AddressSanitizer and UndefinedBehaviorSanitizer; `make bench` prints throughput on the real corpora.
+CC ?= cc
+CSTD = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-overlength-strings
+OPT ?= -O2 -g
+CFLAGS ?= $(OPT)
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -Iinclude -Isrc -Ibuild/gen
+LIBS = -lutf8proc -lpcre2-8 -ljansson -lstemmer -lxxhash -lm
+
+B = build
+SAN = build/san
+LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+GEN_SRC = $(B)/gen/lexicons.gen.c
+DATA = $(sort $(wildcard data/*.txt))
+LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/lexicons.gen.o
+SAN_OBJ = $(LIB_SRC:src/%.c=$(SAN)/obj/%.o) $(SAN)/obj/lexicons.gen.o
+TEST_SRC = $(wildcard tests/test_*.c)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+HEADERS = $(wildcard src/*.h) include/crosscheck.h
+
+.PHONY: all check test test-san bench eval clean
+all: $(B)/crosscheck
+
+$(GEN_SRC): $(DATA) tools/embed-lexicons.sh
+	@mkdir -p $(dir $@)
+	tools/embed-lexicons.sh $(DATA) > $@.tmp && mv $@.tmp $@
+
+$(B)/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+$(B)/obj/lexicons.gen.o: $(GEN_SRC) src/lexicon.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+$(B)/libcrosscheck.a: $(LIB_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(B)/crosscheck: src/main.c $(B)/libcrosscheck.a
+	$(CC) $(ALL_CFLAGS) $< $(B)/libcrosscheck.a $(LIBS) -o $@
+
+$(SAN)/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 $(SANFLAGS) -c $< -o $@
+$(SAN)/obj/lexicons.gen.o: $(GEN_SRC) src/lexicon.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -O1 $(SANFLAGS) -c $< -o $@
+$(SAN)/libcrosscheck.a: $(SAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+$(SAN)/crosscheck: src/main.c $(SAN)/libcrosscheck.a
+	$(CC) $(ALL_CFLAGS) -O1 $(SANFLAGS) $< $(SAN)/libcrosscheck.a $(LIBS) -o $@
+
+$(B)/run_tests: $(TEST_SRC) tests/harness.h tests/main.c $(B)/libcrosscheck.a
+	$(CC) $(ALL_CFLAGS) -Itests tests/main.c $(TEST_SRC) $(B)/libcrosscheck.a $(LIBS) -o $@
+$(SAN)/run_tests: $(TEST_SRC) tests/harness.h tests/main.c $(SAN)/libcrosscheck.a
+	$(CC) $(ALL_CFLAGS) -O1 $(SANFLAGS) -Itests tests/main.c $(TEST_SRC) $(SAN)/libcrosscheck.a $(LIBS) -o $@
+
+# Unit and CLI tests, first plain then under the sanitizers; the last line of each run is "N passed, N failed".
+check: $(B)/crosscheck $(B)/run_tests $(SAN)/crosscheck $(SAN)/run_tests
+	CROSSCHECK_BIN=$(B)/crosscheck $(B)/run_tests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 CROSSCHECK_BIN=$(SAN)/crosscheck $(SAN)/run_tests
+test: check
+
+$(B)/bench: bench/bench.c $(B)/libcrosscheck.a
+	$(CC) $(ALL_CFLAGS) $< $(B)/libcrosscheck.a $(LIBS) -o $@
+bench: $(B)/bench
+	$(B)/bench ../shared
+
+clean:
+	rm -rf $(B)

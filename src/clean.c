@@ -1,0 +1,289 @@
+#include "clean.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dates.h"
+#include "lexicon.h"
+
+typedef struct line {
+    uint32_t start, end;   /* trimmed of surrounding white space */
+} line;
+
+static int is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Lines, trimmed, including empty ones (start == end), in order. */
+static size_t split_lines(const cc_article *a, line *out, size_t max)
+{
+    size_t n = 0;
+    uint32_t pos = 0;
+    while (pos < a->len && n < max) {
+        const char *nl = memchr(a->text + pos, '\n', a->len - pos);
+        uint32_t end = nl ? (uint32_t)(nl - a->text) : a->len;
+        uint32_t s = pos, e = end;
+        while (s < e && is_space((unsigned char)a->text[s])) {
+            s++;
+        }
+        while (e > s && is_space((unsigned char)a->text[e - 1])) {
+            e--;
+        }
+        out[n++] = (line){ s, e };
+        pos = end + 1;
+    }
+    return n;
+}
+
+static size_t line_len(line l)
+{
+    return l.end - l.start;
+}
+
+static int ends_sentence(const cc_article *a, line l)
+{
+    if (l.end == l.start) {
+        return 0;
+    }
+    const unsigned char *p = (const unsigned char *)a->text + l.end;
+    unsigned char c = p[-1];
+    if (strchr(".!?:;\"')", c)) {
+        return 1;
+    }
+    /* closing curly quote or ellipsis (3-byte UTF-8) */
+    return l.end - l.start >= 3 && p[-3] == 0xE2 && ((p[-2] == 0x80 && (p[-1] == 0x9D || p[-1] == 0x99 || p[-1] == 0xA6)));
+}
+
+static void add_furniture(cc_article *a, line l)
+{
+    cc_span s = { l.start, l.end };
+    CC_VEC_PUSH(a->furniture, s);
+}
+
+static int starts_with_furniture(const cc_article *a, line l)
+{
+    static const cc_lexset *set;
+    if (!set) {
+        set = cc_lexset_get("furniture");
+    }
+    const char *p = a->text + l.start;
+    size_t n = line_len(l);
+    while (n && (*p == '*' || *p == '-' || *p == ' ' || (unsigned char)*p == 0xE2)) {
+        if ((unsigned char)*p == 0xE2) { /* bullet U+2022 */
+            if (n < 3 || (unsigned char)p[1] != 0x80 || (unsigned char)p[2] != 0xA2) {
+                break;
+            }
+            p += 2, n -= 2;
+        }
+        p++, n--;
+    }
+    /* try prefixes of one to five words against the list */
+    size_t end = 0;
+    for (int words = 0; words < 5 && end < n; words++) {
+        while (end < n && p[end] != ' ') {
+            end++;
+        }
+        if (cc_lexset_find(set, p, end)) {
+            return 1;
+        }
+        /* "Photo: Reuters" has its colon glued to the word */
+        while (end < n && p[end] == ' ') {
+            end++;
+        }
+    }
+    return 0;
+}
+
+/* "…of the cityReuters": a caption whose credit is glued to its last word, or "… (Photo: AFP)". */
+static int is_credited_caption(const cc_article *a, line l)
+{
+    static const cc_lexset *credits;
+    if (!credits) {
+        credits = cc_lexset_get("photo_credits");
+    }
+    size_t n = line_len(l);
+    const char *p = a->text + l.start;
+    if (cc_lexset_find(credits, p, n)) {
+        return 1; /* a credit on a line of its own */
+    }
+    for (size_t i = n > 32 ? n - 32 : 1; i + 1 < n; i++) {
+        unsigned char prev = (unsigned char)p[i - 1], c = (unsigned char)p[i];
+        int glued = (prev >= 'a' && prev <= 'z') && (c >= 'A' && c <= 'Z');
+        if (glued && cc_lexset_find(credits, p + i, n - i)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_date_line(const cc_article *a, line l, cc_date *d)
+{
+    size_t n = line_len(l);
+    size_t used = n ? cc_date_parse(a->text + l.start, n, d) : 0;
+    if (!used) {
+        return 0;
+    }
+    /* allow a trailing zone: "18:10 GMT" */
+    const char *rest = a->text + l.start + used;
+    size_t left = n - used;
+    while (left && *rest == ' ') {
+        rest++, left--;
+    }
+    return left == 0 || (left <= 5 && strspn(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZ+0123456789") >= left);
+}
+
+/* "Home Media Center Coalition News <title>": navigation words in front of the headline. */
+static int is_breadcrumb(const cc_article *a, line l, line title)
+{
+    size_t tn = line_len(title), n = line_len(l);
+    if (tn < 12 || n <= tn || l.start == title.start) {
+        return 0;
+    }
+    return memcmp(a->text + l.end - tn, a->text + title.start, tn) == 0 && !ends_sentence(a, l);
+}
+
+static int is_separator_trail(const cc_article *a, line l)
+{
+    int seps = 0;
+    for (uint32_t i = l.start; i + 2 < l.end; i++) {
+        const char *p = a->text + i;
+        seps += (p[0] == ' ' && (p[1] == '>' || p[1] == '|' || p[1] == '/') && p[2] == ' ');
+        seps += ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xBB); /* » */
+    }
+    return seps >= 2 && !ends_sentence(a, l);
+}
+
+static void set_published(cc_article *a, cc_date d)
+{
+    if (!a->pub_year) {
+        a->pub_year = (int16_t)d.year;
+        a->pub_month = (int8_t)d.month;
+        a->pub_day = (int8_t)d.day;
+    }
+}
+
+static int word_count(const cc_article *a, line l)
+{
+    int words = 0, in = 0;
+    for (uint32_t i = l.start; i < l.end; i++) {
+        int sp = a->text[i] == ' ';
+        words += !sp && !in;
+        in = !sp;
+    }
+    return words;
+}
+
+/* The first text line is a headline when it is short, has no sentence punctuation, and body follows. */
+static int find_title(cc_article *a, const line *lines, size_t n, size_t *index)
+{
+    for (size_t i = 0; i < n && i < 6; i++) {
+        line l = lines[i];
+        cc_date d;
+        if (line_len(l) == 0 || is_date_line(a, l, &d) || starts_with_furniture(a, l)) {
+            continue;
+        }
+        int words = word_count(a, l);
+        if (words >= 2 && words <= 30 && line_len(l) <= 250 && !ends_sentence(a, l) && i + 1 < n) {
+            a->title_span = (cc_span){ l.start, l.end };
+            if (!a->title.len) {
+                a->title = cc_str_span(a, a->title_span);
+            }
+            *index = i;
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+static pcre2_code *dateline_pattern(void)
+{
+    static pcre2_code *re;
+    if (!re) {
+        int code;
+        PCRE2_SIZE off;
+        /* ALEPPO, Syria (Reuters) -   BEIRUT (AP) —   (CNN) -- */
+        const char *pattern =
+            "^(?:[A-Z][A-Z.'\\x{2019} -]{1,40}(?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,3})?[ ]*)?"
+            "(?:\\([A-Za-z][A-Za-z .&'-]{0,40}\\)[ ]*)?(?:-{1,2}|\\x{2013}|\\x{2014}|:)[ ]+";
+        re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code, &off, NULL);
+        if (re) {
+            pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+        }
+    }
+    return re;
+}
+
+static void find_dateline(cc_article *a, line body)
+{
+    pcre2_code *re = dateline_pattern();
+    if (!re || line_len(body) < 20) {
+        return;
+    }
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+    int rc = pcre2_match(re, (PCRE2_SPTR)(a->text + body.start), line_len(body), 0, 0, md, NULL);
+    if (rc > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        /* a bare "Word:" or "-" opening is not a dateline; it needs capitals or an agency */
+        const char *p = a->text + body.start;
+        int caps = ov[1] >= 4 && p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z';
+        int agency = memchr(p, '(', ov[1]) != NULL;
+        if ((caps || agency) && ov[1] < line_len(body)) {
+            a->dateline_span = (cc_span){ body.start, body.start + (uint32_t)ov[1] };
+            CC_VEC_PUSH(a->furniture, a->dateline_span);
+        }
+    }
+    pcre2_match_data_free(md);
+}
+
+/* Short lines without sentence punctuation between paragraphs: sub-headings ("Civilian Evacuation"). */
+static int is_heading(const cc_article *a, line l)
+{
+    int words = word_count(a, l);
+    return words >= 1 && words <= 12 && line_len(l) <= 100 && !ends_sentence(a, l);
+}
+
+static int compare_spans(const void *x, const void *y)
+{
+    const cc_span *a = x, *b = y;
+    return (a->start > b->start) - (a->start < b->start);
+}
+
+void cc_clean(cc_article *a)
+{
+    size_t max = 1;
+    for (uint32_t i = 0; i < a->len; i++) {
+        max += a->text[i] == '\n';
+    }
+    line *lines = malloc(max * sizeof *lines);
+    size_t n = split_lines(a, lines, max);
+    size_t title_index = (size_t)-1;
+    int has_title = find_title(a, lines, n, &title_index);
+    line title = has_title ? lines[title_index] : (line){ 0, 0 };
+    int body_seen = 0;
+    for (size_t i = 0; i < n; i++) {
+        line l = lines[i];
+        cc_date d;
+        if (line_len(l) == 0 || i == title_index) {
+            continue;
+        }
+        if (i < 8 && !body_seen && is_date_line(a, l, &d)) {
+            set_published(a, d);
+            add_furniture(a, l);
+        } else if (starts_with_furniture(a, l) || is_credited_caption(a, l) || is_separator_trail(a, l) ||
+                   (has_title && is_breadcrumb(a, l, title))) {
+            add_furniture(a, l);
+        } else if (is_heading(a, l) && i + 1 < n) {
+            cc_span s = { l.start, l.end };
+            CC_VEC_PUSH(a->headings, s);
+        } else if (!body_seen) {
+            body_seen = 1;
+            find_dateline(a, l);
+        }
+    }
+    free(lines);
+    qsort(a->furniture.v, a->furniture.n, sizeof *a->furniture.v, compare_spans);
+}

@@ -1,0 +1,200 @@
+/* The crosscheck command line: parse options, call the library, pick a renderer. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "crosscheck.h"
+
+static const char usage[] =
+    "usage: crosscheck analyze [options] PATH...\n"
+    "       crosscheck summarize [options] PATH...\n"
+    "       crosscheck --version | --help\n"
+    "\n"
+    "PATH is an article file (*.txt, *.json, *.jsonl), a folder of them, or - for standard input.\n"
+    "\n"
+    "options:\n"
+    "  -f, --format FORMAT  text (default), json, markdown or html\n"
+    "  -o, --output FILE    write the report to FILE (atomically) instead of standard output\n"
+    "  -w, --words N        summary budget in words (default 120)\n"
+    "      --strict         stop at the first bad article instead of skipping it\n"
+    "      --color WHEN     auto (default: on a terminal, unless NO_COLOR is set), always or never\n"
+    "\n"
+    "exit status: 0 all articles analysed; 1 some articles were skipped (named on standard error);\n"
+    "             2 usage error, or nothing could be analysed.\n";
+
+typedef struct cli {
+    const char *command;
+    cc_format format;
+    const char *output;
+    const char *color;
+    cc_options options;
+    int strict;
+    int summary_only;
+    const char **paths;
+    int path_count;
+    long skipped;
+} cli;
+
+static void print_error(const cc_error *e, void *user)
+{
+    cli *c = user;
+    c->skipped++;
+    fprintf(stderr, "crosscheck: %s", e->file[0] ? e->file : "input");
+    if (e->line > 0) {
+        fprintf(stderr, ":%ld", e->line);
+    }
+    if (e->byte_offset >= 0) {
+        fprintf(stderr, ": byte %ld", e->byte_offset);
+    }
+    fprintf(stderr, ": %s\n", e->message);
+}
+
+static int parse_format(const char *s, cc_format *f)
+{
+    static const struct { const char *name; cc_format format; } formats[] = {
+        { "text", CC_FORMAT_TEXT }, { "json", CC_FORMAT_JSON }, { "markdown", CC_FORMAT_MARKDOWN },
+        { "md", CC_FORMAT_MARKDOWN }, { "html", CC_FORMAT_HTML },
+    };
+    for (size_t i = 0; i < sizeof formats / sizeof *formats; i++) {
+        if (strcmp(s, formats[i].name) == 0) {
+            *f = formats[i].format;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int fail_usage(const char *msg, const char *arg)
+{
+    fprintf(stderr, "crosscheck: %s%s%s\n%s", msg, arg ? ": " : "", arg ? arg : "", usage);
+    return 2;
+}
+
+/* Returns 0, or an exit status for a usage error. */
+static int parse_args(cli *c, int argc, char **argv)
+{
+    c->paths = calloc((size_t)argc, sizeof *c->paths);
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "-f") || !strcmp(a, "--format")) {
+            if (!value || parse_format(value, &c->format)) {
+                return fail_usage("unknown format", value);
+            }
+            i++;
+        } else if (!strncmp(a, "--format=", 9)) {
+            if (parse_format(a + 9, &c->format)) {
+                return fail_usage("unknown format", a + 9);
+            }
+        } else if (!strcmp(a, "-o") || !strcmp(a, "--output")) {
+            if (!value) {
+                return fail_usage("missing file after", a);
+            }
+            c->output = value;
+            i++;
+        } else if (!strcmp(a, "-w") || !strcmp(a, "--words")) {
+            char *end;
+            long n = value ? strtol(value, &end, 10) : 0;
+            if (!value || *end || n <= 0 || n > 100000) {
+                return fail_usage("--words wants a positive number", value);
+            }
+            c->options.summary_words = (int)n;
+            i++;
+        } else if (!strcmp(a, "--strict")) {
+            c->strict = 1;
+        } else if (!strcmp(a, "--color") || !strncmp(a, "--color=", 8)) {
+            c->color = a[7] == '=' ? a + 8 : value;
+            if (a[7] != '=') {
+                i++;
+            }
+            if (!c->color || (strcmp(c->color, "auto") && strcmp(c->color, "always") && strcmp(c->color, "never"))) {
+                return fail_usage("--color wants auto, always or never", c->color);
+            }
+        } else if (a[0] == '-' && a[1]) {
+            return fail_usage("unknown option", a);
+        } else {
+            c->paths[c->path_count++] = a;
+        }
+    }
+    if (c->path_count == 0) {
+        return fail_usage("no input given", NULL);
+    }
+    return 0;
+}
+
+static int want_color(const cli *c)
+{
+    if (c->color && !strcmp(c->color, "always")) {
+        return 1;
+    }
+    if (c->color && !strcmp(c->color, "never")) {
+        return 0;
+    }
+    const char *no_color = getenv("NO_COLOR");
+    return !c->output && isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+static int run(cli *c)
+{
+    cc_cluster *cluster = cc_cluster_new();
+    cc_error err;
+    int status = 0;
+    for (int i = 0; i < c->path_count && status == 0; i++) {
+        if (cc_cluster_add_path(cluster, c->paths[i], c->strict, print_error, c, &err) < 0) {
+            print_error(&err, c);
+            status = c->strict ? 2 : 0;
+        }
+    }
+    if (status == 0 && cc_cluster_article_count(cluster) == 0) {
+        fprintf(stderr, "crosscheck: no article could be read\n");
+        status = 2;
+    }
+    if (status == 0) {
+        c->options.color = want_color(c);
+        c->options.strict = c->strict;
+        if (cc_analyze(cluster, &c->options, &err) != 0) {
+            print_error(&err, c);
+            status = 2;
+        }
+    }
+    if (status == 0) {
+        cc_format format = c->summary_only ? (c->format == CC_FORMAT_TEXT ? CC_FORMAT_TEXT : c->format) : c->format;
+        int rc = c->output ? cc_render_file(cluster, format, &c->options, c->output, &err)
+                           : cc_render(cluster, format, &c->options, stdout, &err);
+        if (rc != 0) {
+            print_error(&err, c);
+            status = 2;
+        }
+    }
+    if (status == 0 && c->skipped) {
+        status = 1;
+    }
+    cc_cluster_free(cluster);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+        fputs(usage, argc < 2 ? stderr : stdout);
+        return argc < 2 ? 2 : 0;
+    }
+    if (!strcmp(argv[1], "--version")) {
+        puts("crosscheck " CC_VERSION);
+        return 0;
+    }
+    cli c = { 0 };
+    c.command = argv[1];
+    if (!strcmp(c.command, "summarize")) {
+        c.summary_only = 1;
+    } else if (strcmp(c.command, "analyze")) {
+        return fail_usage("unknown command", c.command);
+    }
+    int rc = parse_args(&c, argc, argv);
+    if (rc == 0) {
+        rc = run(&c);
+    }
+    free(c.paths);
+    return rc;
+}

@@ -1,0 +1,532 @@
+/* Paragraphs, sentences and tokens in one pass over the bytes, every piece a span into the text.
+ *
+ * A hand-written scanner rather than ICU's break iterators: the whole pipeline has to run at
+ * 100 MB/s, and news needs rules UAX#29 does not have (abbreviations, "city.France" glued sentences,
+ * attribution after a quoted exclamation). utf8proc classifies the non-ASCII code points. */
+#include "segment.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "lexicon.h"
+
+enum char_class { C_OTHER, C_SPACE, C_NEWLINE, C_UPPER, C_LOWER, C_DIGIT, C_QUOTE, C_APOS };
+
+static unsigned char ascii_class[128];
+
+static void init_ascii_class(void)
+{
+    for (int c = 0; c < 128; c++) {
+        unsigned char k = C_OTHER;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            k = C_SPACE;
+        } else if (c == '\n') {
+            k = C_NEWLINE;
+        } else if (c >= 'A' && c <= 'Z') {
+            k = C_UPPER;
+        } else if (c >= 'a' && c <= 'z') {
+            k = C_LOWER;
+        } else if (c >= '0' && c <= '9') {
+            k = C_DIGIT;
+        } else if (c == '"') {
+            k = C_QUOTE;
+        } else if (c == '\'') {
+            k = C_APOS;
+        }
+        ascii_class[c] = k;
+    }
+}
+
+typedef struct cp_info {
+    int32_t cp;
+    int len;
+    unsigned char cls;
+} cp_info;
+
+static unsigned char class_of_codepoint(int32_t cp)
+{
+    switch (cp) {
+    case 0x201C: case 0x201D: case 0x201E: case 0x00AB: case 0x00BB: case 0x201F:
+        return C_QUOTE;
+    case 0x2018: case 0x2019: case 0x201B:
+        return C_APOS;
+    case 0x2028: case 0x2029:
+        return C_NEWLINE;
+    default:
+        break;
+    }
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+        return C_UPPER;
+    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        return C_LOWER;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_ZS: case UTF8PROC_CATEGORY_CF:
+        return C_SPACE; /* no-break and thin spaces, zero-width joiners and soft hyphens */
+    default:
+        return C_OTHER;
+    }
+}
+
+static inline cp_info char_at(const char *text, uint32_t len, uint32_t pos)
+{
+    unsigned char c = (unsigned char)text[pos];
+    if (c < 0x80) {
+        return (cp_info){ c, 1, ascii_class[c] };
+    }
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + pos, len - pos, &cp);
+    if (n <= 0) {
+        return (cp_info){ c, 1, C_OTHER }; /* validated at ingest; stay safe anyway */
+    }
+    return (cp_info){ cp, (int)n, class_of_codepoint(cp) };
+}
+
+static inline int is_letter(unsigned char cls)
+{
+    return cls == C_UPPER || cls == C_LOWER;
+}
+
+static inline int is_wordish(unsigned char cls)
+{
+    return cls == C_UPPER || cls == C_LOWER || cls == C_DIGIT;
+}
+
+typedef struct scanner {
+    cc_article *a;
+    const char *text;
+    uint32_t len;
+    uint32_t pos;
+    size_t furniture_next;
+    /* sentence state */
+    uint32_t sent_tok_first;
+    int pending_end;        /* a terminal mark was seen; the sentence ends unless what follows continues it */
+    int pending_strength;   /* 2 = real full stop/!/?, 1 = ordinary abbreviation (weak) */
+    int single_quote_open;
+    int double_quote_open;
+    /* paragraph state */
+    uint32_t para_sent_first;
+    int para_open;
+} scanner;
+
+static const cc_lexset *abbreviations, *starters, *reporting_verbs;
+
+/* ---- tokens ---- */
+
+static uint8_t word_flags(const char *text, uint32_t start, uint32_t end, uint32_t len)
+{
+    uint8_t f = 0;
+    cp_info first = char_at(text, len, start);
+    if (first.cls == C_UPPER) {
+        f |= CC_TF_CAP;
+    }
+    int upper = 0, lower = 0;
+    for (uint32_t i = start; i < end; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x80) {
+            f |= CC_TF_NONASCII;
+        } else if (c >= 'A' && c <= 'Z') {
+            upper++;
+        } else if (c >= 'a' && c <= 'z') {
+            lower++;
+        } else if (c == '-') {
+            f |= CC_TF_HYPHEN;
+        }
+    }
+    if (upper >= 2 && lower == 0) {
+        f |= CC_TF_ALLCAPS;
+    }
+    return f;
+}
+
+/* Is the period at pos part of the word that ends there (Dr. U.S. J. Jan.)? */
+static int period_belongs_to_word(const scanner *s, uint32_t wstart, uint32_t wend, int *title)
+{
+    uint32_t n = wend - wstart;
+    const char *w = s->text + wstart;
+    *title = 0;
+    if (n == 1 && w[0] >= 'A' && w[0] <= 'Z') {
+        *title = 1; /* an initial: J. K. Rowling */
+        return 1;
+    }
+    if (memchr(w, '.', n)) {
+        return 1; /* U.S. e.g. */
+    }
+    const cc_lexentry *e = cc_lexset_find(abbreviations, w, n);
+    if (!e) {
+        return 0;
+    }
+    /* a month abbreviation ends a sentence unless a day number follows */
+    if (e->value_len == 5 && memcmp(e->value, "month", 5) == 0) {
+        uint32_t p = wend + 1;
+        while (p < s->len && s->text[p] == ' ') {
+            p++;
+        }
+        return p < s->len && s->text[p] >= '0' && s->text[p] <= '9';
+    }
+    *title = e->value_len == 5 && memcmp(e->value, "title", 5) == 0;
+    return 1;
+}
+
+static uint32_t scan_word(scanner *s, uint32_t pos, uint8_t *extra_flags)
+{
+    uint32_t start = pos;
+    uint32_t seg_start = pos; /* start of the current dot-separated piece, for U.S. */
+    for (;;) {
+        cp_info c = char_at(s->text, s->len, pos);
+        if (pos < s->len && is_wordish(c.cls)) {
+            pos += (uint32_t)c.len;
+            continue;
+        }
+        if (pos + 1 >= s->len) {
+            break;
+        }
+        cp_info next = char_at(s->text, s->len, pos + (uint32_t)c.len);
+        if (c.cls == C_APOS && is_letter(next.cls)) {
+            pos += (uint32_t)c.len; /* Gov'ts, Ra’ad, don't */
+        } else if ((c.cp == '-' || c.cp == 0x2010 || c.cp == 0x2011) && is_wordish(next.cls)) {
+            pos += (uint32_t)c.len; /* Ki-moon, Iran-affiliated */
+            seg_start = pos;
+        } else if (c.cp == '.' && is_letter(next.cls) && pos - seg_start == 1 && next.len == 1 &&
+                   pos + 2 < s->len && s->text[pos + 2] == '.') {
+            pos += 1; /* U.S, e.g */
+            seg_start = pos;
+        } else if (c.cp == '&' && pos - start == 1 && next.cls == C_UPPER) {
+            pos += 1; /* AT&T */
+        } else {
+            break;
+        }
+    }
+    /* possessive plural: "parents' homes", when no single quote is open */
+    if (pos < s->len && s->text[pos] == '\'' && pos > start && s->text[pos - 1] == 's' && !s->single_quote_open &&
+        (pos + 1 >= s->len || s->text[pos + 1] == ' ')) {
+        pos++;
+    }
+    *extra_flags = 0;
+    int title;
+    if (pos < s->len && s->text[pos] == '.' && period_belongs_to_word(s, start, pos, &title)) {
+        pos++;
+        *extra_flags = CC_TF_ABBREV;
+        if (title) {
+            *extra_flags |= CC_TF_SENT_START; /* reused below as "never ends a sentence" marker, then cleared */
+        }
+    }
+    return pos;
+}
+
+static uint32_t scan_number(const scanner *s, uint32_t pos)
+{
+    const char *t = s->text;
+    while (pos < s->len) {
+        if (t[pos] >= '0' && t[pos] <= '9') {
+            pos++;
+        } else if (t[pos] == ',' && pos + 3 < s->len + 1 && pos + 3 <= s->len &&
+                   t[pos + 1] >= '0' && t[pos + 1] <= '9' && t[pos + 2] >= '0' && t[pos + 2] <= '9' &&
+                   t[pos + 3] >= '0' && t[pos + 3] <= '9' && (pos + 4 >= s->len || t[pos + 4] < '0' || t[pos + 4] > '9')) {
+            pos += 4; /* thousands separator */
+        } else if (t[pos] == '.' && pos + 1 < s->len && t[pos + 1] >= '0' && t[pos + 1] <= '9') {
+            pos++;    /* decimal point */
+        } else {
+            break;
+        }
+    }
+    return pos;
+}
+
+/* Opening or closing? By the characters around the mark, then by what is open. */
+static uint8_t quote_direction(const scanner *s, uint32_t pos, cp_info q, int *open_state)
+{
+    if (q.cp == 0x201C || q.cp == 0x00AB || q.cp == 0x201E || q.cp == 0x2018) {
+        *open_state = 1;
+        return CC_TF_QOPEN;
+    }
+    if (q.cp == 0x201D || q.cp == 0x00BB) {
+        *open_state = 0;
+        return CC_TF_QCLOSE;
+    }
+    unsigned char before = C_SPACE, after = C_SPACE;
+    if (pos > 0) {
+        uint32_t b = pos - 1;
+        while (b > 0 && ((unsigned char)s->text[b] & 0xC0) == 0x80) {
+            b--;
+        }
+        before = char_at(s->text, s->len, b).cls;
+        unsigned char bc = (unsigned char)s->text[pos - 1];
+        if (bc == '(' || bc == '[' || bc == '-' || bc == 0x94 /* em dash tail */) {
+            before = C_SPACE;
+        }
+    }
+    if (pos + (uint32_t)q.len < s->len) {
+        after = char_at(s->text, s->len, pos + (uint32_t)q.len).cls;
+    }
+    int space_before = before == C_SPACE || before == C_NEWLINE;
+    int space_after = after == C_SPACE || after == C_NEWLINE || after == C_OTHER;
+    int open;
+    if (space_before && !space_after) {
+        open = 1;
+    } else if (!space_before && space_after) {
+        open = 0;
+    } else {
+        open = !*open_state;
+    }
+    *open_state = open;
+    return open ? CC_TF_QOPEN : CC_TF_QCLOSE;
+}
+
+static void push_token(cc_article *a, uint32_t start, uint32_t end, uint8_t kind, uint8_t flags)
+{
+    cc_token t = { start, end, kind, flags, 0 };
+    CC_VEC_PUSH(a->tokens, t);
+}
+
+/* ---- sentences and paragraphs ---- */
+
+static void close_sentence(scanner *s)
+{
+    cc_article *a = s->a;
+    uint32_t n = (uint32_t)a->tokens.n;
+    if (n > s->sent_tok_first) {
+        cc_sentence sent;
+        sent.tok_first = s->sent_tok_first;
+        sent.tok_count = n - s->sent_tok_first;
+        sent.start = a->tokens.v[sent.tok_first].start;
+        sent.end = a->tokens.v[n - 1].end;
+        sent.para = (uint32_t)a->paragraphs.n;
+        a->tokens.v[sent.tok_first].flags |= CC_TF_SENT_START;
+        CC_VEC_PUSH(a->sentences, sent);
+    }
+    s->sent_tok_first = n;
+    s->pending_end = 0;
+}
+
+static int span_contains(const cc_span *spans, size_t count, uint32_t start, uint32_t end)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (spans[i].start <= start && end <= spans[i].end) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void close_paragraph(scanner *s)
+{
+    close_sentence(s);
+    s->single_quote_open = 0;
+    cc_article *a = s->a;
+    if (a->sentences.n > s->para_sent_first) {
+        cc_paragraph p;
+        p.sent_first = s->para_sent_first;
+        p.sent_count = (uint32_t)a->sentences.n - s->para_sent_first;
+        p.start = a->sentences.v[p.sent_first].start;
+        p.end = a->sentences.v[a->sentences.n - 1].end;
+        p.flags = 0;
+        if (a->title_span.end > a->title_span.start && p.start >= a->title_span.start && p.end <= a->title_span.end) {
+            p.flags |= CC_PF_TITLE;
+        } else if (span_contains(a->headings.v, a->headings.n, p.start, p.end)) {
+            p.flags |= CC_PF_HEADING;
+        }
+        CC_VEC_PUSH(a->paragraphs, p);
+    }
+    s->para_sent_first = (uint32_t)a->sentences.n;
+    /* a double quote left open at a paragraph end stays open: news reopens it on the next paragraph */
+}
+
+/* After `"…!" Egeland tweeted` the sentence goes on: a reporting verb within the next few words
+ * (before any punctuation) means the quote's attribution follows. */
+static int attribution_follows(const scanner *s, uint32_t pos)
+{
+    int words = 0;
+    while (pos < s->len && words < 5) {
+        cp_info c = char_at(s->text, s->len, pos);
+        if (c.cls == C_SPACE) {
+            pos += (uint32_t)c.len;
+            continue;
+        }
+        if (!is_letter(c.cls)) {
+            return 0;
+        }
+        uint8_t f;
+        scanner probe = *s;
+        uint32_t end = scan_word(&probe, pos, &f);
+        if (cc_lexset_find(reporting_verbs, s->text + pos, end - pos)) {
+            return 1;
+        }
+        words++;
+        pos = end;
+    }
+    return 0;
+}
+
+/* Decide, at the start of a new token, whether the pending sentence end stands. */
+static int pending_end_stands(const scanner *s, cp_info next, uint32_t next_pos, uint32_t word_end)
+{
+    const cc_token *last = &s->a->tokens.v[s->a->tokens.n - 1];
+    int after_quote = last->kind == CC_TOK_QUOTE && (last->flags & CC_TF_QCLOSE);
+    if (next.cls == C_LOWER) {
+        return 0;
+    }
+    if (after_quote && attribution_follows(s, next_pos)) {
+        return 0;
+    }
+    if (s->pending_strength == 1) {
+        return next.cls == C_UPPER && cc_lexset_find(starters, s->text + next_pos, word_end - next_pos);
+    }
+    return next.cls == C_UPPER || next.cls == C_DIGIT || next.cls == C_QUOTE || next.cls == C_APOS ||
+           next.cp == '(' || next.cp == '[' || next.cp == '-' || next.cp == 0x2013 || next.cp == 0x2014 ||
+           next.cp == 0x2022;
+}
+
+static int is_terminal(cp_info c)
+{
+    return c.cp == '.' || c.cp == '!' || c.cp == '?' || c.cp == 0x2026;
+}
+
+static int is_closer(cp_info c)
+{
+    return c.cp == ')' || c.cp == ']';
+}
+
+/* A single newline inside running text (hard-wrapped copy) does not end a paragraph: the line before
+ * has no sentence end and the next starts in lower case. */
+static int newline_breaks_paragraph(const scanner *s, uint32_t pos)
+{
+    uint32_t p = pos + 1;
+    while (p < s->len && (s->text[p] == ' ' || s->text[p] == '\t' || s->text[p] == '\r')) {
+        p++;
+    }
+    if (p >= s->len || s->text[p] == '\n') {
+        return 1;
+    }
+    if (s->pending_end || s->a->tokens.n == s->sent_tok_first) {
+        return 1;
+    }
+    return char_at(s->text, s->len, p).cls != C_LOWER;
+}
+
+static int skip_furniture(scanner *s)
+{
+    cc_article *a = s->a;
+    while (s->furniture_next < a->furniture.n && a->furniture.v[s->furniture_next].end <= s->pos) {
+        s->furniture_next++;
+    }
+    if (s->furniture_next < a->furniture.n && a->furniture.v[s->furniture_next].start <= s->pos) {
+        cc_span f = a->furniture.v[s->furniture_next];
+        int is_dateline = f.start == a->dateline_span.start && f.end == a->dateline_span.end && f.end > f.start;
+        if (!is_dateline) {
+            close_paragraph(s);
+        }
+        s->pos = f.end;
+        s->furniture_next++;
+        return 1;
+    }
+    return 0;
+}
+
+static uint32_t scan_token(scanner *s, cp_info c)
+{
+    uint32_t start = s->pos, end;
+    cc_article *a = s->a;
+    if (is_letter(c.cls)) {
+        uint8_t extra;
+        end = scan_word(s, start, &extra);
+        int never_ends = extra & CC_TF_SENT_START;
+        push_token(a, start, end, CC_TOK_WORD, (uint8_t)(word_flags(s->text, start, end, s->len) | (extra & CC_TF_ABBREV)));
+        if ((extra & CC_TF_ABBREV) && !never_ends) {
+            s->pending_end = 1;
+            s->pending_strength = 1;
+        }
+    } else if (c.cls == C_DIGIT) {
+        end = scan_number(s, start);
+        push_token(a, start, end, CC_TOK_NUMBER, 0);
+    } else if (c.cls == C_QUOTE || (c.cls == C_APOS)) {
+        end = start + (uint32_t)c.len;
+        cp_info next = end < s->len ? char_at(s->text, s->len, end) : (cp_info){ 0, 1, C_SPACE };
+        if (c.cls == C_APOS && next.cls == C_DIGIT && (start == 0 || s->text[start - 1] == ' ')) {
+            push_token(a, start, end, CC_TOK_PUNCT, 0); /* '90s */
+            return end;
+        }
+        int *state = c.cls == C_QUOTE ? &s->double_quote_open : &s->single_quote_open;
+        uint8_t dir = quote_direction(s, start, c, state);
+        push_token(a, start, end, CC_TOK_QUOTE, dir);
+    } else if (c.cp == '.' && start + 2 < s->len && s->text[start + 1] == '.' && s->text[start + 2] == '.') {
+        end = start + 3;
+        push_token(a, start, end, CC_TOK_PUNCT, 0);
+    } else if (c.cp == '-' && start + 1 < s->len && s->text[start + 1] == '-') {
+        end = start + 2;
+        push_token(a, start, end, CC_TOK_PUNCT, 0);
+    } else {
+        end = start + (uint32_t)c.len;
+        push_token(a, start, end, CC_TOK_PUNCT, 0);
+        if (is_terminal(c)) {
+            s->pending_end = 1;
+            s->pending_strength = c.cp == 0x2026 ? 1 : 2;
+        }
+    }
+    return end;
+}
+
+static void scan(scanner *s)
+{
+    while (s->pos < s->len) {
+        if (s->furniture_next < s->a->furniture.n && skip_furniture(s)) {
+            continue;
+        }
+        cp_info c = char_at(s->text, s->len, s->pos);
+        if (c.cls == C_SPACE) {
+            s->pos += (uint32_t)c.len;
+            continue;
+        }
+        if (c.cls == C_NEWLINE) {
+            if (newline_breaks_paragraph(s, s->pos)) {
+                close_paragraph(s);
+            }
+            s->pos += (uint32_t)c.len;
+            continue;
+        }
+        if (s->pending_end) {
+            int quote_closes = c.cls == C_QUOTE || c.cls == C_APOS;
+            int closes = is_closer(c) || is_terminal(c) ||
+                         (quote_closes && s->a->tokens.n > 0 &&
+                          s->a->tokens.v[s->a->tokens.n - 1].end == s->pos &&
+                          (c.cp == 0x201D || c.cp == 0x2019 || c.cp == '"' || c.cp == '\''));
+            if (!closes) {
+                uint32_t word_end = s->pos;
+                if (is_letter(c.cls)) {
+                    uint8_t f;
+                    scanner probe = *s;
+                    word_end = scan_word(&probe, s->pos, &f);
+                    if (f & CC_TF_ABBREV) {
+                        word_end--;
+                    }
+                }
+                if (pending_end_stands(s, c, s->pos, word_end)) {
+                    close_sentence(s);
+                }
+                s->pending_end = 0;
+            }
+        }
+        s->pos = scan_token(s, c);
+    }
+    close_paragraph(s);
+}
+
+void cc_segment(cc_article *a)
+{
+    if (!abbreviations) {
+        init_ascii_class();
+        abbreviations = cc_lexset_get("abbreviations");
+        starters = cc_lexset_get("sentence_starters");
+        reporting_verbs = cc_lexset_get("reporting_verbs");
+    }
+    a->tokens.n = a->sentences.n = a->paragraphs.n = 0;
+    CC_VEC_RESERVE(a->tokens, a->len / 5 + 16);
+    CC_VEC_RESERVE(a->sentences, a->len / 100 + 4);
+    scanner s = { 0 };
+    s.a = a;
+    s.text = a->text;
+    s.len = a->len;
+    scan(&s);
+}
