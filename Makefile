@@ -8,8 +8,8 @@ CFLAGS ?= $(OPT)
 ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -Iinclude -Isrc -Ibuild/gen
 LIBS = -lutf8proc -lpcre2-8 -ljansson -lstemmer -lxxhash -lm
 
-B = build
-SAN = build/san
+B ?= build
+SAN = $(B)/san
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
 GEN_SRC = $(B)/gen/lexicons.gen.c
 DATA = $(sort $(wildcard data/*.txt))
