@@ -85,12 +85,12 @@ int cc_validate_text(const char *text, size_t len, cc_error *err)
         visible += c > 0x20;
         i += (size_t)n;
     }
-    if (visible == 0) {
-        cc_error_set(err, NULL, 0, -1, "empty article: no text");
-        return -1;
-    }
     if (controls * 20 > visible) {
         cc_error_set(err, NULL, 0, -1, "binary data: %zu control characters in %zu bytes", controls, len);
+        return -1;
+    }
+    if (visible == 0) {
+        cc_error_set(err, NULL, 0, -1, "empty article: no text");
         return -1;
     }
     return 0;
@@ -215,7 +215,7 @@ static void add_json_record(reader *r, const char *file, long line, json_t *rec,
     }
     if (!id) {
         char base[256];
-        id_from_path(file, base, sizeof base);
+        id_from_path(strcmp(file, "<stdin>") ? file : "stdin", base, sizeof base);
         snprintf(idbuf, sizeof idbuf, "%.40s-%ld", base, ordinal);
         id = idbuf;
     }
