@@ -285,5 +285,7 @@ void cc_clean(cc_article *a)
         }
     }
     free(lines);
-    qsort(a->furniture.v, a->furniture.n, sizeof *a->furniture.v, compare_spans);
+    if (a->furniture.n > 1) {
+        qsort(a->furniture.v, a->furniture.n, sizeof *a->furniture.v, compare_spans);
+    }
 }

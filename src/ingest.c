@@ -368,7 +368,9 @@ static void read_folder(reader *r, const char *path)
         cc_error_set(&e, path, 0, -1, "folder has no *.txt, *.json or *.jsonl files");
         report(r, &e);
     }
-    qsort(names.v, names.n, sizeof *names.v, compare_names);
+    if (names.n > 1) {
+        qsort(names.v, names.n, sizeof *names.v, compare_names);
+    }
     for (size_t i = 0; i < names.n && !r->failed; i++) {
         size_t len = strlen(path) + strlen(names.v[i]) + 2;
         char *full = malloc(len);

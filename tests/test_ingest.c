@@ -268,7 +268,7 @@ TEST(cli_examples_json_is_complete)
     CHECK(strstr(out, "\"id\":\"01_harbour_wire\"") != NULL);
     CHECK(strstr(out, "\"id\":\"03_island_radio\"") != NULL);
     CHECK(strstr(out, "\"sentences\":[{\"start\":") != NULL);
-    CHECK(out[strlen(out) - 2] == '}');
+    CHECK(strlen(out) > 2 && out[strlen(out) - 2] == '}');
     free(out);
     free(err);
 }
