@@ -147,13 +147,16 @@ static int is_breadcrumb(const cc_article *a, line l, line title)
 
 static int is_separator_trail(const cc_article *a, line l)
 {
+    if (ends_sentence(a, l)) {
+        return 0;
+    }
     int seps = 0;
     for (uint32_t i = l.start; i + 2 < l.end; i++) {
         const char *p = a->text + i;
         seps += (p[0] == ' ' && (p[1] == '>' || p[1] == '|' || p[1] == '/') && p[2] == ' ');
         seps += ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xBB); /* » */
     }
-    return seps >= 2 && !ends_sentence(a, l);
+    return seps >= 2;
 }
 
 static void set_published(cc_article *a, cc_date d)
@@ -242,6 +245,9 @@ static void find_dateline(cc_article *a, line body)
 /* Short lines without sentence punctuation between paragraphs: sub-headings ("Civilian Evacuation"). */
 static int is_heading(const cc_article *a, line l)
 {
+    if (line_len(l) > 100) {
+        return 0;
+    }
     int words = word_count(a, l);
     return words >= 1 && words <= 12 && line_len(l) <= 100 && !ends_sentence(a, l);
 }
@@ -255,8 +261,8 @@ static int compare_spans(const void *x, const void *y)
 void cc_clean(cc_article *a)
 {
     size_t max = 1;
-    for (uint32_t i = 0; i < a->len; i++) {
-        max += a->text[i] == '\n';
+    for (const char *p = a->text; (p = memchr(p, '\n', (size_t)(a->text + a->len - p))) != NULL; p++) {
+        max++;
     }
     line *lines = malloc(max * sizeof *lines);
     size_t n = split_lines(a, lines, max);

@@ -64,32 +64,55 @@ static int is_junk_control(unsigned char c)
     return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
 }
 
+static long line_of(const char *text, size_t offset)
+{
+    long line = 1;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + offset - p))) != NULL; p++) {
+        line++;
+    }
+    return line;
+}
+
+/* Eight bytes with no high bit and none below 0x20: plain printable ASCII, nothing to check. */
+static int plain_ascii8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t high = w & 0x8080808080808080ull;
+    uint64_t below_space = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
+    return (high | below_space) == 0;
+}
+
 int cc_validate_text(const char *text, size_t len, cc_error *err)
 {
     const unsigned char *s = (const unsigned char *)text;
-    long line = 1;
-    size_t controls = 0, visible = 0;
+    size_t controls = 0;
+    int visible = 0;
     for (size_t i = 0; i < len;) {
+        if (i + 8 <= len && plain_ascii8(s + i)) {
+            visible = 1; /* eight bytes of which at most seven are spaces */
+            i += 8;
+            continue;
+        }
         unsigned char c = s[i];
         if (c == 0) {
-            cc_error_set(err, NULL, line, (long)i, "NUL byte: binary data, not text");
+            cc_error_set(err, NULL, line_of(text, i), (long)i, "NUL byte: binary data, not text");
             return -1;
         }
         int n = utf8_valid_length(s + i, len - i);
         if (n == 0) {
-            cc_error_set(err, NULL, line, (long)i, "invalid UTF-8 (byte 0x%02X)", c);
+            cc_error_set(err, NULL, line_of(text, i), (long)i, "invalid UTF-8 (byte 0x%02X)", c);
             return -1;
         }
-        line += c == '\n';
         controls += is_junk_control(c);
-        visible += c > 0x20;
+        visible |= c > 0x20;
         i += (size_t)n;
     }
-    if (controls * 20 > visible) {
+    if (controls * 20 > len) {
         cc_error_set(err, NULL, 0, -1, "binary data: %zu control characters in %zu bytes", controls, len);
         return -1;
     }
-    if (visible == 0) {
+    if (!visible) {
         cc_error_set(err, NULL, 0, -1, "empty article: no text");
         return -1;
     }

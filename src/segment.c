@@ -13,6 +13,9 @@
 enum char_class { C_OTHER, C_SPACE, C_NEWLINE, C_UPPER, C_LOWER, C_DIGIT, C_QUOTE, C_APOS };
 
 static unsigned char ascii_class[128];
+/* 1 for ASCII letters and digits; 0 for everything else, NUL included, which ends every article's
+ * text, so word loops need no bounds check. */
+static unsigned char ascii_word_byte[256];
 
 static void init_ascii_class(void)
 {
@@ -34,6 +37,7 @@ static void init_ascii_class(void)
             k = C_APOS;
         }
         ascii_class[c] = k;
+        ascii_word_byte[c] = k == C_UPPER || k == C_LOWER || k == C_DIGIT;
     }
 }
 
@@ -100,6 +104,7 @@ typedef struct scanner {
     uint32_t len;
     uint32_t pos;
     size_t furniture_next;
+    size_t heading_next;
     /* sentence state */
     uint32_t sent_tok_first;
     int pending_end;        /* a terminal mark was seen; the sentence ends unless what follows continues it */
@@ -115,32 +120,6 @@ static const cc_lexset *abbreviations, *starters, *reporting_verbs;
 
 /* ---- tokens ---- */
 
-static uint8_t word_flags(const char *text, uint32_t start, uint32_t end, uint32_t len)
-{
-    uint8_t f = 0;
-    cp_info first = char_at(text, len, start);
-    if (first.cls == C_UPPER) {
-        f |= CC_TF_CAP;
-    }
-    int upper = 0, lower = 0;
-    for (uint32_t i = start; i < end; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c >= 0x80) {
-            f |= CC_TF_NONASCII;
-        } else if (c >= 'A' && c <= 'Z') {
-            upper++;
-        } else if (c >= 'a' && c <= 'z') {
-            lower++;
-        } else if (c == '-') {
-            f |= CC_TF_HYPHEN;
-        }
-    }
-    if (upper >= 2 && lower == 0) {
-        f |= CC_TF_ALLCAPS;
-    }
-    return f;
-}
-
 /* Is the period at pos part of the word that ends there (Dr. U.S. J. Jan.)? */
 static int period_belongs_to_word(const scanner *s, uint32_t wstart, uint32_t wend, int *title)
 {
@@ -153,6 +132,9 @@ static int period_belongs_to_word(const scanner *s, uint32_t wstart, uint32_t we
     }
     if (memchr(w, '.', n)) {
         return 1; /* U.S. e.g. */
+    }
+    if (n > 7) {
+        return 0; /* longer than any abbreviation */
     }
     const cc_lexentry *e = cc_lexset_find(abbreviations, w, n);
     if (!e) {
@@ -170,17 +152,47 @@ static int period_belongs_to_word(const scanner *s, uint32_t wstart, uint32_t we
     return 1;
 }
 
-static uint32_t scan_word(scanner *s, uint32_t pos, uint8_t *extra_flags)
+typedef struct word_scan {
+    uint32_t end;
+    uint8_t flags;       /* cc_token_flags of the word */
+    uint8_t title;       /* ends in a title's or an initial's period: never a sentence end */
+} word_scan;
+
+/* Case flags from the first two letters: a word whose first two letters are capitals is treated as
+ * all-capitals (UN, GMT, NATO), which is what later stages use the flag for. */
+static uint8_t case_flags(const char *w, uint32_t n)
+{
+    uint8_t f = 0;
+    unsigned char c0 = (unsigned char)w[0];
+    if (c0 < 0x80 ? ascii_class[c0] == C_UPPER : 0) {
+        f |= CC_TF_CAP;
+        if (n >= 2 && (unsigned char)w[1] < 0x80 && ascii_class[(unsigned char)w[1]] == C_UPPER) {
+            f |= CC_TF_ALLCAPS;
+        }
+    }
+    return f;
+}
+
+static word_scan scan_word(const scanner *s, uint32_t pos)
 {
     uint32_t start = pos;
     uint32_t seg_start = pos; /* start of the current dot-separated piece, for U.S. */
+    uint8_t flags = 0;
     for (;;) {
+        /* ASCII letters and digits are most of every word: take them without decoding */
+        while (ascii_word_byte[(unsigned char)s->text[pos]]) {
+            pos++;
+        }
+        if (pos >= s->len) {
+            break;
+        }
         cp_info c = char_at(s->text, s->len, pos);
-        if (pos < s->len && is_wordish(c.cls)) {
+        if (is_wordish(c.cls)) {
+            flags |= CC_TF_NONASCII;
             pos += (uint32_t)c.len;
             continue;
         }
-        if (pos + 1 >= s->len) {
+        if (pos + 1 >= s->len || c.cls == C_SPACE || c.cls == C_NEWLINE) {
             break;
         }
         cp_info next = char_at(s->text, s->len, pos + (uint32_t)c.len);
@@ -189,6 +201,7 @@ static uint32_t scan_word(scanner *s, uint32_t pos, uint8_t *extra_flags)
         } else if ((c.cp == '-' || c.cp == 0x2010 || c.cp == 0x2011) && is_wordish(next.cls)) {
             pos += (uint32_t)c.len; /* Ki-moon, Iran-affiliated */
             seg_start = pos;
+            flags |= CC_TF_HYPHEN;
         } else if (c.cp == '.' && is_letter(next.cls) && pos - seg_start == 1 && next.len == 1 &&
                    pos + 2 < s->len && s->text[pos + 2] == '.') {
             pos += 1; /* U.S, e.g */
@@ -204,16 +217,14 @@ static uint32_t scan_word(scanner *s, uint32_t pos, uint8_t *extra_flags)
         (pos + 1 >= s->len || s->text[pos + 1] == ' ')) {
         pos++;
     }
-    *extra_flags = 0;
+    word_scan w = { pos, (uint8_t)(flags | case_flags(s->text + start, pos - start)), 0 };
     int title;
     if (pos < s->len && s->text[pos] == '.' && period_belongs_to_word(s, start, pos, &title)) {
-        pos++;
-        *extra_flags = CC_TF_ABBREV;
-        if (title) {
-            *extra_flags |= CC_TF_SENT_START; /* reused below as "never ends a sentence" marker, then cleared */
-        }
+        w.end = pos + 1;
+        w.flags |= CC_TF_ABBREV;
+        w.title = (uint8_t)title;
     }
-    return pos;
+    return w;
 }
 
 static uint32_t scan_number(const scanner *s, uint32_t pos)
@@ -301,14 +312,15 @@ static void close_sentence(scanner *s)
     s->pending_end = 0;
 }
 
-static int span_contains(const cc_span *spans, size_t count, uint32_t start, uint32_t end)
+/* Headings come in text order, as paragraphs do, so one cursor walks both. */
+static int is_heading_paragraph(scanner *s, uint32_t start, uint32_t end)
 {
-    for (size_t i = 0; i < count; i++) {
-        if (spans[i].start <= start && end <= spans[i].end) {
-            return 1;
-        }
+    const cc_article *a = s->a;
+    while (s->heading_next < a->headings.n && a->headings.v[s->heading_next].end < end) {
+        s->heading_next++;
     }
-    return 0;
+    return s->heading_next < a->headings.n && a->headings.v[s->heading_next].start <= start &&
+           end <= a->headings.v[s->heading_next].end;
 }
 
 static void close_paragraph(scanner *s)
@@ -325,7 +337,7 @@ static void close_paragraph(scanner *s)
         p.flags = 0;
         if (a->title_span.end > a->title_span.start && p.start >= a->title_span.start && p.end <= a->title_span.end) {
             p.flags |= CC_PF_TITLE;
-        } else if (span_contains(a->headings.v, a->headings.n, p.start, p.end)) {
+        } else if (is_heading_paragraph(s, p.start, p.end)) {
             p.flags |= CC_PF_HEADING;
         }
         CC_VEC_PUSH(a->paragraphs, p);
@@ -348,9 +360,7 @@ static int attribution_follows(const scanner *s, uint32_t pos)
         if (!is_letter(c.cls)) {
             return 0;
         }
-        uint8_t f;
-        scanner probe = *s;
-        uint32_t end = scan_word(&probe, pos, &f);
+        uint32_t end = scan_word(s, pos).end;
         if (cc_lexset_find(reporting_verbs, s->text + pos, end - pos)) {
             return 1;
         }
@@ -430,11 +440,10 @@ static uint32_t scan_token(scanner *s, cp_info c)
     uint32_t start = s->pos, end;
     cc_article *a = s->a;
     if (is_letter(c.cls)) {
-        uint8_t extra;
-        end = scan_word(s, start, &extra);
-        int never_ends = extra & CC_TF_SENT_START;
-        push_token(a, start, end, CC_TOK_WORD, (uint8_t)(word_flags(s->text, start, end, s->len) | (extra & CC_TF_ABBREV)));
-        if ((extra & CC_TF_ABBREV) && !never_ends) {
+        word_scan w = scan_word(s, start);
+        end = w.end;
+        push_token(a, start, end, CC_TOK_WORD, w.flags);
+        if ((w.flags & CC_TF_ABBREV) && !w.title) {
             s->pending_end = 1;
             s->pending_strength = 1;
         }
@@ -474,6 +483,10 @@ static void scan(scanner *s)
         if (s->furniture_next < s->a->furniture.n && skip_furniture(s)) {
             continue;
         }
+        if (s->text[s->pos] == ' ') {
+            s->pos++;
+            continue;
+        }
         cp_info c = char_at(s->text, s->len, s->pos);
         if (c.cls == C_SPACE) {
             s->pos += (uint32_t)c.len;
@@ -495,12 +508,8 @@ static void scan(scanner *s)
             if (!closes) {
                 uint32_t word_end = s->pos;
                 if (is_letter(c.cls)) {
-                    uint8_t f;
-                    scanner probe = *s;
-                    word_end = scan_word(&probe, s->pos, &f);
-                    if (f & CC_TF_ABBREV) {
-                        word_end--;
-                    }
+                    word_scan w = scan_word(s, s->pos);
+                    word_end = w.end - ((w.flags & CC_TF_ABBREV) != 0);
                 }
                 if (pending_end_stands(s, c, s->pos, word_end)) {
                     close_sentence(s);
