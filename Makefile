@@ -19,7 +19,7 @@ TEST_SRC = $(wildcard tests/test_*.c)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 HEADERS = $(wildcard src/*.h) include/crosscheck.h
 
-.PHONY: all check test test-san bench eval clean
+.PHONY: all check test bench fuzz clean
 all: $(B)/crosscheck
 
 $(GEN_SRC): $(DATA) tools/embed-lexicons.sh
@@ -66,3 +66,12 @@ bench: $(B)/bench
 
 clean:
 	rm -rf $(B)
+
+# Coverage-guided fuzzing of the whole pipeline (clang's libFuzzer), seeded with the examples.
+FUZZ_SECONDS ?= 60
+$(B)/fuzz_analyze: fuzz/fuzz_analyze.c $(LIB_SRC) $(GEN_SRC) $(HEADERS)
+	clang $(CSTD) -Iinclude -Isrc -Ibuild/gen -O1 -g -fsanitize=fuzzer,address,undefined \
+		fuzz/fuzz_analyze.c $(LIB_SRC) $(GEN_SRC) $(LIBS) -o $@
+fuzz: $(B)/fuzz_analyze
+	mkdir -p $(B)/fuzz-corpus
+	$(B)/fuzz_analyze -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=5 $(B)/fuzz-corpus fuzz/corpus

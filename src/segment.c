@@ -439,7 +439,7 @@ static uint32_t scan_token(scanner *s, cp_info c)
 {
     uint32_t start = s->pos, end;
     cc_article *a = s->a;
-    if (is_letter(c.cls)) {
+    if (is_letter(c.cls) || (c.cls == C_DIGIT && c.cp >= 0x80)) { /* other scripts' digits read as word */
         word_scan w = scan_word(s, start);
         end = w.end;
         push_token(a, start, end, CC_TOK_WORD, w.flags);

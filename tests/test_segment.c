@@ -173,3 +173,13 @@ TEST(segment_multi_paragraph_quote_keeps_paragraphs)
     CHECK_STR(test_sentence(c, 0, 1), "\"Then the bakery was hit.");
     cc_cluster_free(c);
 }
+
+/* Found by the fuzzer: a non-ASCII digit after a symbol used to stall the scanner. */
+TEST(segment_other_script_digits_terminate)
+{
+    cc_cluster *c = test_analyze("Figures from Maren%\xD9\xA6 and \xD9\xA7\xD9\xA8 people.");
+    CHECK(c != NULL);
+    CHECK(has_token(c, "\xD9\xA6", CC_TOK_WORD));
+    CHECK(has_token(c, "\xD9\xA7\xD9\xA8", CC_TOK_WORD));
+    cc_cluster_free(c);
+}
