@@ -80,6 +80,13 @@ static int starts_with_furniture(const cc_article *a, line l)
         }
         p++, n--;
     }
+    size_t first = 0;
+    while (first < n && p[first] != ' ') {
+        first++;
+    }
+    if (!cc_lexset_starts_entry(set, p, first)) {
+        return 0;
+    }
     /* try prefixes of one to five words against the list */
     size_t end = 0;
     for (int words = 0; words < 5 && end < n; words++) {

@@ -111,12 +111,12 @@ int cc_cluster_add(cc_cluster *c, const char *id, const char *text, size_t len, 
         abort();
     }
     a->id = unique_id(c, id && *id ? id : "article");
-    a->text = malloc(len + 1);
+    /* zero padding past the end lets scanners read 16 bytes at a time without a bounds check */
+    a->text = calloc(1, len + CC_TEXT_PADDING);
     if (!a->text) {
         abort();
     }
     memcpy(a->text, text, len);
-    a->text[len] = '\0';
     a->len = (uint32_t)len;
     if (meta) {
         a->title = meta_string(a, meta->title);

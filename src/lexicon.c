@@ -12,7 +12,9 @@ struct cc_lexset {
     size_t count;
     uint32_t *slots;     /* open addressing: index + 1 into entries, 0 = empty */
     size_t mask;
+    uint32_t *first_slots; /* entries by their first word alone, so phrase scans can stop after one word */
     int max_words;
+    size_t max_key_len;  /* longest key, to refuse long lookups before folding them */
 };
 
 static cc_arena lexicon_arena;
@@ -43,18 +45,26 @@ static uint64_t key_hash(const char *s, size_t len)
     return XXH3_64bits(s, len);
 }
 
-static void set_insert(cc_lexset *set, uint32_t index)
+static size_t first_word_length(const cc_lexentry *e)
+{
+    const char *sp = memchr(e->key, ' ', e->key_len);
+    return sp ? (size_t)(sp - e->key) : e->key_len;
+}
+
+/* Inserts entry index keyed by its first key_len bytes; the first definition of a key wins. */
+static void table_insert(const cc_lexset *set, uint32_t *slots, uint32_t index, size_t key_len)
 {
     const cc_lexentry *e = &set->entries[index];
-    size_t h = key_hash(e->key, e->key_len) & set->mask;
-    while (set->slots[h]) {
-        const cc_lexentry *o = &set->entries[set->slots[h] - 1];
-        if (o->key_len == e->key_len && memcmp(o->key, e->key, e->key_len) == 0) {
-            return; /* first definition wins */
+    size_t h = key_hash(e->key, key_len) & set->mask;
+    while (slots[h]) {
+        const cc_lexentry *o = &set->entries[slots[h] - 1];
+        size_t olen = slots == set->slots ? o->key_len : first_word_length(o);
+        if (olen == key_len && memcmp(o->key, e->key, key_len) == 0) {
+            return;
         }
         h = (h + 1) & set->mask;
     }
-    set->slots[h] = index + 1;
+    slots[h] = index + 1;
 }
 
 static int count_words(const char *s, size_t len)
@@ -96,6 +106,9 @@ static void parse_line(cc_lexset *set, const char *line, size_t len)
         e->value_len = (uint32_t)vl;
     }
     e->words = (uint8_t)count_words(key, n);
+    if (n > set->max_key_len) {
+        set->max_key_len = n;
+    }
     if (e->words > set->max_words) {
         set->max_words = e->words;
     }
@@ -124,9 +137,12 @@ static void build(cc_lexset *set, const cc_lexicon_file *file)
     }
     set->mask = cap - 1;
     set->slots = cc_arena_alloc(&lexicon_arena, cap * sizeof *set->slots);
+    set->first_slots = cc_arena_alloc(&lexicon_arena, cap * sizeof *set->first_slots);
     memset(set->slots, 0, cap * sizeof *set->slots);
+    memset(set->first_slots, 0, cap * sizeof *set->first_slots);
     for (size_t i = 0; i < set->count; i++) {
-        set_insert(set, (uint32_t)i);
+        table_insert(set, set->slots, (uint32_t)i, set->entries[i].key_len);
+        table_insert(set, set->first_slots, (uint32_t)i, first_word_length(&set->entries[i]));
     }
 }
 
@@ -162,7 +178,8 @@ const cc_lexset *cc_lexset_get(const char *name)
 const cc_lexentry *cc_lexset_find(const cc_lexset *set, const char *s, size_t len)
 {
     char buf[128];
-    if (!set || len == 0 || len >= sizeof buf) {
+    /* a phrase with doubled spaces folds shorter, so allow some slack over the longest key */
+    if (!set || len == 0 || len >= sizeof buf || len > set->max_key_len + 8) {
         return NULL;
     }
     size_t n = lower_copy(buf, s, len);
@@ -175,6 +192,24 @@ const cc_lexentry *cc_lexset_find(const cc_lexset *set, const char *s, size_t le
         h = (h + 1) & set->mask;
     }
     return NULL;
+}
+
+int cc_lexset_starts_entry(const cc_lexset *set, const char *word, size_t len)
+{
+    char buf[128];
+    if (!set || len == 0 || len >= sizeof buf || len > set->max_key_len) {
+        return 0;
+    }
+    size_t n = lower_copy(buf, word, len);
+    size_t h = key_hash(buf, n) & set->mask;
+    while (set->first_slots[h]) {
+        const cc_lexentry *e = &set->entries[set->first_slots[h] - 1];
+        if (first_word_length(e) == n && memcmp(e->key, buf, n) == 0) {
+            return 1;
+        }
+        h = (h + 1) & set->mask;
+    }
+    return 0;
 }
 
 int cc_lexset_max_words(const cc_lexset *set)

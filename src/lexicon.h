@@ -27,6 +27,9 @@ typedef struct cc_lexset cc_lexset;
 const cc_lexset *cc_lexset_get(const char *name);
 /* Case-insensitive (ASCII) exact lookup of a phrase. */
 const cc_lexentry *cc_lexset_find(const cc_lexset *set, const char *s, size_t len);
+/* Whether some entry's first word is this word: lets a scan for multi-word phrases stop after one
+ * lookup at most positions. */
+int cc_lexset_starts_entry(const cc_lexset *set, const char *word, size_t len);
 /* Longest entry, in words, so callers know how far to look ahead for multi-word phrases. */
 int cc_lexset_max_words(const cc_lexset *set);
 size_t cc_lexset_size(const cc_lexset *set);

@@ -142,11 +142,13 @@ typedef struct cc_entity {
     uint32_t articles;   /* how many articles mention it */
 } cc_entity;
 
+#define CC_TEXT_PADDING 32
+
 typedef struct cc_article {
     char *id;
     cc_str title, url, source, published; /* as given or as found in the text */
     int16_t pub_year; int8_t pub_month, pub_day; /* 0 when unknown */
-    char *text;          /* owned, NUL-terminated */
+    char *text;          /* owned, followed by CC_TEXT_PADDING zero bytes */
     uint32_t len;
     cc_span title_span, dateline_span;  /* {0,0} when absent */
     CC_VEC(cc_span) furniture;          /* page furniture kept out of the analysis, sorted */

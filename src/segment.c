@@ -7,6 +7,9 @@
 
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "lexicon.h"
 
@@ -104,6 +107,7 @@ typedef struct scanner {
     uint32_t len;
     uint32_t pos;
     size_t furniture_next;
+    uint32_t furniture_start;  /* start of the next furniture span, UINT32_MAX when none is left */
     size_t heading_next;
     /* sentence state */
     uint32_t sent_tok_first;
@@ -152,6 +156,33 @@ static int period_belongs_to_word(const scanner *s, uint32_t wstart, uint32_t we
     return 1;
 }
 
+/* ASCII letters and digits are most of every word: take them without decoding, sixteen at a time where
+ * the CPU allows (the article text is zero-padded, so reading past its end is safe). */
+static inline uint32_t skip_ascii_word_bytes(const char *text, uint32_t pos)
+{
+#ifdef __SSE2__
+    const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
+    const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    for (;;) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
+        __m128i folded = _mm_or_si128(x, case_bit);
+        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, below_a), _mm_cmplt_epi8(folded, above_z));
+        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, below_0), _mm_cmplt_epi8(x, above_9));
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+        if (mask != 0xFFFF) {
+            return pos + (uint32_t)__builtin_ctz(~mask);
+        }
+        pos += 16;
+    }
+#else
+    while (ascii_word_byte[(unsigned char)text[pos]]) {
+        pos++;
+    }
+    return pos;
+#endif
+}
+
 typedef struct word_scan {
     uint32_t end;
     uint8_t flags;       /* cc_token_flags of the word */
@@ -179,10 +210,7 @@ static word_scan scan_word(const scanner *s, uint32_t pos)
     uint32_t seg_start = pos; /* start of the current dot-separated piece, for U.S. */
     uint8_t flags = 0;
     for (;;) {
-        /* ASCII letters and digits are most of every word: take them without decoding */
-        while (ascii_word_byte[(unsigned char)s->text[pos]]) {
-            pos++;
-        }
+        pos = skip_ascii_word_bytes(s->text, pos);
         if (pos >= s->len) {
             break;
         }
@@ -286,7 +314,7 @@ static uint8_t quote_direction(const scanner *s, uint32_t pos, cp_info q, int *o
     return open ? CC_TF_QOPEN : CC_TF_QCLOSE;
 }
 
-static void push_token(cc_article *a, uint32_t start, uint32_t end, uint8_t kind, uint8_t flags)
+static inline void push_token(cc_article *a, uint32_t start, uint32_t end, uint8_t kind, uint8_t flags)
 {
     cc_token t = { start, end, kind, flags, 0 };
     CC_VEC_PUSH(a->tokens, t);
@@ -416,23 +444,29 @@ static int newline_breaks_paragraph(const scanner *s, uint32_t pos)
     return char_at(s->text, s->len, p).cls != C_LOWER;
 }
 
-static int skip_furniture(scanner *s)
+static void next_furniture(scanner *s)
 {
-    cc_article *a = s->a;
+    const cc_article *a = s->a;
     while (s->furniture_next < a->furniture.n && a->furniture.v[s->furniture_next].end <= s->pos) {
         s->furniture_next++;
     }
-    if (s->furniture_next < a->furniture.n && a->furniture.v[s->furniture_next].start <= s->pos) {
-        cc_span f = a->furniture.v[s->furniture_next];
-        int is_dateline = f.start == a->dateline_span.start && f.end == a->dateline_span.end && f.end > f.start;
-        if (!is_dateline) {
-            close_paragraph(s);
-        }
-        s->pos = f.end;
-        s->furniture_next++;
-        return 1;
+    s->furniture_start = s->furniture_next < a->furniture.n ? a->furniture.v[s->furniture_next].start : UINT32_MAX;
+}
+
+/* Called when the scan reaches the next furniture span: jump over it. */
+static void skip_furniture(scanner *s)
+{
+    cc_article *a = s->a;
+    cc_span f = a->furniture.v[s->furniture_next];
+    int is_dateline = f.start == a->dateline_span.start && f.end == a->dateline_span.end && f.end > f.start;
+    if (!is_dateline) {
+        close_paragraph(s);
     }
-    return 0;
+    if (f.end > s->pos) {
+        s->pos = f.end;
+    }
+    s->furniture_next++;
+    next_furniture(s);
 }
 
 static uint32_t scan_token(scanner *s, cp_info c)
@@ -480,7 +514,8 @@ static uint32_t scan_token(scanner *s, cp_info c)
 static void scan(scanner *s)
 {
     while (s->pos < s->len) {
-        if (s->furniture_next < s->a->furniture.n && skip_furniture(s)) {
+        if (s->pos >= s->furniture_start) {
+            skip_furniture(s);
             continue;
         }
         if (s->text[s->pos] == ' ') {
@@ -537,5 +572,6 @@ void cc_segment(cc_article *a)
     s.a = a;
     s.text = a->text;
     s.len = a->len;
+    next_furniture(&s);
     scan(&s);
 }
