@@ -1,6 +1,448 @@
+/* Cross-checking figures: claims from different articles that count the same people (same category,
+ * compatible people, place and time frame) become one group, with the range the figures span, which
+ * of them repeat one original source, and a verdict from the intervals the figures assert. */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates.h"
+#include "facets.h"
+#include "report.h"
 #include "stages.h"
 
-void cc_crosscheck(cc_cluster *cluster)
+/* Two figures a factor of this apart are not counts of the same thing (a day's toll and a war's). */
+#define CC_MAX_FACTOR 50.0
+
+typedef struct fig {
+    cc_facets f;
+    uint32_t article, claim, start;
+    uint8_t category;
+    int32_t group;
+} fig;
+
+typedef struct work {
+    cc_cluster *c;
+    fig *figs;
+    size_t n;
+    size_t *base;        /* first fig of each article */
+    cc_arena scratch;
+} work;
+
+static const fig *fig_of(const work *w, const cc_claim_ref *r)
 {
-    (void)cluster; /* seam for issue 6 */
+    return &w->figs[w->base[r->article] + r->claim];
+}
+
+static long article_day(const cc_article *a)
+{
+    if (!a->pub_year || !a->pub_month) {
+        return 0;
+    }
+    cc_date d = { a->pub_year, a->pub_month, a->pub_day ? a->pub_day : 1 };
+    return cc_date_days(d);
+}
+
+static int groupable(const cc_claim *cl)
+{
+    return cl->category != CC_CAT_OTHER && !(cl->flags & (CC_CF_HYPOTHETICAL | CC_CF_NEGATED));
+}
+
+static void read_figs(work *w)
+{
+    cc_cluster *c = w->c;
+    long latest = 0;
+    for (size_t i = 0; i < c->articles.n; i++) {
+        long d = article_day(c->articles.v[i]);
+        latest = d > latest ? d : latest;
+    }
+    w->base = malloc((c->articles.n + 1) * sizeof *w->base);
+    for (size_t i = 0; i < c->articles.n; i++) {
+        w->base[i] = w->n;
+        w->n += c->articles.v[i]->claims.n;
+    }
+    w->figs = calloc(w->n ? w->n : 1, sizeof *w->figs);
+    for (size_t i = 0; i < c->articles.n; i++) {
+        cc_article *a = c->articles.v[i];
+        long anchor = article_day(a) ? article_day(a) : latest;
+        for (size_t k = 0; k < a->claims.n; k++) {
+            fig *x = &w->figs[w->base[i] + k];
+            cc_claim *cl = &a->claims.v[k];
+            cl->group = -1;
+            x->article = (uint32_t)i;
+            x->claim = (uint32_t)k;
+            x->start = cl->span.start;
+            x->category = cl->category;
+            x->group = -1;
+            if (groupable(cl)) {
+                cc_facets_read(&x->f, a, cl, anchor, &w->scratch);
+            }
+        }
+    }
+}
+
+static int same_figure(const cc_facets *a, const cc_facets *b)
+{
+    return a->vague == b->vague && fabs(a->fig_lo - b->fig_lo) <= 0.01 * fabs(a->fig_lo) &&
+           fabs(a->fig_hi - b->fig_hi) <= 0.01 * fabs(a->fig_hi);
+}
+
+static int plausible(const cc_facets *a, const cc_facets *b)
+{
+    double ahi = a->fig_hi > 1 ? a->fig_hi : 1, bhi = b->fig_hi > 1 ? b->fig_hi : 1;
+    return a->fig_lo <= CC_MAX_FACTOR * bhi && b->fig_lo <= CC_MAX_FACTOR * ahi;
+}
+
+/* How well x fits beside member m as a count of the same thing; -1 when it cannot be. */
+static int fit(const fig *x, const fig *m)
+{
+    if (x->category != m->category || !plausible(&x->f, &m->f)) {
+        return -1;
+    }
+    int who = cc_who_relation(x->f.who, m->f.who);
+    int place = cc_place_relation(&x->f, &m->f);
+    int time = cc_frame_relation(&x->f.time, &m->f.time);
+    if (who == CC_REL_NONE || place == CC_REL_NONE || time == CC_REL_NONE) {
+        return -1;
+    }
+    int score = 0;
+    score += who == CC_REL_SAME ? (x->f.who && m->f.who ? 2 : 1) : 0;
+    score += place == CC_REL_SAME ? (x->f.place.len && m->f.place.len ? 2 : 1) : 0;
+    score += time == CC_REL_SAME ? (x->f.time.kind != CC_FRAME_NONE && m->f.time.kind != CC_FRAME_NONE ? 2 : 1) : 0;
+    score += cc_same_source(&x->f, &m->f);
+    score += same_figure(&x->f, &m->f) * 2;
+    return score;
+}
+
+/* An article gives one precise figure for a quantity and perhaps a loose restatement ("scores"); a
+ * second precise figure in the same article is most often a different quantity (a subset, an earlier
+ * toll), so a group takes at most one of each per article. */
+static int slot_taken(const work *w, const cc_group *g, const fig *x)
+{
+    for (size_t k = 0; k < g->members.n; k++) {
+        const fig *m = fig_of(w, &g->members.v[k]);
+        if (m->article == x->article && m->f.vague == x->f.vague) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static double group_fit(const work *w, const cc_group *g, const fig *x)
+{
+    if (g->category != x->category || slot_taken(w, g, x)) {
+        return -1;
+    }
+    int total = 0;
+    for (size_t k = 0; k < g->members.n; k++) {
+        int s = fit(x, fig_of(w, &g->members.v[k]));
+        if (s < 0) {
+            return -1;
+        }
+        total += s;
+    }
+    return (double)total / (double)g->members.n;
+}
+
+static void add_member(cc_group *g, const fig *x)
+{
+    cc_claim_ref r = { x->article, x->claim, x->f.lo, x->f.hi, -1 };
+    CC_VEC_PUSH(g->members, r);
+}
+
+static int by_position(const void *pa, const void *pb)
+{
+    const fig *a = *(const fig *const *)pa, *b = *(const fig *const *)pb;
+    if (a->article != b->article) {
+        return a->article < b->article ? -1 : 1;
+    }
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
+static void assign_groups(work *w)
+{
+    fig **order = malloc((w->n ? w->n : 1) * sizeof *order);
+    size_t n = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        const cc_claim *cl = &w->c->articles.v[w->figs[i].article]->claims.v[w->figs[i].claim];
+        if (groupable(cl)) {
+            order[n++] = &w->figs[i];
+        }
+    }
+    qsort(order, n, sizeof *order, by_position);
+    for (size_t i = 0; i < n; i++) {
+        fig *x = order[i];
+        double best = -1;
+        for (size_t g = 0; g < w->c->groups.n; g++) {
+            double s = group_fit(w, &w->c->groups.v[g], x);
+            if (s > best) {
+                best = s;
+                x->group = (int32_t)g;
+            }
+        }
+        if (x->group < 0) {
+            cc_group fresh = { 0 };
+            fresh.category = x->category;
+            fresh.conflict_low = fresh.conflict_high = -1;
+            CC_VEC_PUSH(w->c->groups, fresh);
+            x->group = (int32_t)(w->c->groups.n - 1);
+        }
+        add_member(&w->c->groups.v[x->group], x);
+        w->c->articles.v[x->article]->claims.v[x->claim].group = x->group;
+    }
+    free(order);
+}
+
+/* ---- per group: evidence, verdict, range, label ---- */
+
+static int intervals_meet(const cc_facets *a, const cc_facets *b)
+{
+    return a->lo <= b->hi && b->lo <= a->hi;
+}
+
+/* A figure from the source an earlier member already gave, and compatible with it, counts once. */
+static void mark_repeats(const work *w, cc_group *g)
+{
+    g->evidence = 0;
+    for (size_t k = 0; k < g->members.n; k++) {
+        const fig *x = fig_of(w, &g->members.v[k]);
+        for (size_t j = 0; j < k && g->members.v[k].repeat_of < 0; j++) {
+            const fig *y = fig_of(w, &g->members.v[j]);
+            if (g->members.v[j].repeat_of < 0 && cc_same_source(&x->f, &y->f) && intervals_meet(&x->f, &y->f)) {
+                g->members.v[k].repeat_of = (int32_t)j;
+            }
+        }
+        g->evidence += g->members.v[k].repeat_of < 0;
+    }
+}
+
+/* A figure about a narrower set (children among people, a district of the city, one day of several)
+ * only says the group's count is at least that much. */
+static void widen_narrower(const work *w, cc_group *g)
+{
+    const fig *broad = fig_of(w, &g->members.v[0]);
+    int whole_place = 0;
+    long longest = 0;
+    for (size_t k = 0; k < g->members.n; k++) {
+        const fig *x = fig_of(w, &g->members.v[k]);
+        if (cc_who_relation(x->f.who, broad->f.who) == CC_REL_BROADER || !broad->f.who) {
+            broad = x;
+        }
+        whole_place |= !x->f.place_part;
+        if (x->f.time.kind == CC_FRAME_NONE) {
+            longest = LONG_MAX;
+        } else if (x->f.time.days > longest) {
+            longest = x->f.time.days;
+        }
+    }
+    for (size_t k = 0; k < g->members.n; k++) {
+        const fig *x = fig_of(w, &g->members.v[k]);
+        int narrower = cc_who_relation(x->f.who, broad->f.who) == CC_REL_NARROWER ||
+                       (whole_place && x->f.place_part) ||
+                       (x->f.time.kind == CC_FRAME_SHORT && x->f.time.days && x->f.time.days < longest);
+        g->members.v[k].low = x->f.lo;
+        g->members.v[k].high = narrower ? INFINITY : x->f.hi;
+    }
+}
+
+/* The members whose intervals leave the least room: the highest floor and the lowest ceiling. */
+static void tightest(const work *w, const cc_group *g, int precise_only, int32_t *lo_at, int32_t *hi_at)
+{
+    *lo_at = *hi_at = -1;
+    for (size_t k = 0; k < g->members.n; k++) {
+        const cc_claim_ref *r = &g->members.v[k];
+        if (r->repeat_of >= 0 || (precise_only && fig_of(w, r)->f.vague)) {
+            continue;
+        }
+        if (*lo_at < 0 || r->low > g->members.v[*lo_at].low) {
+            *lo_at = (int32_t)k;
+        }
+        if (*hi_at < 0 || r->high < g->members.v[*hi_at].high) {
+            *hi_at = (int32_t)k;
+        }
+    }
+}
+
+static int conflicting(const cc_group *g, int32_t lo_at, int32_t hi_at)
+{
+    return lo_at >= 0 && hi_at >= 0 && g->members.v[lo_at].low > g->members.v[hi_at].high * (1 + 1e-9);
+}
+
+static size_t member_text(const work *w, const cc_claim_ref *r, char *buf, size_t cap)
+{
+    const cc_article *a = w->c->articles.v[r->article];
+    const cc_claim *cl = &a->claims.v[r->claim];
+    size_t n = cc_figure_text(buf, cap, a, cl);
+    if (cl->source.len && n + 8 < cap) {
+        n += (size_t)snprintf(buf + n, cap - n, " (");
+        for (uint32_t i = 0; i < cl->source.len && n + 2 < cap; i++) {
+            char ch = cl->source.p[i];
+            buf[n++] = ch == '\n' || ch == '\t' || ch == '\r' ? ' ' : ch;
+        }
+        n += (size_t)snprintf(buf + n, cap - n, ")");
+    }
+    return n < cap ? n : cap - 1;
+}
+
+static size_t bound_text(char *buf, size_t cap, double lo, double hi)
+{
+    char a[32], b[32];
+    cc_number_text(a, sizeof a, lo);
+    cc_number_text(b, sizeof b, hi);
+    if (!isfinite(hi)) {
+        return (size_t)snprintf(buf, cap, "at least %s", a);
+    }
+    return lo == hi ? (size_t)snprintf(buf, cap, "%s", a) : (size_t)snprintf(buf, cap, "%s to %s", a, b);
+}
+
+static cc_str keep(cc_cluster *c, const char *s, size_t n)
+{
+    return cc_str_of(cc_arena_strndup(&c->arena, s, n), n);
+}
+
+static void judge(const work *w, cc_group *g)
+{
+    char reason[512], a[160], b[160], ia[96], ib[96];
+    int32_t lo_at, hi_at;
+    tightest(w, g, 1, &lo_at, &hi_at);
+    if (!conflicting(g, lo_at, hi_at)) {
+        tightest(w, g, 0, &lo_at, &hi_at);
+    }
+    size_t n;
+    if (g->evidence < 2) {
+        g->verdict = CC_VERDICT_SINGLE;
+        n = (size_t)snprintf(reason, sizeof reason, g->members.n > 1 ? "one source, reported %zu times" : "one report",
+                             g->members.n);
+    } else if (conflicting(g, lo_at, hi_at)) {
+        const cc_claim_ref *low = &g->members.v[hi_at], *high = &g->members.v[lo_at];
+        g->verdict = CC_VERDICT_CONFLICT;
+        g->conflict_low = hi_at;
+        g->conflict_high = lo_at;
+        member_text(w, low, a, sizeof a);
+        member_text(w, high, b, sizeof b);
+        bound_text(ia, sizeof ia, low->low, low->high);
+        bound_text(ib, sizeof ib, high->low, high->high);
+        n = (size_t)snprintf(reason, sizeof reason, "%s and %s cannot both be true: %s against %s", a, b, ia, ib);
+    } else {
+        int all_same = 1;
+        const fig *first = NULL;
+        for (size_t k = 0; k < g->members.n; k++) {
+            const fig *x = fig_of(w, &g->members.v[k]);
+            all_same &= !first || same_figure(&x->f, &first->f);
+            first = first ? first : x;
+        }
+        g->verdict = all_same ? CC_VERDICT_AGREE : CC_VERDICT_WITHIN_RANGE;
+        bound_text(ia, sizeof ia, g->members.v[lo_at].low, g->members.v[hi_at].high);
+        n = all_same ? (size_t)snprintf(reason, sizeof reason, "%u independent sources give the same figure", g->evidence)
+                     : (size_t)snprintf(reason, sizeof reason, "%u independent sources; all can be true for %s",
+                                        g->evidence, ia);
+    }
+    g->reason = keep(w->c, reason, n < sizeof reason ? n : sizeof reason - 1);
+}
+
+/* Casualty recorders keep the smallest and largest figure reported; vague amounts count only when no
+ * figure is precise. */
+static void set_range(const work *w, cc_group *g)
+{
+    int precise = 0;
+    for (size_t k = 0; k < g->members.n; k++) {
+        precise |= !fig_of(w, &g->members.v[k])->f.vague;
+    }
+    g->low = INFINITY;
+    g->high = -INFINITY;
+    for (size_t k = 0; k < g->members.n; k++) {
+        const cc_facets *f = &fig_of(w, &g->members.v[k])->f;
+        if (precise && f->vague) {
+            continue;
+        }
+        g->low = f->fig_lo < g->low ? f->fig_lo : g->low;
+        g->high = (precise ? f->fig_hi : f->fig_lo) > g->high ? (precise ? f->fig_hi : f->fig_lo) : g->high;
+    }
+}
+
+static size_t append_folded(char *buf, size_t n, size_t cap, cc_str s)
+{
+    int space = 0;
+    for (uint32_t i = 0; i < s.len && n + 2 < cap; i++) {
+        char ch = s.p[i];
+        if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
+            space = 1;
+            continue;
+        }
+        if (space) {
+            buf[n++] = ' ';
+        }
+        space = 0;
+        buf[n++] = ch;
+    }
+    return n;
+}
+
+/* "civilians killed in eastern Aleppo, the last 27 days": the broadest people, the place a named
+ * member gives, and the longest time frame. */
+static int place_rank(const fig *x, const cc_claim *cl)
+{
+    return !cl->where.len ? -1 : !x->f.place.len ? 0 : x->f.place_part ? 1 : 2;
+}
+
+static void set_label(const work *w, cc_group *g)
+{
+    const fig *who = NULL, *where = NULL, *when = NULL;
+    int where_rank = 0;
+    for (size_t k = 0; k < g->members.n; k++) {
+        const fig *x = fig_of(w, &g->members.v[k]);
+        const cc_claim *cl = &w->c->articles.v[x->article]->claims.v[x->claim];
+        if (x->f.who && (!who || cc_who_relation(x->f.who, who->f.who) == CC_REL_BROADER)) {
+            who = x;
+        }
+        if (place_rank(x, cl) >= 0 && (!where || place_rank(x, cl) > where_rank)) {
+            where = x;
+            where_rank = place_rank(x, cl);
+        }
+        if (cl->when.len && (!when || x->f.time.days > when->f.time.days)) {
+            when = x;
+        }
+    }
+    char buf[256];
+    size_t n = (size_t)snprintf(buf, sizeof buf, "%s %s", who ? who->f.who->key : "people",
+                                cc_category_name((cc_category)g->category));
+    if (where) {
+        const cc_claim *cl = &w->c->articles.v[where->article]->claims.v[where->claim];
+        n = append_folded(buf, n + (size_t)snprintf(buf + n, sizeof buf - n, " in "), sizeof buf, cl->where);
+    }
+    if (when) {
+        const cc_claim *cl = &w->c->articles.v[when->article]->claims.v[when->claim];
+        n = append_folded(buf, n + (size_t)snprintf(buf + n, sizeof buf - n, ", "), sizeof buf, cl->when);
+    }
+    g->label = keep(w->c, buf, n);
+}
+
+static void reset(cc_cluster *c)
+{
+    for (size_t i = 0; i < c->groups.n; i++) {
+        CC_VEC_FREE(c->groups.v[i].members);
+    }
+    c->groups.n = 0;
+}
+
+void cc_crosscheck(cc_cluster *c)
+{
+    work w = { 0 };
+    w.c = c;
+    reset(c);
+    read_figs(&w);
+    assign_groups(&w);
+    for (size_t g = 0; g < c->groups.n; g++) {
+        cc_group *gr = &c->groups.v[g];
+        mark_repeats(&w, gr);
+        widen_narrower(&w, gr);
+        judge(&w, gr);
+        set_range(&w, gr);
+        set_label(&w, gr);
+    }
+    free(w.figs);
+    free(w.base);
+    cc_arena_free(&w.scratch);
+    cc_merge_quotes(c);
 }

@@ -83,6 +83,11 @@ int cc_date_weekday(cc_date d)
     return (int)(((z % 7) + 7 + 3) % 7);
 }
 
+long cc_date_days(cc_date d)
+{
+    return days_from_civil(d.year, d.month, d.day);
+}
+
 cc_date cc_date_add_days(cc_date d, int days)
 {
     return civil_from_days(days_from_civil(d.year, d.month, d.day) + days);

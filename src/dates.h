@@ -19,6 +19,8 @@ int cc_month_number(const char *s, size_t len);
 int cc_weekday_number(const char *s, size_t len);
 /* Day of week of a date, 0 = Monday. */
 int cc_date_weekday(cc_date d);
+/* Days since 1970-01-01, for measuring how far apart two dates are. */
+long cc_date_days(cc_date d);
 /* Adds days (may be negative). */
 cc_date cc_date_add_days(cc_date d, int days);
 

@@ -219,7 +219,32 @@ static void write_group(FILE *out, const cc_cluster *c, size_t gi)
         const cc_article *a = c->articles.v[r->article];
         fprintf(out, "%s{\"doc\":", i ? "," : "");
         cc_write_json_string(out, a->id, strlen(a->id));
-        fprintf(out, ",\"claim\":%u}", r->claim);
+        fprintf(out, ",\"claim\":%u,\"low\":", r->claim);
+        cc_write_number(out, r->low);
+        fputs(",\"high\":", out);
+        cc_write_number(out, r->high);
+        fputs(",\"repeat_of\":", out);
+        if (r->repeat_of >= 0) {
+            fprintf(out, "%d", r->repeat_of);
+        } else {
+            fputs("null", out);
+        }
+        putc('}', out);
+    }
+    fprintf(out, "],\"evidence\":%u}", g->evidence);
+}
+
+static void write_merged_quote(FILE *out, const cc_cluster *c, size_t mi)
+{
+    const cc_merged_quote *m = &c->merged_quotes.v[mi];
+    fprintf(out, "{\"id\":\"q%zu\",\"speaker\":", mi + 1);
+    str(out, m->speaker);
+    fputs(",\"members\":[", out);
+    for (size_t i = 0; i < m->members.n; i++) {
+        const cc_article *a = c->articles.v[m->members.v[i].article];
+        fprintf(out, "%s{\"doc\":", i ? "," : "");
+        cc_write_json_string(out, a->id, strlen(a->id));
+        fprintf(out, ",\"quote\":%u}", m->members.v[i].quote);
     }
     fputs("]}", out);
 }
@@ -306,6 +331,11 @@ void cc_render_json(const cc_cluster *c, FILE *out)
     for (size_t i = 0; i < c->groups.n; i++) {
         fputs(i ? ",\n" : "\n", out);
         write_group(out, c, i);
+    }
+    fputs("],\n\"merged_quotes\":[", out);
+    for (size_t i = 0; i < c->merged_quotes.n; i++) {
+        fputs(i ? ",\n" : "\n", out);
+        write_merged_quote(out, c, i);
     }
     fputs("],\n\"summary\":[", out);
     write_summary(out, c);

@@ -167,7 +167,11 @@ typedef struct cc_article {
 
 typedef enum cc_verdict { CC_VERDICT_SINGLE, CC_VERDICT_AGREE, CC_VERDICT_WITHIN_RANGE, CC_VERDICT_CONFLICT } cc_verdict;
 
-typedef struct cc_claim_ref { uint32_t article, claim; } cc_claim_ref;
+typedef struct cc_claim_ref {
+    uint32_t article, claim;
+    double low, high;    /* what the figure asserts about the group's quantity (high may be INFINITY) */
+    int32_t repeat_of;   /* member index whose original source this repeats (counts once), or -1 */
+} cc_claim_ref;
 
 typedef struct cc_group {
     cc_str label;
@@ -176,6 +180,8 @@ typedef struct cc_group {
     double low, high;    /* minimum and maximum credible figure */
     cc_str reason;
     CC_VEC(cc_claim_ref) members;
+    uint32_t evidence;   /* members that are independent evidence (not repeats of one source) */
+    int32_t conflict_low, conflict_high; /* members whose figures cannot both be true, or -1 */
 } cc_group;
 
 typedef struct cc_quote_ref { uint32_t article, quote; } cc_quote_ref;

@@ -14,6 +14,7 @@ void cc_extract_mentions(cc_article *article);  /* entities.c: people, organisat
 /* per cluster */
 void cc_link_entities(cc_cluster *cluster);     /* entities.c: one canonical entity across articles */
 void cc_crosscheck(cc_cluster *cluster);        /* crosscheck.c: groups, ranges, verdicts, merged quotes */
+void cc_merge_quotes(cc_cluster *cluster);      /* merge_quotes.c: one utterance carried by several articles */
 void cc_summarize(cc_cluster *cluster, int words); /* summarize.c: cited extractive summary */
 
 /* Analyses one article on its own (everything but the cluster stages): what streaming mode and the

@@ -1,0 +1,46 @@
+/* How cross-checking reads one claim: the interval its figure asserts, whom it counts, where, over what
+ * time, and on whose word, each normalised so claims from different outlets can be compared. */
+#ifndef CC_FACETS_H
+#define CC_FACETS_H
+
+#include "lexicon.h"
+#include "node.h"
+
+typedef enum cc_frame_kind {
+    CC_FRAME_NONE,   /* no time phrase: read as the event being reported, i.e. recent */
+    CC_FRAME_SHORT,  /* a day or a few days */
+    CC_FRAME_LONG    /* weeks, months, a war */
+} cc_frame_kind;
+
+typedef struct cc_frame {
+    uint8_t kind;
+    long days;       /* length in days, 0 when unknown */
+    long d0, d1;     /* first and last day (days since 1970), both 0 when not anchored */
+} cc_frame;
+
+typedef struct cc_facets {
+    double lo, hi;             /* what the figure asserts: the count lies in [lo, hi]; hi may be INFINITY */
+    double fig_lo, fig_hi;     /* the figure as stated: one number, a range, or a vague amount's bounds */
+    uint8_t vague;
+    const cc_lexentry *who;    /* canonical people class, NULL when unsaid or unknown */
+    cc_str place;              /* lower-cased place name without parts ("aleppo"), empty when none */
+    uint8_t place_part;        /* the phrase names part of a place, or an unnamed district */
+    cc_frame time;
+    cc_str source;             /* lower-cased source without roles and articles, empty when none */
+    uint8_t source_name;       /* the source is a single capitalised word (a surname, an acronym) */
+} cc_facets;
+
+/* Relations between two facets of the same kind. */
+enum { CC_REL_NONE = -2, CC_REL_NARROWER = -1, CC_REL_SAME = 0, CC_REL_BROADER = 1 };
+
+/* anchor: the article's publication day (days since 1970), or the cluster's latest, or 0. Normalised
+ * strings go in scratch. */
+void cc_facets_read(cc_facets *f, const cc_article *a, const cc_claim *claim, long anchor, cc_arena *scratch);
+
+int cc_who_relation(const cc_lexentry *a, const cc_lexentry *b);
+int cc_place_relation(const cc_facets *a, const cc_facets *b);
+int cc_frame_relation(const cc_frame *a, const cc_frame *b);
+/* Same original source: equal after normalising, a surname of a full name, or an acronym of a name. */
+int cc_same_source(const cc_facets *a, const cc_facets *b);
+
+#endif

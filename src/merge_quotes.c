@@ -1,0 +1,198 @@
+/* The same utterance carried by several outlets becomes one merged quote: the speakers agree (or one
+ * outlet names nobody), and most words are shared, so trims, fragments and small edits still match. */
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "stages.h"
+
+typedef struct qwords {
+    uint64_t *h;         /* sorted, distinct hashes of the lower-cased words */
+    uint32_t n;
+    cc_str surname;
+} qwords;
+
+static int is_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static cc_str last_word(cc_str s)
+{
+    uint32_t end = s.len, start;
+    while (end && !is_word_byte((unsigned char)s.p[end - 1])) {
+        end--;
+    }
+    for (start = end; start && is_word_byte((unsigned char)s.p[start - 1]); start--) {
+    }
+    return cc_str_of(s.p + start, end - start);
+}
+
+static void read_words(qwords *q, cc_str text, cc_arena *scratch)
+{
+    uint32_t cap = text.len / 2 + 1;
+    q->h = cc_arena_alloc(scratch, cap * sizeof *q->h);
+    q->n = 0;
+    for (uint32_t i = 0; i < text.len && q->n < cap;) {
+        if (!is_word_byte((unsigned char)text.p[i])) {
+            i++;
+            continue;
+        }
+        char buf[64];
+        uint32_t n = 0;
+        for (; i < text.len && is_word_byte((unsigned char)text.p[i]); i++) {
+            char c = text.p[i];
+            if (n < sizeof buf) {
+                buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+        }
+        q->h[q->n++] = XXH3_64bits(buf, n);
+    }
+    qsort(q->h, q->n, sizeof *q->h, cmp_u64);
+    uint32_t m = 0;
+    for (uint32_t i = 0; i < q->n; i++) {
+        if (!m || q->h[m - 1] != q->h[i]) {
+            q->h[m++] = q->h[i];
+        }
+    }
+    q->n = m;
+}
+
+static uint32_t shared(const qwords *a, const qwords *b)
+{
+    uint32_t i = 0, j = 0, n = 0;
+    while (i < a->n && j < b->n) {
+        if (a->h[i] == b->h[j]) {
+            n++, i++, j++;
+        } else if (a->h[i] < b->h[j]) {
+            i++;
+        } else {
+            j++;
+        }
+    }
+    return n;
+}
+
+static int same_name(cc_str a, cc_str b)
+{
+    if (a.len != b.len) {
+        return 0;
+    }
+    for (uint32_t i = 0; i < a.len; i++) {
+        char x = a.p[i], y = b.p[i];
+        if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Short quotes ("slaughter") match only word for word and from a named speaker; longer ones when most
+ * words of the shorter are in the longer; an outlet that names nobody needs a closer match. */
+static int same_utterance(const qwords *a, const qwords *b)
+{
+    uint32_t common = shared(a, b), small = a->n < b->n ? a->n : b->n;
+    if (!small) {
+        return 0;
+    }
+    int named = a->surname.len && b->surname.len;
+    if (named && !same_name(a->surname, b->surname)) {
+        return 0;
+    }
+    if (common == a->n && common == b->n && named) {
+        return 1;
+    }
+    if (!a->surname.len || !b->surname.len) {
+        return common >= 6 && common * 10 >= small * 8;
+    }
+    return common >= 4 && common * 10 >= small * 7;
+}
+
+static uint32_t find(uint32_t *parent, uint32_t i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+static void reset(cc_cluster *c)
+{
+    for (size_t i = 0; i < c->merged_quotes.n; i++) {
+        CC_VEC_FREE(c->merged_quotes.v[i].members);
+    }
+    c->merged_quotes.n = 0;
+}
+
+/* Turns each set of two or more quotes that spans several articles into a merged quote. */
+static void emit(cc_cluster *c, const cc_quote_ref *refs, uint32_t *parent, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (find(parent, (uint32_t)i) != i) {
+            continue;
+        }
+        cc_merged_quote m = { 0 };
+        int articles = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (find(parent, (uint32_t)k) != i) {
+                continue;
+            }
+            articles += !m.members.n || m.members.v[m.members.n - 1].article != refs[k].article;
+            const cc_quote *q = &c->articles.v[refs[k].article]->quotes.v[refs[k].quote];
+            m.speaker = q->speaker.len > m.speaker.len ? q->speaker : m.speaker;
+            CC_VEC_PUSH(m.members, refs[k]);
+        }
+        if (articles < 2) {
+            CC_VEC_FREE(m.members);
+            continue;
+        }
+        for (size_t k = 0; k < m.members.n; k++) {
+            c->articles.v[m.members.v[k].article]->quotes.v[m.members.v[k].quote].merged = (int32_t)c->merged_quotes.n;
+        }
+        CC_VEC_PUSH(c->merged_quotes, m);
+    }
+}
+
+void cc_merge_quotes(cc_cluster *c)
+{
+    reset(c);
+    size_t n = 0;
+    for (size_t i = 0; i < c->articles.n; i++) {
+        n += c->articles.v[i]->quotes.n;
+    }
+    if (n < 2) {
+        return;
+    }
+    cc_arena scratch = { 0 };
+    qwords *w = cc_arena_alloc(&scratch, n * sizeof *w);
+    cc_quote_ref *refs = cc_arena_alloc(&scratch, n * sizeof *refs);
+    uint32_t *parent = cc_arena_alloc(&scratch, n * sizeof *parent);
+    size_t k = 0;
+    for (size_t i = 0; i < c->articles.n; i++) {
+        cc_article *a = c->articles.v[i];
+        for (size_t j = 0; j < a->quotes.n; j++, k++) {
+            a->quotes.v[j].merged = -1;
+            refs[k] = (cc_quote_ref){ (uint32_t)i, (uint32_t)j };
+            parent[k] = (uint32_t)k;
+            read_words(&w[k], cc_str_span(a, a->quotes.v[j].span), &scratch);
+            w[k].surname = last_word(a->quotes.v[j].speaker);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = i + 1; j < n; j++) {
+            if (refs[i].article != refs[j].article && same_utterance(&w[i], &w[j])) {
+                uint32_t ri = find(parent, (uint32_t)i), rj = find(parent, (uint32_t)j);
+                parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+            }
+        }
+    }
+    emit(c, refs, parent, n);
+    cc_arena_free(&scratch);
+}
