@@ -48,15 +48,16 @@ $(SAN)/libcrosscheck.a: $(SAN_OBJ)
 $(SAN)/crosscheck: src/main.c $(SAN)/libcrosscheck.a
 	$(CC) $(ALL_CFLAGS) -O1 $(SANFLAGS) $< $(SAN)/libcrosscheck.a $(LIBS) -o $@
 
-$(B)/run_tests: $(TEST_SRC) tests/harness.h tests/main.c $(B)/libcrosscheck.a
+$(B)/run_tests: $(TEST_SRC) $(wildcard tests/*.h) tests/main.c $(B)/libcrosscheck.a
 	$(CC) $(ALL_CFLAGS) -Itests tests/main.c $(TEST_SRC) $(B)/libcrosscheck.a $(LIBS) -o $@
-$(SAN)/run_tests: $(TEST_SRC) tests/harness.h tests/main.c $(SAN)/libcrosscheck.a
+$(SAN)/run_tests: $(TEST_SRC) $(wildcard tests/*.h) tests/main.c $(SAN)/libcrosscheck.a
 	$(CC) $(ALL_CFLAGS) -O1 $(SANFLAGS) -Itests tests/main.c $(TEST_SRC) $(SAN)/libcrosscheck.a $(LIBS) -o $@
 
 # Unit and CLI tests, first plain then under the sanitizers; the last line of each run is "N passed, N failed".
 check: $(B)/crosscheck $(B)/run_tests $(SAN)/crosscheck $(SAN)/run_tests
 	CROSSCHECK_BIN=$(B)/crosscheck $(B)/run_tests
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 CROSSCHECK_BIN=$(SAN)/crosscheck $(SAN)/run_tests
+	tests/html-check.sh $(B)/crosscheck examples
 test: check
 
 $(B)/bench: bench/bench.c $(B)/libcrosscheck.a

@@ -290,6 +290,19 @@ int cc_place_relation(const cc_facets *a, const cc_facets *b)
 
 /* ---- when ---- */
 
+/* The last such weekday on or before the anchor; without one, a day within the past week. */
+static long since_weekday(int weekday, long anchor)
+{
+    if (!anchor) {
+        return -6;
+    }
+    cc_date ref = cc_date_add_days((cc_date){ 1970, 1, 1 }, (int)anchor);
+    int back = (cc_date_weekday(ref) - weekday + 7) % 7;
+    return anchor - back;
+}
+
+/* The first day of "since November 15", "since mid-July", "since 2011", "since Monday"; 0 when the
+ * phrase names no date, negative (days before the unknown anchor) when only its length is known. */
 static long parse_since(words *it, long anchor)
 {
     cc_str w;
@@ -304,6 +317,9 @@ static long parse_since(words *it, long anchor)
         }
         int m = cc_month_number(p, len);
         long v = (len && p[0] >= '0' && p[0] <= '9') ? strtol(p, NULL, 10) : 0;
+        if (!month && !year && cc_weekday_number(p, len) >= 0) {
+            return since_weekday(cc_weekday_number(p, len), anchor);
+        }
         if (m) {
             month = m;
         } else if (v >= 1900 && v <= 2100) {
@@ -352,7 +368,9 @@ static cc_frame frame_of_phrase(cc_str when, long anchor)
             days = days > 1 ? days : strtol(e->value + 5, NULL, 10);
         } else if (value_is(e, "since")) {
             long start = parse_since(&it, anchor);
-            if (start && anchor && anchor >= start) {
+            if (start < 0) {
+                days = 1 - start;
+            } else if (start && anchor && anchor >= start) {
                 fr.d0 = start;
                 fr.d1 = anchor;
                 days = anchor - start + 1;

@@ -58,6 +58,57 @@ size_t cc_figure_text(char *buf, size_t cap, const cc_article *a, const cc_claim
     return n < cap ? n : cap - 1;
 }
 
+static const cc_amount *amount_of(const cc_cluster *c, const cc_claim_ref *r)
+{
+    const cc_article *a = c->articles.v[r->article];
+    const cc_claim *cl = &a->claims.v[r->claim];
+    return cl->amount < a->amounts.n ? &a->amounts.v[cl->amount] : NULL;
+}
+
+size_t cc_group_range_text(char *buf, size_t cap, const cc_cluster *c, const cc_group *g)
+{
+    if (isfinite(g->low) && isfinite(g->high)) {
+        int precise = 0;
+        for (size_t k = 0; k < g->members.n; k++) {
+            const cc_amount *m = amount_of(c, &g->members.v[k]);
+            precise |= m && !m->vague.len;
+        }
+        if (precise) {
+            char lo[32], hi[32];
+            cc_number_text(lo, sizeof lo, g->low);
+            cc_number_text(hi, sizeof hi, g->high);
+            return (size_t)snprintf(buf, cap, g->low == g->high ? "%s" : "%s\xe2\x80\x93%s", lo, hi);
+        }
+    }
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t k = 0; k < g->members.n && n + 1 < cap; k++) {
+        const cc_amount *m = amount_of(c, &g->members.v[k]);
+        if (!m || !m->vague.len) {
+            continue;
+        }
+        int seen = 0;
+        for (size_t j = 0; j < k; j++) {
+            const cc_amount *o = amount_of(c, &g->members.v[j]);
+            seen |= o && o->vague.len == m->vague.len && memcmp(o->vague.p, m->vague.p, m->vague.len) == 0;
+        }
+        if (!seen) {
+            int w = snprintf(buf + n, cap - n, "%s%.*s", n ? ", " : "", (int)m->vague.len, m->vague.p);
+            n = w > 0 && n + (size_t)w < cap ? n + (size_t)w : cap - 1;
+        }
+    }
+    return n;
+}
+
+cc_str cc_quote_text(const cc_article *a, const cc_quote *q)
+{
+    cc_str s = cc_str_span(a, q->span);
+    while (s.len && (s.p[s.len - 1] == ',' || s.p[s.len - 1] == ' ' || s.p[s.len - 1] == '\n')) {
+        s.len--;
+    }
+    return s;
+}
+
 static int verdict_rank(uint8_t v)
 {
     switch (v) {

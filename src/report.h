@@ -14,6 +14,11 @@ size_t cc_figure_text(char *buf, size_t cap, const cc_article *a, const cc_claim
 /* 100000 -> "100,000"; infinity -> "no limit". */
 size_t cc_number_text(char *buf, size_t cap, double v);
 
+/* "41–90", "3,000", or the vague amounts when no figure is precise ("dozens"). */
+size_t cc_group_range_text(char *buf, size_t cap, const cc_cluster *c, const cc_group *g);
+/* A quotation's words without the comma or space that ends it before the attribution. */
+cc_str cc_quote_text(const cc_article *a, const cc_quote *q);
+
 /* Group indices in reading order: conflicts first, then within range, agree and single; bigger groups
  * first within each. order must hold cluster->groups.n entries. */
 void cc_group_order(const cc_cluster *c, uint32_t *order);

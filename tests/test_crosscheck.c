@@ -3,58 +3,8 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "fake_cluster.h"
 #include "harness.h"
-#include "stages.h"
-
-typedef struct fake {
-    int article;
-    cc_category category;
-    double value;        /* ignored when vague is set */
-    cc_qualifier qualifier;
-    const char *vague, *who, *where, *when, *source;
-} fake;
-
-static cc_str s_of(const char *s)
-{
-    return cc_str_of(s ? s : "", s ? strlen(s) : 0);
-}
-
-/* A cluster of `articles` articles holding the given claims, cross-checked. Articles carry a
- * publication date so time phrases can be anchored. */
-static cc_cluster *cluster_of(int articles, const fake *claims, size_t n)
-{
-    static const char text[] = "Officials gave new figures for the toll on Tuesday.";
-    cc_cluster *c = cc_cluster_new();
-    for (int i = 0; i < articles; i++) {
-        char id[16];
-        snprintf(id, sizeof id, "a%d", i);
-        cc_article_meta meta = { NULL, NULL, NULL, "2016-12-13" };
-        cc_error err;
-        cc_cluster_add(c, id, text, sizeof text - 1, &meta, &err);
-    }
-    for (size_t k = 0; k < n; k++) {
-        const fake *f = &claims[k];
-        cc_article *a = c->articles.v[f->article];
-        cc_amount m = { 0 };
-        m.value = f->value;
-        m.has_value = f->vague == NULL;
-        m.qualifier = (uint8_t)(f->vague ? CC_Q_VAGUE : f->qualifier);
-        m.vague = f->vague ? s_of(f->vague) : cc_str_of("", 0);
-        cc_claim cl = { 0 };
-        cl.span = (cc_span){ (uint32_t)k, (uint32_t)k + 1 }; /* keeps the claims in order */
-        cl.amount = (uint32_t)a->amounts.n;
-        cl.category = (uint8_t)f->category;
-        cl.who = s_of(f->who);
-        cl.where = s_of(f->where);
-        cl.when = s_of(f->when);
-        cl.source = s_of(f->source);
-        cl.group = -1;
-        CC_VEC_PUSH(a->amounts, m);
-        CC_VEC_PUSH(a->claims, cl);
-    }
-    cc_crosscheck(c);
-    return c;
-}
 
 static int32_t group_of(const cc_cluster *c, int article, size_t claim)
 {
@@ -73,7 +23,7 @@ TEST(crosscheck_conflicting_tolls_are_one_group_in_conflict)
         { 0, CC_CAT_KILLED, 82, CC_Q_EXACT, NULL, "people", "Aleppo", NULL, "the UN human rights office" },
         { 1, CC_CAT_KILLED, 200, CC_Q_NEARLY, NULL, "executions", "Aleppo", "on Monday", "witnesses" },
     };
-    cc_cluster *c = cluster_of(2, f, 2);
+    cc_cluster *c = fake_cluster(2, f, 2);
     CHECK_INT(c->groups.n, 1);
     const cc_group *g = group_at(c, 0, 0);
     CHECK(g && group_of(c, 1, 0) == group_of(c, 0, 0));
@@ -95,7 +45,7 @@ TEST(crosscheck_trapped_estimates_far_apart_conflict)
         { 2, CC_CAT_TRAPPED, 120000, CC_Q_EXACT, NULL, "people", "Aleppo", NULL, "the French president" },
         { 3, CC_CAT_TRAPPED, 0, CC_Q_VAGUE, "thousands", "people", "Aleppo", NULL, NULL },
     };
-    cc_cluster *c = cluster_of(4, f, 4);
+    cc_cluster *c = fake_cluster(4, f, 4);
     CHECK_INT(c->groups.n, 1);
     const cc_group *g = &c->groups.v[0];
     CHECK_INT(g->members.n, 4);
@@ -119,7 +69,7 @@ TEST(crosscheck_qualifiers_define_intervals)
         { 4, CC_CAT_KILLED, 0, CC_Q_VAGUE, "dozens", "people", NULL, NULL, "e" },
         { 5, CC_CAT_KILLED, 40, CC_Q_UP_TO, NULL, "people", NULL, NULL, "f" },
     };
-    cc_cluster *c = cluster_of(6, f, 6);
+    cc_cluster *c = fake_cluster(6, f, 6);
     const cc_group *g = group_at(c, 0, 0);
     CHECK(g && g->members.n == 6);
     double want[6][2] = { { 82, INFINITY }, { 751, INFINITY }, { 180, 199 }, { 891, 1089 }, { 24, 99 }, { 0, 40 } };
@@ -137,7 +87,7 @@ TEST(crosscheck_figures_that_can_all_be_true_are_within_range)
         { 1, CC_CAT_KILLED, 82, CC_Q_AT_LEAST, NULL, "people", "Aleppo", NULL, "the UN" },
         { 2, CC_CAT_KILLED, 90, CC_Q_APPROX, NULL, "people", "Aleppo", NULL, "medics" },
     };
-    cc_cluster *c = cluster_of(3, f, 3);
+    cc_cluster *c = fake_cluster(3, f, 3);
     const cc_group *g = group_at(c, 0, 0);
     CHECK(g && g->members.n == 3);
     CHECK_INT(g->verdict, CC_VERDICT_WITHIN_RANGE);
@@ -154,7 +104,7 @@ TEST(crosscheck_same_figure_from_two_sources_agrees)
         { 0, CC_CAT_INJURED, 32, CC_Q_EXACT, NULL, "people", "Kabul", NULL, "police" },
         { 1, CC_CAT_INJURED, 32, CC_Q_EXACT, NULL, "people", "Kabul", NULL, "the health ministry" },
     };
-    cc_cluster *c = cluster_of(2, f, 2);
+    cc_cluster *c = fake_cluster(2, f, 2);
     CHECK_INT(c->groups.n, 1);
     CHECK_INT(c->groups.v[0].verdict, CC_VERDICT_AGREE);
     CHECK_INT(c->groups.v[0].evidence, 2);
@@ -169,7 +119,7 @@ TEST(crosscheck_same_original_source_counts_once)
         { 2, CC_CAT_KILLED, 82, CC_Q_EXACT, NULL, "people", "Aleppo", NULL, "the United Nations" },
         { 3, CC_CAT_KILLED, 80, CC_Q_APPROX, NULL, "people", "Aleppo", NULL, "a UN spokesman" },
     };
-    cc_cluster *c = cluster_of(4, f, 4);
+    cc_cluster *c = fake_cluster(4, f, 4);
     const cc_group *g = group_at(c, 0, 0);
     CHECK(g && g->members.n == 4);
     CHECK_INT(g->members.v[0].repeat_of, -1);
@@ -186,7 +136,7 @@ TEST(crosscheck_one_source_repeated_is_single)
         { 0, CC_CAT_DISPLACED, 8000, CC_Q_EXACT, NULL, "people", NULL, "on Sunday", "state media" },
         { 1, CC_CAT_DISPLACED, 8000, CC_Q_EXACT, NULL, "people", NULL, "on Sunday", "State media" },
     };
-    cc_cluster *c = cluster_of(2, f, 2);
+    cc_cluster *c = fake_cluster(2, f, 2);
     CHECK_INT(c->groups.n, 1);
     CHECK_INT(c->groups.v[0].verdict, CC_VERDICT_SINGLE);
     CHECK(strstr(test_str(c->groups.v[0].reason), "one source") != NULL);
@@ -202,7 +152,7 @@ TEST(crosscheck_time_frames_separate_quantities)
         { 3, CC_CAT_KILLED, 200, CC_Q_NEARLY, NULL, "people", "Aleppo", "on Monday", "witnesses" },
         { 4, CC_CAT_KILLED, 0, CC_Q_VAGUE, "hundreds of thousands", "people", "Syria", "since 2011", NULL },
     };
-    cc_cluster *c = cluster_of(5, f, 5);
+    cc_cluster *c = fake_cluster(5, f, 5);
     CHECK(group_of(c, 0, 0) == group_of(c, 1, 0));
     CHECK(group_of(c, 2, 0) == group_of(c, 3, 0));
     CHECK(group_of(c, 0, 0) != group_of(c, 2, 0));
@@ -220,7 +170,7 @@ TEST(crosscheck_places_nest_but_different_places_do_not)
         { 2, CC_CAT_KILLED, 14, CC_Q_EXACT, NULL, "people", "Kirkuk", NULL, "police" },
         { 3, CC_CAT_KILLED, 13, CC_Q_EXACT, NULL, "people", "the old city's markets", NULL, "a doctor" },
     };
-    cc_cluster *c = cluster_of(4, f, 4);
+    cc_cluster *c = fake_cluster(4, f, 4);
     CHECK(group_of(c, 0, 0) == group_of(c, 1, 0));
     CHECK(group_of(c, 2, 0) != group_of(c, 1, 0));
     CHECK(group_of(c, 3, 0) == group_of(c, 1, 0));
@@ -238,7 +188,7 @@ TEST(crosscheck_people_classes_nest)
         { 2, CC_CAT_KILLED, 6, CC_Q_EXACT, NULL, "rebel fighters", "Gaza", NULL, NULL },
         { 3, CC_CAT_KILLED, 0, CC_Q_VAGUE, "dozens", "men, women and children", "Gaza", NULL, NULL },
     };
-    cc_cluster *c = cluster_of(4, f, 4);
+    cc_cluster *c = fake_cluster(4, f, 4);
     CHECK(group_of(c, 0, 0) == group_of(c, 1, 0));
     CHECK(group_of(c, 2, 0) != group_of(c, 1, 0));
     CHECK(group_of(c, 3, 0) == group_of(c, 1, 0));
@@ -255,7 +205,7 @@ TEST(crosscheck_categories_and_magnitudes_separate)
         { 1, CC_CAT_INJURED, 82, CC_Q_EXACT, NULL, "people", NULL, NULL, NULL },
         { 2, CC_CAT_KILLED, 500000, CC_Q_MORE_THAN, NULL, "people", NULL, NULL, NULL },
     };
-    cc_cluster *c = cluster_of(3, f, 3);
+    cc_cluster *c = fake_cluster(3, f, 3);
     CHECK_INT(c->groups.n, 3);
     cc_cluster_free(c);
 }
@@ -268,7 +218,7 @@ TEST(crosscheck_one_precise_figure_per_article_per_group)
         { 1, CC_CAT_KILLED, 0, CC_Q_VAGUE, "scores", "civilians", "Aleppo", NULL, "the UN" },
         { 1, CC_CAT_KILLED, 82, CC_Q_AT_LEAST, NULL, "people", "Aleppo", "the last few days", "the UN" },
     };
-    cc_cluster *c = cluster_of(2, f, 4);
+    cc_cluster *c = fake_cluster(2, f, 4);
     CHECK(group_of(c, 0, 0) != group_of(c, 0, 1));
     /* a vague restatement and a precise figure in one article can be the same quantity */
     CHECK(group_of(c, 1, 0) == group_of(c, 1, 1));
@@ -281,7 +231,7 @@ TEST(crosscheck_leaves_hypothetical_and_other_claims_out)
         { 0, CC_CAT_KILLED, 1000, CC_Q_EXACT, NULL, "people", NULL, NULL, NULL },
         { 0, CC_CAT_OTHER, 40, CC_Q_EXACT, NULL, NULL, NULL, NULL, NULL },
     };
-    cc_cluster *c = cluster_of(1, f, 2);
+    cc_cluster *c = fake_cluster(1, f, 2);
     CHECK(group_of(c, 0, 0) >= 0);
     CHECK_INT(group_of(c, 0, 1), -1);
     c->articles.v[0]->claims.v[0].flags = CC_CF_HYPOTHETICAL;
@@ -293,26 +243,6 @@ TEST(crosscheck_leaves_hypothetical_and_other_claims_out)
 
 /* ---- quotations across articles ---- */
 
-static cc_cluster *quotes_of(const char *const *texts, const char *const *speakers, size_t n)
-{
-    cc_cluster *c = cc_cluster_new();
-    for (size_t i = 0; i < n; i++) {
-        char id[16];
-        snprintf(id, sizeof id, "q%zu", i);
-        cc_error err;
-        cc_cluster_add(c, id, texts[i], strlen(texts[i]), NULL, &err);
-        cc_article *a = c->articles.v[i];
-        cc_quote q = { 0 };
-        const char *open = strchr(a->text, '"'), *close = open ? strchr(open + 1, '"') : NULL;
-        q.span = (cc_span){ (uint32_t)(open + 1 - a->text), (uint32_t)(close - a->text) };
-        q.speaker = s_of(speakers[i]);
-        q.merged = -1;
-        CC_VEC_PUSH(a->quotes, q);
-    }
-    cc_merge_quotes(c);
-    return c;
-}
-
 TEST(crosscheck_merges_one_utterance_across_outlets)
 {
     const char *texts[] = {
@@ -322,7 +252,7 @@ TEST(crosscheck_merges_one_utterance_across_outlets)
         "Colville said \"meltdown of humanity\" described the scene.",
     };
     const char *speakers[] = { "Rupert Colville", "Colville", "Jan Egeland", "Colville" };
-    cc_cluster *c = quotes_of(texts, speakers, 4);
+    cc_cluster *c = fake_quotes(texts, speakers, 4);
     CHECK_INT(c->merged_quotes.n, 1);
     CHECK_INT(c->articles.v[0]->quotes.v[0].merged, 0);
     CHECK_INT(c->articles.v[1]->quotes.v[0].merged, 0);
@@ -340,7 +270,7 @@ TEST(crosscheck_same_words_from_different_speakers_stay_apart)
         "\"This is a humanitarian catastrophe for the whole region,\" said Boris Johnson.",
     };
     const char *speakers[] = { "Ban Ki-moon", "Boris Johnson" };
-    cc_cluster *c = quotes_of(texts, speakers, 2);
+    cc_cluster *c = fake_quotes(texts, speakers, 2);
     CHECK_INT(c->merged_quotes.n, 0);
     cc_cluster_free(c);
 }
@@ -352,7 +282,7 @@ TEST(crosscheck_unattributed_copy_of_a_quote_merges_when_close)
         "Staffan de Mistura said: \"Nobody can say they did not know what was happening in this city.\"",
     };
     const char *speakers[] = { NULL, "Staffan de Mistura" };
-    cc_cluster *c = quotes_of(texts, speakers, 2);
+    cc_cluster *c = fake_quotes(texts, speakers, 2);
     CHECK_INT(c->merged_quotes.n, 1);
     CHECK_STR(test_str(c->merged_quotes.v[0].speaker), "Staffan de Mistura");
     cc_cluster_free(c);
