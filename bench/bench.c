@@ -218,7 +218,7 @@ static void report(const char *what, double seconds)
 }
 
 /* One 10-article cluster, analysed and rendered end to end, many times: the latency a user sees. */
-static void cluster_latency(FILE *sink)
+static void cluster_latency(FILE *sink, cc_format format, const char *name)
 {
     const int reps = 200;
     double t0 = now();
@@ -226,7 +226,7 @@ static void cluster_latency(FILE *sink)
         cc_cluster *c = make_cluster(0, 10);
         cc_error err;
         cc_analyze(c, NULL, &err);
-        cc_render_json(c, sink);
+        cc_render(c, format, NULL, sink, &err);
         cc_cluster_free(c);
     }
     double per = (now() - t0) / reps;
@@ -234,7 +234,7 @@ static void cluster_latency(FILE *sink)
     for (size_t i = 0; i < 10 && i < corpus.n; i++) {
         bytes += corpus.v[i].len;
     }
-    printf("  10-article cluster (%zu KB), analyze + JSON report: %.3f ms\n", bytes >> 10, per * 1e3);
+    printf("  10-article cluster (%zu KB), analyze + %s report: %.3f ms\n", bytes >> 10, name, per * 1e3);
 }
 
 int main(int argc, char **argv)
@@ -267,7 +267,9 @@ int main(int argc, char **argv)
     report("+ amounts and claims", run_pass(CLAIMS, sink));
     report("+ quotes and entities", run_pass(QUOTES_ENTITIES, sink));
     report("full analysis (+ cross-check, summary, JSON)", run_pass(FULL, sink));
-    cluster_latency(sink);
+    cluster_latency(sink, CC_FORMAT_JSON, "JSON");
+    cluster_latency(sink, CC_FORMAT_HTML, "HTML");
+    cluster_latency(sink, CC_FORMAT_TEXT, "text");
     printf("  peak memory: %ld MB (corpus held in memory: %ld MB; analysis on top: %ld MB)\n",
            peak_rss_kb() >> 10, rss_loaded >> 10, (peak_rss_kb() - rss_loaded) >> 10);
     fclose(sink);

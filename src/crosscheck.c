@@ -129,20 +129,22 @@ static int slot_taken(const work *w, const cc_group *g, const fig *x)
     return 0;
 }
 
-static double group_fit(const work *w, const cc_group *g, const fig *x)
+/* A claim joins a group only if it fits beside every member, and is drawn to the group whose closest
+ * member fits best: big groups gather varied wording, so an average would favour small ones. */
+static int group_fit(const work *w, const cc_group *g, const fig *x)
 {
     if (g->category != x->category || slot_taken(w, g, x)) {
         return -1;
     }
-    int total = 0;
+    int best = 0;
     for (size_t k = 0; k < g->members.n; k++) {
         int s = fit(x, fig_of(w, &g->members.v[k]));
         if (s < 0) {
             return -1;
         }
-        total += s;
+        best = s > best ? s : best;
     }
-    return (double)total / (double)g->members.n;
+    return best;
 }
 
 static void add_member(cc_group *g, const fig *x)
@@ -173,9 +175,9 @@ static void assign_groups(work *w)
     qsort(order, n, sizeof *order, by_position);
     for (size_t i = 0; i < n; i++) {
         fig *x = order[i];
-        double best = -1;
+        int best = -1;
         for (size_t g = 0; g < w->c->groups.n; g++) {
-            double s = group_fit(w, &w->c->groups.v[g], x);
+            int s = group_fit(w, &w->c->groups.v[g], x);
             if (s > best) {
                 best = s;
                 x->group = (int32_t)g;
