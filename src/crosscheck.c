@@ -22,11 +22,17 @@ typedef struct fig {
     int32_t group;
 } fig;
 
+/* "inner lies in outer", as some article says of two places the claims name. */
+typedef struct place_link {
+    cc_str inner, outer; /* normalised place keys */
+} place_link;
+
 typedef struct work {
     cc_cluster *c;
     fig *figs;
     size_t n;
     size_t *base;        /* first fig of each article */
+    CC_VEC(place_link) links;
     cc_arena scratch;
 } work;
 
@@ -82,6 +88,78 @@ static void read_figs(work *w)
     }
 }
 
+static int same_key(cc_str a, cc_str b)
+{
+    return a.len == b.len && memcmp(a.p, b.p, a.len) == 0;
+}
+
+static int linked(const work *w, cc_str inner, cc_str outer)
+{
+    for (size_t i = 0; i < w->links.n; i++) {
+        if (same_key(w->links.v[i].inner, inner) && same_key(w->links.v[i].outer, outer)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *find_name(const char *p, const char *end, cc_str name)
+{
+    while ((size_t)(end - p) >= name.len && (p = memchr(p, name.p[0], (size_t)(end - p) - name.len + 1)) != NULL) {
+        if (memcmp(p, name.p, name.len) == 0) {
+            return p;
+        }
+        p++;
+    }
+    return NULL;
+}
+
+/* Places the claims name are looked up in the articles themselves: "Khan Sheikhoun in Idlib province"
+ * makes a figure for Khan Sheikhoun part of one for Idlib. */
+static void find_place_links(work *w)
+{
+    CC_VEC(const fig *) names = { 0 };
+    for (size_t i = 0; i < w->n; i++) {
+        const fig *x = &w->figs[i];
+        int seen = !x->f.place_name.len;
+        for (size_t k = 0; k < names.n && !seen; k++) {
+            seen = same_key(names.v[k]->f.place, x->f.place);
+        }
+        if (!seen) {
+            CC_VEC_PUSH(names, x);
+        }
+    }
+    for (size_t i = 0; i < names.n && names.n > 1; i++) {
+        cc_str inner = names.v[i]->f.place_name;
+        for (size_t a = 0; a < w->c->articles.n; a++) {
+            const cc_article *art = w->c->articles.v[a];
+            const char *end = art->text + art->len;
+            for (const char *p = art->text; (p = find_name(p, end, inner)) != NULL; p++) {
+                for (size_t j = 0; j < names.n; j++) {
+                    if (j != i && !linked(w, names.v[i]->f.place, names.v[j]->f.place) &&
+                        cc_place_within(p, end, inner, names.v[j]->f.place_name)) {
+                        place_link l = { names.v[i]->f.place, names.v[j]->f.place };
+                        CC_VEC_PUSH(w->links, l);
+                    }
+                }
+            }
+        }
+    }
+    CC_VEC_FREE(names);
+}
+
+static int place_relation(const work *w, const fig *x, const fig *m)
+{
+    int r = cc_place_relation(&x->f, &m->f);
+    if (r == CC_REL_NONE && linked(w, x->f.place, m->f.place)) {
+        return CC_REL_NARROWER;
+    }
+    if (r == CC_REL_NONE && linked(w, m->f.place, x->f.place)) {
+        return CC_REL_BROADER;
+    }
+    return r;
+}
+
 static int same_figure(const cc_facets *a, const cc_facets *b)
 {
     return a->vague == b->vague && fabs(a->fig_lo - b->fig_lo) <= 0.01 * fabs(a->fig_lo) &&
@@ -95,13 +173,13 @@ static int plausible(const cc_facets *a, const cc_facets *b)
 }
 
 /* How well x fits beside member m as a count of the same thing; -1 when it cannot be. */
-static int fit(const fig *x, const fig *m)
+static int fit(const work *w, const fig *x, const fig *m)
 {
     if (x->category != m->category || !plausible(&x->f, &m->f)) {
         return -1;
     }
     int who = cc_who_relation(x->f.who, m->f.who);
-    int place = cc_place_relation(&x->f, &m->f);
+    int place = place_relation(w, x, m);
     int time = cc_frame_relation(&x->f.time, &m->f.time);
     if (who == CC_REL_NONE || place == CC_REL_NONE || time == CC_REL_NONE) {
         return -1;
@@ -138,7 +216,7 @@ static int group_fit(const work *w, const cc_group *g, const fig *x)
     }
     int best = 0;
     for (size_t k = 0; k < g->members.n; k++) {
-        int s = fit(x, fig_of(w, &g->members.v[k]));
+        int s = fit(w, x, fig_of(w, &g->members.v[k]));
         if (s < 0) {
             return -1;
         }
@@ -223,15 +301,16 @@ static void mark_repeats(const work *w, cc_group *g)
  * only says the group's count is at least that much. */
 static void widen_narrower(const work *w, cc_group *g)
 {
-    const fig *broad = fig_of(w, &g->members.v[0]);
-    int whole_place = 0;
+    const fig *who = fig_of(w, &g->members.v[0]), *where = who;
     long longest = 0;
     for (size_t k = 0; k < g->members.n; k++) {
         const fig *x = fig_of(w, &g->members.v[k]);
-        if (cc_who_relation(x->f.who, broad->f.who) == CC_REL_BROADER || !broad->f.who) {
-            broad = x;
+        if (!who->f.who || cc_who_relation(x->f.who, who->f.who) == CC_REL_BROADER) {
+            who = x;
         }
-        whole_place |= !x->f.place_part;
+        if (place_relation(w, x, where) == CC_REL_BROADER) {
+            where = x;
+        }
         if (x->f.time.kind == CC_FRAME_NONE) {
             longest = LONG_MAX;
         } else if (x->f.time.days > longest) {
@@ -240,8 +319,8 @@ static void widen_narrower(const work *w, cc_group *g)
     }
     for (size_t k = 0; k < g->members.n; k++) {
         const fig *x = fig_of(w, &g->members.v[k]);
-        int narrower = cc_who_relation(x->f.who, broad->f.who) == CC_REL_NARROWER ||
-                       (whole_place && x->f.place_part) ||
+        int narrower = cc_who_relation(x->f.who, who->f.who) == CC_REL_NARROWER ||
+                       place_relation(w, x, where) == CC_REL_NARROWER ||
                        (x->f.time.kind == CC_FRAME_SHORT && x->f.time.days && x->f.time.days < longest);
         g->members.v[k].low = x->f.lo;
         g->members.v[k].high = narrower ? INFINITY : x->f.hi;
@@ -434,6 +513,7 @@ void cc_crosscheck(cc_cluster *c)
     w.c = c;
     reset(c);
     read_figs(&w);
+    find_place_links(&w);
     assign_groups(&w);
     for (size_t g = 0; g < c->groups.n; g++) {
         cc_group *gr = &c->groups.v[g];
@@ -445,6 +525,7 @@ void cc_crosscheck(cc_cluster *c)
     }
     free(w.figs);
     free(w.base);
+    CC_VEC_FREE(w.links);
     cc_arena_free(&w.scratch);
     cc_merge_quotes(c);
 }

@@ -239,15 +239,50 @@ static void read_place(cc_facets *f, cc_str where, cc_arena *scratch)
     size_t n = 0;
     words it = words_of(where);
     cc_str w;
+    const char *name = NULL, *name_end = NULL;
     while (next_word(&it, &w)) {
         const cc_lexentry *e = lookup("place_parts", w.p, w.len);
         if (value_is(e, "part")) {
             f->place_part = 1;
         } else if (!e && is_cap(w)) {
             key_add(buf, sizeof buf, &n, w);
+            name = name ? name : w.p;
+            name_end = w.p + w.len;
         }
     }
     f->place = key_keep(scratch, buf, n);
+    f->place_name = name ? cc_str_of(name, (size_t)(name_end - name)) : cc_str_of("", 0);
+}
+
+static int name_at(const char *p, const char *end, cc_str name)
+{
+    return (size_t)(end - p) >= name.len && memcmp(p, name.p, name.len) == 0 &&
+           (p + name.len == end || !word_byte((unsigned char)p[name.len]) || p[name.len] == '\'');
+}
+
+int cc_place_within(const char *p, const char *end, cc_str inner, cc_str outer)
+{
+    if (!name_at(p, end, inner)) {
+        return 0;
+    }
+    p += inner.len;
+    for (int hops = 0; p < end && hops < 4; hops++) {
+        while (p < end && (*p == ' ' || *p == ',' || *p == '(')) {
+            p++;
+        }
+        if (name_at(p, end, outer)) {
+            return 1;
+        }
+        const char *s = p;
+        while (p < end && word_byte((unsigned char)*p) && *p != '\'') {
+            p++;
+        }
+        const cc_lexentry *e = p > s && !is_cap(cc_str_of(s, (size_t)(p - s))) ? lookup("place_parts", s, (size_t)(p - s)) : NULL;
+        if (!value_is(e, "link") && !value_is(e, "part") && !value_is(e, "whole")) {
+            return 0;
+        }
+    }
+    return 0;
 }
 
 static int has_word(cc_str key, const char *w, size_t len)
@@ -353,11 +388,15 @@ static cc_frame frame_of_phrase(cc_str when, long anchor)
     cc_frame fr = { CC_FRAME_SHORT, 0, 0, 0 };
     words it = words_of(when);
     cc_str w;
-    long count = 0, days = 0;
+    long count = 0, days = 0, year = 0;
+    int month = 0;
     while (next_word(&it, &w)) {
         const cc_lexentry *e = lookup("time_frames", w.p, w.len);
         if (w.p[0] >= '0' && w.p[0] <= '9') {
             count = strtol(w.p, NULL, 10);
+            year = count >= 1900 && count <= 2100 ? count : year;
+        } else if (cc_month_number(w.p, w.len)) {
+            month = cc_month_number(w.p, w.len);
         } else if (value_is(e, "number") || value_is(e, "count")) {
             count = strtol(strchr(e->value, ' ') + 1, NULL, 10);
         } else if (value_is(e, "unit")) {
@@ -380,6 +419,21 @@ static cc_frame frame_of_phrase(cc_str when, long anchor)
             }
             break;
         }
+    }
+    if (!days && month) { /* "on December 12" is a day, "in November" a month */
+        int day = count >= 1 && count <= 31 ? (int)count : 0;
+        days = day ? 1 : 30;
+        if (anchor || year) {
+            cc_date ref = cc_date_add_days((cc_date){ 1970, 1, 1 }, (int)anchor);
+            int y = year ? (int)year : ref.year - (month > ref.month);
+            fr.d0 = cc_date_days((cc_date){ y, month, day ? day : 1 });
+            fr.d1 = day ? fr.d0 : cc_date_days((cc_date){ y + (month == 12), month % 12 + 1, 1 }) - 1;
+            days = fr.d1 - fr.d0 + 1;
+        }
+    } else if (!days && year) {
+        days = 365;
+        fr.d0 = cc_date_days((cc_date){ (int)year, 1, 1 });
+        fr.d1 = fr.d0 + 364;
     }
     if (days) {
         fr.kind = days <= 7 ? CC_FRAME_SHORT : CC_FRAME_LONG;
@@ -433,14 +487,15 @@ int cc_frame_relation(const cc_frame *a, const cc_frame *b)
         }
         return a->days < b->days ? CC_REL_NARROWER : CC_REL_BROADER;
     }
+    /* long frames count the same thing when of like length (27 days, "since November 15") and, where
+     * dates are known, overlapping for at least half the shorter */
+    long big = a->days > b->days ? a->days : b->days, small = a->days + b->days - big;
+    if (a->days && b->days && 2 * big > 5 * small) {
+        return CC_REL_NONE;
+    }
     if (anchored) {
         long lo = a->d0 > b->d0 ? a->d0 : b->d0, hi = a->d1 < b->d1 ? a->d1 : b->d1;
-        long span = (a->d1 > b->d1 ? a->d1 : b->d1) - (a->d0 < b->d0 ? a->d0 : b->d0) + 1;
-        return 2 * (hi - lo + 1) >= span ? CC_REL_SAME : CC_REL_NONE;
-    }
-    if (a->days && b->days) {
-        long big = a->days > b->days ? a->days : b->days, small = a->days + b->days - big;
-        return 2 * big <= 5 * small ? CC_REL_SAME : CC_REL_NONE;
+        return 2 * (hi - lo + 1) >= small ? CC_REL_SAME : CC_REL_NONE;
     }
     return CC_REL_SAME;
 }

@@ -287,3 +287,45 @@ TEST(crosscheck_unattributed_copy_of_a_quote_merges_when_close)
     CHECK_STR(test_str(c->merged_quotes.v[0].speaker), "Staffan de Mistura");
     cc_cluster_free(c);
 }
+
+TEST(crosscheck_places_nest_as_the_articles_say)
+{
+    const char *texts[] = {
+        "A car bomb killed 12 people in Azaz, in Aleppo province, on Friday, police said.",
+        "At least 19 people were killed in Aleppo province on Friday, a monitoring group said.",
+        "Separately, 7 people were killed in Idlib and Aleppo on Friday, activists said.",
+    };
+    cc_cluster *c = cc_cluster_new();
+    for (size_t i = 0; i < 3; i++) {
+        char id[8] = { 'p', (char)('0' + i), 0 };
+        cc_error err;
+        cc_cluster_add(c, id, texts[i], strlen(texts[i]), NULL, &err);
+    }
+    fake_claim_at(c, 0, "12 people", 12, CC_Q_EXACT, NULL, CC_CAT_KILLED, "people", "Azaz", "on Friday", "police");
+    fake_claim_at(c, 1, "19 people", 19, CC_Q_AT_LEAST, NULL, CC_CAT_KILLED, "people", "Aleppo province", "on Friday",
+                  "a monitoring group");
+    fake_claim_at(c, 2, "7 people", 7, CC_Q_EXACT, NULL, CC_CAT_KILLED, "people", "Idlib", "on Friday", "activists");
+    cc_crosscheck(c);
+    CHECK(group_of(c, 0, 0) == group_of(c, 1, 0));
+    /* "Idlib and Aleppo" does not put Idlib inside Aleppo */
+    CHECK(group_of(c, 2, 0) != group_of(c, 1, 0));
+    const cc_group *g = group_at(c, 0, 0);
+    CHECK(g && g->verdict == CC_VERDICT_WITHIN_RANGE);
+    CHECK(g && isinf(g->members.v[0].high)); /* a town's toll only sets a floor for the province */
+    cc_cluster_free(c);
+}
+
+TEST(crosscheck_dates_and_months_set_the_time_frame)
+{
+    fake f[] = {
+        { 0, CC_CAT_DISPLACED, 4000, CC_Q_EXACT, NULL, "people", NULL, "in November", NULL },
+        { 1, CC_CAT_DISPLACED, 4200, CC_Q_EXACT, NULL, "people", NULL, "on December 12", NULL },
+        { 2, CC_CAT_DISPLACED, 3900, CC_Q_APPROX, NULL, "people", NULL, "last month", NULL },
+        { 3, CC_CAT_DISPLACED, 4100, CC_Q_EXACT, NULL, "people", NULL, "on Monday", NULL },
+    };
+    cc_cluster *c = fake_cluster(4, f, 4);
+    CHECK(group_of(c, 0, 0) == group_of(c, 2, 0));
+    CHECK(group_of(c, 1, 0) == group_of(c, 3, 0));
+    CHECK(group_of(c, 0, 0) != group_of(c, 1, 0));
+    cc_cluster_free(c);
+}
