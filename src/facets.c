@@ -382,13 +382,32 @@ static long parse_since(words *it, long anchor)
     return cc_date_days(start);
 }
 
+/* "on December 12" is a day, "in November" a month, "in 2015" a year; returns the length in days and,
+ * where the year is known, sets the days. */
+static long calendar_frame(cc_frame *fr, int month, int mday, int year, long anchor)
+{
+    if (!month) {
+        fr->d0 = cc_date_days((cc_date){ year, 1, 1 });
+        fr->d1 = fr->d0 + 364;
+        return 365;
+    }
+    if (!anchor && !year) {
+        return mday ? 1 : 30;
+    }
+    cc_date ref = cc_date_add_days((cc_date){ 1970, 1, 1 }, (int)anchor);
+    int y = year ? year : ref.year - (month > ref.month);
+    fr->d0 = cc_date_days((cc_date){ y, month, mday ? mday : 1 });
+    fr->d1 = mday ? fr->d0 : cc_date_days((cc_date){ y + (month == 12), month % 12 + 1, 1 }) - 1;
+    return fr->d1 - fr->d0 + 1;
+}
+
 /* Reads "the last 27 days", "on Monday", "since November 15" into a length and, with an anchor, days. */
 static cc_frame frame_of_phrase(cc_str when, long anchor)
 {
     cc_frame fr = { CC_FRAME_SHORT, 0, 0, 0 };
     words it = words_of(when);
     cc_str w;
-    long count = 0, days = 0, year = 0;
+    long count = 0, days = 0, year = 0, day = 0;
     int month = 0;
     while (next_word(&it, &w)) {
         const cc_lexentry *e = lookup("time_frames", w.p, w.len);
@@ -404,7 +423,15 @@ static cc_frame frame_of_phrase(cc_str when, long anchor)
             days = (count ? count : 1) * unit;
             count = 0;
         } else if (value_is(e, "span")) {
-            days = days > 1 ? days : strtol(e->value + 5, NULL, 10);
+            char *rest;
+            long n = strtol(e->value + 5, &rest, 10);
+            int weekday = cc_weekday_number(w.p, w.len);
+            days = days > 1 ? days : n;
+            if (anchor && weekday >= 0) {
+                day = since_weekday(weekday, anchor);
+            } else if (anchor && strncmp(rest, " ago ", 5) == 0) {
+                day = anchor - strtol(rest + 5, NULL, 10);
+            }
         } else if (value_is(e, "since")) {
             long start = parse_since(&it, anchor);
             if (start < 0) {
@@ -420,20 +447,12 @@ static cc_frame frame_of_phrase(cc_str when, long anchor)
             break;
         }
     }
-    if (!days && month) { /* "on December 12" is a day, "in November" a month */
-        int day = count >= 1 && count <= 31 ? (int)count : 0;
-        days = day ? 1 : 30;
-        if (anchor || year) {
-            cc_date ref = cc_date_add_days((cc_date){ 1970, 1, 1 }, (int)anchor);
-            int y = year ? (int)year : ref.year - (month > ref.month);
-            fr.d0 = cc_date_days((cc_date){ y, month, day ? day : 1 });
-            fr.d1 = day ? fr.d0 : cc_date_days((cc_date){ y + (month == 12), month % 12 + 1, 1 }) - 1;
-            days = fr.d1 - fr.d0 + 1;
-        }
-    } else if (!days && year) {
-        days = 365;
-        fr.d0 = cc_date_days((cc_date){ (int)year, 1, 1 });
-        fr.d1 = fr.d0 + 364;
+    if (!days && (month || year)) {
+        days = calendar_frame(&fr, month, count >= 1 && count <= 31 ? (int)count : 0, (int)year, anchor);
+    }
+    if (day > 0 && days <= 7 && !fr.d0) { /* "on Saturday", "yesterday": that day */
+        fr.d0 = day;
+        fr.d1 = day + days - 1;
     }
     if (days) {
         fr.kind = days <= 7 ? CC_FRAME_SHORT : CC_FRAME_LONG;

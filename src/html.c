@@ -21,7 +21,7 @@ static const char css[] =
     "h2{font-size:19px;margin:32px 0 10px;padding-bottom:4px;border-bottom:2px solid var(--line)}"
     "h3{font-size:16px;margin:22px 0 6px}"
     "a{color:var(--accent);text-decoration:none}a:hover{text-decoration:underline}"
-    ".cite{font-size:12px;vertical-align:super;margin-left:1px}"
+    ".cite{font-size:12px;vertical-align:super;margin-left:1px}td .cite{vertical-align:baseline;font-size:inherit}"
     "table{border-collapse:collapse;width:100%;background:#fff;border:1px solid var(--line)}"
     "th,td{text-align:left;vertical-align:middle;padding:6px 10px;border-bottom:1px solid var(--line)}"
     "th{font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);background:#f3f4f6}"

@@ -329,3 +329,16 @@ TEST(crosscheck_dates_and_months_set_the_time_frame)
     CHECK(group_of(c, 0, 0) != group_of(c, 1, 0));
     cc_cluster_free(c);
 }
+
+TEST(crosscheck_days_named_two_ways_meet_days_weeks_apart_do_not)
+{
+    fake f[] = { /* published on Tuesday 2016-12-13 */
+        { 0, CC_CAT_INJURED, 30, CC_Q_EXACT, NULL, "people", "Kabul", "yesterday", NULL },
+        { 1, CC_CAT_INJURED, 34, CC_Q_EXACT, NULL, "people", "Kabul", "on Monday", NULL },
+        { 2, CC_CAT_INJURED, 31, CC_Q_EXACT, NULL, "people", "Kabul", "on December 1", NULL },
+    };
+    cc_cluster *c = fake_cluster(3, f, 3);
+    CHECK(group_of(c, 0, 0) == group_of(c, 1, 0));
+    CHECK(group_of(c, 2, 0) != group_of(c, 1, 0));
+    cc_cluster_free(c);
+}
