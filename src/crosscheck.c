@@ -227,7 +227,7 @@ static int group_fit(const work *w, const cc_group *g, const fig *x)
 
 static void add_member(cc_group *g, const fig *x)
 {
-    cc_claim_ref r = { x->article, x->claim, x->f.lo, x->f.hi, -1 };
+    cc_claim_ref r = { x->article, x->claim, x->f.lo, x->f.hi, x->f.fig_lo, x->f.fig_hi, -1 };
     CC_VEC_PUSH(g->members, r);
 }
 

@@ -86,25 +86,12 @@ static const cc_amount *member_amount(const cc_cluster *c, const cc_claim_ref *r
     return cl->amount < a->amounts.n ? &a->amounts.v[cl->amount] : NULL;
 }
 
-/* The figure as stated: a point, a range, or a vague amount's bounds. */
-static void stated(const cc_cluster *c, const cc_claim_ref *r, double *lo, double *hi)
-{
-    const cc_amount *m = member_amount(c, r);
-    *lo = r->low;
-    *hi = isfinite(r->high) ? r->high : r->low;
-    if (m && m->has_value && !m->vague.len) {
-        *lo = m->is_range ? m->low : m->value;
-        *hi = m->is_range ? m->high : m->value;
-    }
-}
-
-static axis make_axis(const cc_cluster *c, const cc_group *g)
+static axis make_axis(const cc_group *g)
 {
     double lo = INFINITY, hi = 0;
     for (size_t k = 0; k < g->members.n; k++) {
         const cc_claim_ref *r = &g->members.v[k];
-        double a, b;
-        stated(c, r, &a, &b);
+        double a = r->figure_low, b = r->figure_high;
         lo = fmin(lo, fmin(a, r->low > 0 ? r->low : a));
         hi = fmax(hi, fmax(b, isfinite(r->high) ? r->high : b));
     }
@@ -173,8 +160,7 @@ static void chart_row(FILE *out, const cc_cluster *c, const cc_group *g, size_t 
     const cc_claim_ref *r = &g->members.v[k];
     int flagged = (int32_t)k == g->conflict_low || (int32_t)k == g->conflict_high;
     const char *colour = flagged ? "#b3261e" : r->repeat_of >= 0 ? "#9aa0a6" : "#1a5fb4";
-    double a, b;
-    stated(c, r, &a, &b);
+    double a = r->figure_low, b = r->figure_high;
     double x0 = xpos(ax, r->low), x1 = xpos(ax, r->high);
     fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">[%u]</text>", CHART_LEFT - 6, y + 4, r->article + 1);
     fprintf(out, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\" "
@@ -198,7 +184,7 @@ static void chart_row(FILE *out, const cc_cluster *c, const cc_group *g, size_t 
 
 static void write_chart(FILE *out, const cc_cluster *c, const cc_group *g)
 {
-    axis ax = make_axis(c, g);
+    axis ax = make_axis(g);
     int rows = (int)g->members.n, h = rows * CHART_ROW + CHART_AXIS + 6;
     fprintf(out, "<svg class=\"chart\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">", CHART_W, h,
             CHART_W, h);

@@ -219,7 +219,11 @@ static void write_group(FILE *out, const cc_cluster *c, size_t gi)
         const cc_article *a = c->articles.v[r->article];
         fprintf(out, "%s{\"doc\":", i ? "," : "");
         cc_write_json_string(out, a->id, strlen(a->id));
-        fprintf(out, ",\"claim\":%u,\"low\":", r->claim);
+        fprintf(out, ",\"claim\":%u,\"figure_low\":", r->claim);
+        cc_write_number(out, r->figure_low);
+        fputs(",\"figure_high\":", out);
+        cc_write_number(out, r->figure_high);
+        fputs(",\"low\":", out);
         cc_write_number(out, r->low);
         fputs(",\"high\":", out);
         cc_write_number(out, r->high);

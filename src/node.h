@@ -170,6 +170,7 @@ typedef enum cc_verdict { CC_VERDICT_SINGLE, CC_VERDICT_AGREE, CC_VERDICT_WITHIN
 typedef struct cc_claim_ref {
     uint32_t article, claim;
     double low, high;    /* what the figure asserts about the group's quantity (high may be INFINITY) */
+    double figure_low, figure_high; /* the figure as stated: a number, a range, a vague amount's bounds */
     int32_t repeat_of;   /* member index whose original source this repeats (counts once), or -1 */
 } cc_claim_ref;
 
