@@ -5,8 +5,8 @@ CSTD = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-overlength-strings
 OPT ?= -O2 -g
 CFLAGS ?= $(OPT)
-ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -Iinclude -Isrc -Ibuild/gen
-LIBS = -lutf8proc -lpcre2-8 -ljansson -lstemmer -lxxhash -lm
+ALL_CFLAGS = $(CSTD) $(WARN) $(CFLAGS) -Iinclude -Isrc -Ibuild/gen -I/usr/include/libxml2
+LIBS = -lutf8proc -lpcre2-8 -ljansson -lstemmer -lxxhash -lxml2 -lm
 
 B ?= build
 SAN = $(B)/san
@@ -71,7 +71,7 @@ clean:
 # Coverage-guided fuzzing of the whole pipeline (clang's libFuzzer), seeded with the examples.
 FUZZ_SECONDS ?= 60
 $(B)/fuzz_analyze: fuzz/fuzz_analyze.c $(LIB_SRC) $(GEN_SRC) $(HEADERS)
-	clang $(CSTD) -Iinclude -Isrc -Ibuild/gen -O1 -g -fsanitize=fuzzer,address,undefined \
+	clang $(CSTD) -Iinclude -Isrc -Ibuild/gen -I/usr/include/libxml2 -O1 -g -fsanitize=fuzzer,address,undefined \
 		fuzz/fuzz_analyze.c $(LIB_SRC) $(GEN_SRC) $(LIBS) -o $@
 fuzz: $(B)/fuzz_analyze
 	mkdir -p $(B)/fuzz-corpus

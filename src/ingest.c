@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "node.h"
+#include "readability.h"
 
 void cc_error_set(cc_error *err, const char *file, long line, long offset, const char *fmt, ...)
 {
@@ -323,6 +324,28 @@ static void read_text_buffer(reader *r, const char *file, const char *buf, size_
     add_article(r, file, 0, id, buf, len, NULL);
 }
 
+/* An HTML page: the article's text is extracted and analysed, so report offsets are into that text. */
+static void read_html_buffer(reader *r, const char *file, const char *buf, size_t len)
+{
+    cc_html_page page;
+    cc_error e;
+    if (cc_html_extract(buf, len, &page, &e) != 0) {
+        snprintf(e.file, sizeof e.file, "%s", file);
+        report(r, &e);
+    } else {
+        char id[256];
+        id_from_path(file, id, sizeof id);
+        add_article(r, file, 0, id, page.text, page.len, &page.meta);
+    }
+    cc_html_page_free(&page);
+}
+
+static int is_html_name(const char *name)
+{
+    return has_suffix(name, ".html") || has_suffix(name, ".htm") || has_suffix(name, ".HTML") ||
+           has_suffix(name, ".HTM");
+}
+
 static void read_file(reader *r, const char *path)
 {
     cc_error e;
@@ -354,6 +377,8 @@ static void read_file(reader *r, const char *path)
     }
     if (has_suffix(path, ".json")) {
         read_json(r, path, buf, len);
+    } else if (is_html_name(path)) {
+        read_html_buffer(r, path, buf, len);
     } else {
         read_text_buffer(r, path, buf, len);
     }
@@ -362,7 +387,8 @@ static void read_file(reader *r, const char *path)
 
 static int is_article_file(const char *name)
 {
-    return name[0] != '.' && (has_suffix(name, ".txt") || has_suffix(name, ".json") || has_suffix(name, ".jsonl"));
+    return name[0] != '.' && (has_suffix(name, ".txt") || has_suffix(name, ".json") || has_suffix(name, ".jsonl") ||
+                              is_html_name(name));
 }
 
 static int compare_names(const void *a, const void *b)
@@ -388,7 +414,7 @@ static void read_folder(reader *r, const char *path)
     }
     closedir(d);
     if (names.n == 0) {
-        cc_error_set(&e, path, 0, -1, "folder has no *.txt, *.json or *.jsonl files");
+        cc_error_set(&e, path, 0, -1, "folder has no *.txt, *.json, *.jsonl or *.html files");
         report(r, &e);
     }
     if (names.n > 1) {

@@ -5,13 +5,17 @@
 #include <unistd.h>
 
 #include "crosscheck.h"
+#include "readability.h"
 
 static const char usage[] =
     "usage: crosscheck analyze [options] PATH...\n"
     "       crosscheck summarize [options] PATH...\n"
+    "       crosscheck extract [--body | --meta] FILE.html...\n"
     "       crosscheck --version | --help\n"
     "\n"
-    "PATH is an article file (*.txt, *.json, *.jsonl), a folder of them, or - for standard input.\n"
+    "PATH is an article file (*.txt, *.json, *.jsonl, *.html), a folder of them, or - for standard input.\n"
+    "extract prints the text analysed for an HTML page (title line, blank line, body), the body alone,\n"
+    "or its metadata; report offsets for an HTML page are into that text.\n"
     "\n"
     "options:\n"
     "  -f, --format FORMAT  text (default), json, markdown or html\n"
@@ -174,6 +178,56 @@ static int run(cli *c)
     return status;
 }
 
+static int extract_one(const char *path, const char *mode)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t len = 0;
+    cc_error err = { 0 };
+    if (f) {
+        fseek(f, 0, SEEK_END);
+        long size = ftell(f);
+        rewind(f);
+        buf = size >= 0 ? malloc((size_t)size + 1) : NULL;
+        len = buf ? fread(buf, 1, (size_t)size, f) : 0;
+        fclose(f);
+    }
+    if (!buf) {
+        fprintf(stderr, "crosscheck: %s: cannot read\n", path);
+        return 1;
+    }
+    cc_html_page page;
+    int rc = cc_html_extract(buf, len, &page, &err);
+    if (rc != 0) {
+        fprintf(stderr, "crosscheck: %s: %s\n", path, err.message);
+    } else if (mode && !strcmp(mode, "--meta")) {
+        const cc_article_meta *m = &page.meta;
+        printf("title: %s\nurl: %s\nsource: %s\npublished: %s\n", m->title ? m->title : "", m->url ? m->url : "",
+               m->source ? m->source : "", m->published ? m->published : "");
+    } else {
+        size_t from = mode && !strcmp(mode, "--body") ? page.body_start : 0;
+        fwrite(page.text + from, 1, page.len - from, stdout);
+        putchar('\n');
+    }
+    cc_html_page_free(&page);
+    free(buf);
+    return rc != 0;
+}
+
+/* Shows what an HTML page becomes before analysis: its text, or its body alone, or its metadata. */
+static int run_extract(int argc, char **argv)
+{
+    const char *mode = argc > 2 && (!strcmp(argv[2], "--body") || !strcmp(argv[2], "--meta")) ? argv[2] : NULL;
+    int first = mode ? 3 : 2, failed = 0;
+    if (first >= argc) {
+        return fail_usage("no input given", NULL);
+    }
+    for (int i = first; i < argc; i++) {
+        failed |= extract_one(argv[i], mode);
+    }
+    return failed;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
@@ -183,6 +237,9 @@ int main(int argc, char **argv)
     if (!strcmp(argv[1], "--version")) {
         puts("crosscheck " CC_VERSION);
         return 0;
+    }
+    if (!strcmp(argv[1], "extract")) {
+        return run_extract(argc, argv);
     }
     cli c = { 0 };
     c.command = argv[1];
