@@ -42,7 +42,7 @@ static const tag_info tags[] = {
     { "a", T_A, 0 },
     { "address", T_ADDRESS, TB_BLOCK },
     { "applet", T_OTHER, TB_DROP },
-    { "article", T_ARTICLE, TB_BLOCK },
+    { "article", T_ARTICLE, TB_BLOCK | TB_DIVBREAK },
     { "aside", T_OTHER, TB_DROP | TB_BLOCK },
     { "audio", T_OTHER, TB_DROP },
     { "blockquote", T_BLOCKQUOTE, TB_BLOCK | TB_DIVBREAK },
@@ -66,19 +66,19 @@ static const tag_info tags[] = {
     { "embed", T_EMBED, TB_DROP },
     { "fieldset", T_FIELDSET, TB_BLOCK },
     { "figcaption", T_OTHER, TB_BLOCK },
-    { "figure", T_FIGURE, TB_BLOCK },
+    { "figure", T_FIGURE, TB_BLOCK | TB_DIVBREAK },
     { "footer", T_OTHER, TB_DROP | TB_BLOCK },
-    { "form", T_FORM, TB_BLOCK },
+    { "form", T_FORM, TB_BLOCK | TB_DIVBREAK },
     { "frame", T_OTHER, TB_DROP },
     { "frameset", T_OTHER, TB_DROP },
-    { "h1", T_H1, TB_BLOCK | TB_HEADING },
+    { "h1", T_H1, TB_BLOCK | TB_HEADING | TB_DIVBREAK },
     { "h2", T_H2, TB_BLOCK | TB_HEADING | TB_SCORE },
     { "h3", T_OTHER, TB_BLOCK | TB_HEADING | TB_SCORE },
     { "h4", T_OTHER, TB_BLOCK | TB_HEADING | TB_SCORE },
     { "h5", T_OTHER, TB_BLOCK | TB_HEADING | TB_SCORE },
     { "h6", T_OTHER, TB_BLOCK | TB_HEADING | TB_SCORE },
     { "head", T_HEAD, TB_DROP },
-    { "header", T_OTHER, TB_BLOCK },
+    { "header", T_OTHER, TB_BLOCK | TB_DIVBREAK },
     { "hgroup", T_OTHER, TB_BLOCK },
     { "hr", T_OTHER, TB_BLOCK },
     { "html", T_HTML, TB_BLOCK },
@@ -88,7 +88,7 @@ static const tag_info tags[] = {
     { "legend", T_OTHER, TB_BLOCK },
     { "li", T_LI, TB_BLOCK },
     { "link", T_OTHER, TB_DROP },
-    { "main", T_MAIN, TB_BLOCK },
+    { "main", T_MAIN, TB_BLOCK | TB_DIVBREAK },
     { "map", T_OTHER, TB_DROP },
     { "math", T_OTHER, TB_DROP },
     { "menu", T_OTHER, TB_DROP | TB_BLOCK },
@@ -101,7 +101,7 @@ static const tag_info tags[] = {
     { "p", T_P, TB_BLOCK | TB_DIVBREAK | TB_SCORE },
     { "pre", T_PRE, TB_BLOCK | TB_DIVBREAK | TB_SCORE },
     { "script", T_OTHER, TB_DROP },
-    { "section", T_SECTION, TB_BLOCK },
+    { "section", T_SECTION, TB_BLOCK | TB_DIVBREAK },
     { "select", T_OTHER, TB_DROP },
     { "style", T_OTHER, TB_DROP },
     { "summary", T_OTHER, TB_BLOCK },
@@ -341,6 +341,19 @@ static int has_unlikely_role(xmlNodePtr n)
     return 0;
 }
 
+/* A class or id word naming a comments section ("comments", "comment-list", "post_comments", "disqus"),
+ * but not "commentary", which is article text. Comments never count, whatever the attempt. */
+static int names_comments(const char *ms)
+{
+    for (const char *p = strstr(ms, "comment"); p; p = strstr(p + 1, "comment")) {
+        int starts = p == ms || p[-1] == ' ' || p[-1] == '-' || p[-1] == '_';
+        if (starts && strncmp(p, "commentary", 10) != 0) {
+            return 1;
+        }
+    }
+    return strstr(ms, "disqus") != NULL;
+}
+
 static void prune(extractor *ex, xmlNodePtr parent, int in_table, int depth)
 {
     for (xmlNodePtr n = parent->children; n; n = n->next) {
@@ -353,6 +366,10 @@ static void prune(extractor *ex, xmlNodePtr parent, int in_table, int depth)
             continue;
         }
         char ms[512];
+        if (r->tag != T_BODY && r->tag != T_HTML && match_string(n, ms, sizeof ms) > 1 && names_comments(ms)) {
+            r->flags |= F_DROP;
+            continue;
+        }
         if (!in_table && r->tag != T_BODY && r->tag != T_A && r->tag != T_HTML && r->tag != T_ARTICLE &&
             r->tag != T_MAIN && match_string(n, ms, sizeof ms) > 1 && contains_any(ms, unlikely_words) &&
             !contains_any(ms, maybe_words)) {
@@ -463,6 +480,19 @@ static void compute_stats(extractor *ex, xmlNodePtr n, int depth)
     }
 }
 
+#ifdef CC_HTML_DEBUG
+#include <stdio.h>
+static void debug_node(const char *label, extractor *ex, xmlNodePtr n)
+{
+    fprintf(stderr, "%s score=%.1f chars=%u link=%.0f:", label, R(ex, n)->score, R(ex, n)->s.chars, R(ex, n)->s.link_chars);
+    for (xmlNodePtr a = n; a && is_element(a); a = a->parent) {
+        const char *c = attr(a, "class"), *i = attr(a, "id");
+        fprintf(stderr, " <%s%s%.40s%s%.30s", a->name, c ? "." : "", c ? c : "", i ? "#" : "", i ? i : "");
+    }
+    fputc('\n', stderr);
+}
+#endif
+
 /* ---- scoring ---- */
 
 static float link_density(const rnode *r)
@@ -493,6 +523,9 @@ static void score_paragraph(extractor *ex, xmlNodePtr parent, uint32_t chars, ui
     }
     float content = 1.0f + (float)(commas + 1) + (float)(chars / 100 > 3 ? 3 : chars / 100);
     int level = 0;
+#ifdef CC_HTML_DEBUG
+    if (getenv("PARA")) debug_node("para", ex, parent);
+#endif
     for (xmlNodePtr a = parent; a && level < 5 && is_element(a); a = a->parent) {
         rnode *r = R(ex, a);
         if (r->flags & F_WRAPPER) {
@@ -506,6 +539,9 @@ static void score_paragraph(extractor *ex, xmlNodePtr parent, uint32_t chars, ui
         }
         r->score += content / (level == 0 ? 1.0f : level == 1 ? 2.0f : (float)level * 3.0f);
         level++;
+        if (r->tag == T_ARTICLE) {
+            break; /* a teaser card's text says nothing of the list of cards around it */
+        }
     }
 }
 
@@ -692,6 +728,62 @@ static int ends_sentence_text(xmlNodePtr n)
     }
     xmlFree(text);
     return found;
+}
+
+/* Markup that declares the article body: schema.org's articleBody, <article>, and the class names
+ * content systems give it. */
+static int is_declared_body(extractor *ex, xmlNodePtr n)
+{
+    static const char *const names[] = { "articlebody", "article-body", "article_body", "article__body",
+                                         "story-body", "storybody", "entry-content", "post-content", "post-body",
+                                         "article-content", "articlecontent", "article__content", "story-content",
+                                         "article-text", "story-text", NULL };
+    const char *itemprop = attr(n, "itemprop");
+    char ms[512];
+    if (R(ex, n)->tag == T_ARTICLE || (itemprop && strstr(itemprop, "articleBody"))) {
+        return 1;
+    }
+    return match_string(n, ms, sizeof ms) > 1 && contains_any(ms, names);
+}
+
+static float own_text(const rnode *r)
+{
+    return (float)r->s.chars - r->s.link_chars;
+}
+
+/* The declared bodies inside the chosen container (outermost ones): the largest and the runner-up. */
+static void declared_inside(extractor *ex, xmlNodePtr n, xmlNodePtr best[2], int depth)
+{
+    for (xmlNodePtr c = n->children; c && depth < MAX_DEPTH; c = c->next) {
+        if (!is_element(c) || removed(ex, R(ex, c))) {
+            continue;
+        }
+        if (!is_declared_body(ex, c)) {
+            declared_inside(ex, c, best, depth + 1);
+        } else if (!best[0] || own_text(R(ex, c)) > own_text(R(ex, best[0]))) {
+            best[1] = best[0];
+            best[0] = c;
+        } else if (!best[1] || own_text(R(ex, c)) > own_text(R(ex, best[1]))) {
+            best[1] = c;
+        }
+    }
+}
+
+/* A container that holds one declared body with most of its text, and no other of weight, is a page
+ * around the article: the article is that body. Several bodies of weight are one article in parts. */
+static xmlNodePtr snap(extractor *ex, xmlNodePtr top)
+{
+    if (is_declared_body(ex, top)) {
+        return top;
+    }
+    xmlNodePtr inner[2] = { NULL, NULL };
+    declared_inside(ex, top, inner, 0);
+    float text = own_text(R(ex, top));
+    if (inner[0] && own_text(R(ex, inner[0])) >= 0.5f * text &&
+        (!inner[1] || own_text(R(ex, inner[1])) < 0.1f * text)) {
+        return inner[0];
+    }
+    return top;
 }
 
 static void choose_siblings(extractor *ex, xmlNodePtr top)
@@ -1038,6 +1130,7 @@ static void emit_article(extractor *ex)
 
 /* ---- one attempt, and the retries ---- */
 
+
 static void reset(extractor *ex)
 {
     for (size_t i = 0; i < ex->nodes.n; i++) {
@@ -1061,7 +1154,17 @@ static size_t run_attempt(extractor *ex)
     if (!top || top == ex->body) {
         CC_VEC_PUSH(ex->article, (uint32_t)(R(ex, ex->body) - ex->nodes.v));
     } else {
-        top = climb(ex, common_ancestor(ex, top, cands, count));
+#ifdef CC_HTML_DEBUG
+        fprintf(stderr, "attempt %d\n", ex->attempt);
+        for (int i = 0; i < count; i++) debug_node("cand", ex, cands[i]->node);
+#endif
+        top = snap(ex, climb(ex, common_ancestor(ex, top, cands, count)));
+        if (!(R(ex, top)->flags & F_SCORED)) {
+            init_candidate(ex, R(ex, top));
+        }
+#ifdef CC_HTML_DEBUG
+        debug_node("TOP", ex, top);
+#endif
         if (top->parent && is_element(top->parent)) {
             choose_siblings(ex, top);
         } else {
