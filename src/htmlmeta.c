@@ -241,8 +241,41 @@ static int word_count(const char *s, size_t n)
     return words;
 }
 
-/* Site decoration: a part that is the site's name (or its host), or a short tail after the last separator. */
-static int is_site_part(const char *part, size_t n, const char *site, int tail)
+/* The distinctive label of a page address's host: "courier" in https://www.courier.example/x, "bbc" in
+ * bbc.co.uk. Empty when there is no address or the label is too short to mean anything. */
+static void host_label(const char *url, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const char *host = url ? strstr(url, "://") : NULL;
+    if (!host) {
+        return;
+    }
+    host += 3;
+    size_t n = strcspn(host, "/:?#");
+    const char *labels[8];
+    size_t lens[8], k = 0;
+    for (const char *p = host; p < host + n && k < 8;) {
+        size_t len = strcspn(p, ".");
+        len = len > (size_t)(host + n - p) ? (size_t)(host + n - p) : len;
+        labels[k] = p;
+        lens[k++] = len;
+        p += len + 1;
+    }
+    if (k < 2) {
+        return;
+    }
+    size_t i = k - 2;
+    if (lens[i] <= 3 && lens[k - 1] == 2 && i > 0) {
+        i--; /* co.uk, com.br */
+    }
+    if (lens[i] >= 3 && strncmp(labels[i], "www", lens[i]) != 0) {
+        letters(labels[i], lens[i], out, cap);
+    }
+}
+
+/* Site decoration: a part that is the site's name or its host's label, or a short tail after the last
+ * separator. */
+static int is_site_part(const char *part, size_t n, const char *site, const char *host, int tail)
 {
     char a[256], b[256];
     size_t an = letters(part, n, a, sizeof a);
@@ -250,6 +283,9 @@ static int is_site_part(const char *part, size_t n, const char *site, int tail)
         return 1;
     }
     if (site && letters(site, strlen(site), b, sizeof b) && (strstr(b, a) || strstr(a, b))) {
+        return 1;
+    }
+    if (*host && (strstr(a, host) || strstr(host, a))) {
         return 1;
     }
     return tail && word_count(part, n) <= 4;
@@ -276,34 +312,38 @@ static const char *find_separator(const char *s, int last, size_t *sep_len)
     return best;
 }
 
-static char *strip_site(cc_arena *arena, const char *title, const char *site)
+static char *strip_site(cc_arena *arena, const char *title, const char *site, const char *url)
 {
     size_t start = 0, end = strlen(title), sep;
+    char host[64];
+    host_label(url, host, sizeof host);
     const char *p = find_separator(title, 1, &sep);
-    if (p && is_site_part(p + sep, end - (size_t)(p - title) - sep, site, 1) && p - title >= 12) {
+    if (p && is_site_part(p + sep, end - (size_t)(p - title) - sep, site, host, 1) && p - title >= 12) {
         end = (size_t)(p - title);
     }
     p = find_separator(title, 0, &sep);
-    if (p && (size_t)(p - title) < end && is_site_part(title, (size_t)(p - title), site, 0)) {
+    if (p && (size_t)(p - title) < end && is_site_part(title, (size_t)(p - title), site, host, 0)) {
         start = (size_t)(p - title) + sep;
     }
     return cc_arena_strndup(arena, title + start, end - start);
 }
 
-/* An <h1> is the headline when the page's own titles contain it; otherwise the best meta title, cleaned. */
-static const char *choose_title(found *f, const char *site)
+/* The best meta title, cleaned; an <h1> that makes up most of it is the headline as the page shows it. */
+static const char *choose_title(found *f, const char *site, const char *url)
 {
     const char *meta = first(f->title, TITLE_SLOTS);
+    if (!meta) {
+        return f->h1_count == 1 ? f->h1[0] : NULL;
+    }
+    const char *clean = strip_site(f->arena, meta, site, url);
+    size_t n = strlen(clean);
     for (int i = 0; i < f->h1_count; i++) {
-        size_t n = strlen(f->h1[i]);
-        if (n >= 8 && n <= 300 && word_count(f->h1[i], n) >= 2 && meta && strstr(meta, f->h1[i])) {
+        size_t h = strlen(f->h1[i]);
+        if (h * 2 >= n && word_count(f->h1[i], h) >= 2 && strstr(clean, f->h1[i])) {
             return f->h1[i];
         }
     }
-    if (meta) {
-        return strip_site(f->arena, meta, site);
-    }
-    return f->h1_count == 1 ? f->h1[0] : NULL;
+    return clean;
 }
 
 void cc_html_find_meta(htmlDocPtr doc, cc_arena *arena, cc_article_meta *meta)
@@ -313,7 +353,7 @@ void cc_html_find_meta(htmlDocPtr doc, cc_arena *arena, cc_article_meta *meta)
     meta->source = first(f.source, SOURCE_SLOTS);
     meta->url = first(f.url, URL_SLOTS);
     meta->published = first(f.published, PUB_SLOTS);
-    meta->title = choose_title(&f, meta->source);
+    meta->title = choose_title(&f, meta->source, meta->url);
     if (meta->title && !*meta->title) {
         meta->title = NULL;
     }

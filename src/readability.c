@@ -480,19 +480,6 @@ static void compute_stats(extractor *ex, xmlNodePtr n, int depth)
     }
 }
 
-#ifdef CC_HTML_DEBUG
-#include <stdio.h>
-static void debug_node(const char *label, extractor *ex, xmlNodePtr n)
-{
-    fprintf(stderr, "%s score=%.1f chars=%u link=%.0f:", label, R(ex, n)->score, R(ex, n)->s.chars, R(ex, n)->s.link_chars);
-    for (xmlNodePtr a = n; a && is_element(a); a = a->parent) {
-        const char *c = attr(a, "class"), *i = attr(a, "id");
-        fprintf(stderr, " <%s%s%.40s%s%.30s", a->name, c ? "." : "", c ? c : "", i ? "#" : "", i ? i : "");
-    }
-    fputc('\n', stderr);
-}
-#endif
-
 /* ---- scoring ---- */
 
 static float link_density(const rnode *r)
@@ -523,9 +510,6 @@ static void score_paragraph(extractor *ex, xmlNodePtr parent, uint32_t chars, ui
     }
     float content = 1.0f + (float)(commas + 1) + (float)(chars / 100 > 3 ? 3 : chars / 100);
     int level = 0;
-#ifdef CC_HTML_DEBUG
-    if (getenv("PARA")) debug_node("para", ex, parent);
-#endif
     for (xmlNodePtr a = parent; a && level < 5 && is_element(a); a = a->parent) {
         rnode *r = R(ex, a);
         if (r->flags & F_WRAPPER) {
@@ -1154,17 +1138,10 @@ static size_t run_attempt(extractor *ex)
     if (!top || top == ex->body) {
         CC_VEC_PUSH(ex->article, (uint32_t)(R(ex, ex->body) - ex->nodes.v));
     } else {
-#ifdef CC_HTML_DEBUG
-        fprintf(stderr, "attempt %d\n", ex->attempt);
-        for (int i = 0; i < count; i++) debug_node("cand", ex, cands[i]->node);
-#endif
         top = snap(ex, climb(ex, common_ancestor(ex, top, cands, count)));
         if (!(R(ex, top)->flags & F_SCORED)) {
             init_candidate(ex, R(ex, top));
         }
-#ifdef CC_HTML_DEBUG
-        debug_node("TOP", ex, top);
-#endif
         if (top->parent && is_element(top->parent)) {
             choose_siblings(ex, top);
         } else {
