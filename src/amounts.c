@@ -1,6 +1,595 @@
+/* Every quantity in the text: the figure (digits, words, vague amounts), what qualifies it ("at least",
+ * "an estimated"), whether it is a change ("rose 5%"), its unit or currency, and ranges ("15 to 22 mph").
+ * Years, dates, clock times, ordinals, scores, labels ("Game 7", "S&P 500") and addresses are read only to
+ * be skipped. Work starts only at a digit, a number word or a vague amount word. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "amount_read.h"
+#include "dates.h"
+#include "numbers.h"
+#include "phrase.h"
 #include "stages.h"
 
-void cc_extract_amounts(cc_article *article)
+static const cc_lexset *qualifiers, *qualifiers_after, *units, *currencies, *change_words, *clock_words,
+    *identifier_words, *street_words, *year_words, *stop_words, *people_nouns;
+
+static void init(void)
 {
-    (void)article; /* seam for issue 4 */
+    if (qualifiers) {
+        return;
+    }
+    qualifiers_after = cc_lexset_get("qualifiers_after");
+    units = cc_lexset_get("units");
+    currencies = cc_lexset_get("currencies");
+    change_words = cc_lexset_get("change_words");
+    clock_words = cc_lexset_get("clock_words");
+    identifier_words = cc_lexset_get("identifier_words");
+    street_words = cc_lexset_get("street_words");
+    year_words = cc_lexset_get("year_words");
+    stop_words = cc_lexset_get("stop_words");
+    people_nouns = cc_lexset_get("people_nouns");
+    qualifiers = cc_lexset_get("qualifiers");
+}
+
+static cc_qualifier qualifier_of(const cc_lexentry *e)
+{
+    static const char *const names[] = { "exact", "approx", "at_least", "more_than", "nearly", "up_to",
+                                         "less_than", "vague" };
+    for (int q = 0; q < 8; q++) {
+        if (strlen(names[q]) == e->value_len && memcmp(names[q], e->value, e->value_len) == 0) {
+            return (cc_qualifier)q;
+        }
+    }
+    return CC_Q_EXACT;
+}
+
+static int value_is(const cc_lexentry *e, const char *v)
+{
+    return e && e->value_len == strlen(v) && memcmp(e->value, v, e->value_len) == 0;
+}
+
+/* ---- context tests: what stands around a figure ---- */
+
+static int is_month(const amount_ctx *c, size_t i)
+{
+    if (i < c->first || i >= c->end || c->tok[i].kind != CC_TOK_WORD || !(c->tok[i].flags & CC_TF_CAP)) {
+        return 0;
+    }
+    cc_str w = cc_tok_str(c->a, i);
+    if (w.len && w.p[w.len - 1] == '.') {
+        w.len--;
+    }
+    if (w.len > 3 && w.len != 4 && cc_month_number(w.p, w.len)) {
+        /* a full name or Sept/June/July; other prefixes ("Marc", "Augusta") are names */
+        static const char *const full[] = { "january", "february", "march", "april", "june", "july", "august",
+                                            "september", "october", "november", "december", "sept" };
+        for (size_t k = 0; k < sizeof full / sizeof *full; k++) {
+            if (strlen(full[k]) == w.len && cc_month_number(w.p, w.len)) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+    return (w.len == 3 || w.len == 4) && cc_month_number(w.p, w.len);
+}
+
+static int clock_follows(const amount_ctx *c, const figure *f)
+{
+    size_t j = f->last + 1, n;
+    if (j + 1 < c->end && amt_punct(c, j, ':') && amt_touches(c, j) && c->tok[j + 1].kind == CC_TOK_NUMBER &&
+        amt_touches(c, j + 1)) {
+        return 1;
+    }
+    if (f->first > c->first + 1 && amt_punct(c, f->first - 1, ':') && amt_touches(c, f->first) &&
+        amt_touches(c, f->first - 1)) {
+        return 1; /* the minutes of 4:39, the seconds of 1:36.6 */
+    }
+    return j < c->end && cc_phrase_at(clock_words, c->a, j, c->end, 2, &n) != NULL;
+}
+
+static int is_date(const amount_ctx *c, const figure *f)
+{
+    if (f->words || f->decimals || f->grouped || f->value < 1 || f->value > 31) {
+        return 0;
+    }
+    size_t j = f->last + 1;
+    if (j < c->end && c->tok[j].kind == CC_TOK_WORD && amt_touches(c, j)) {
+        j++; /* 15th */
+    }
+    return is_month(c, f->first - 1) || is_month(c, j) || (amt_word(c, j, "of") && is_month(c, j + 1));
+}
+
+static int is_year(const amount_ctx *c, const figure *f, size_t left)
+{
+    if (f->words || f->grouped || f->decimals || f->scaled || f->int_digits != 4 || f->unit.len) {
+        return 0;
+    }
+    size_t n;
+    size_t j = f->last + 1;
+    if (j < c->end && (cc_phrase_at(units, c->a, j, c->end, 3, &n) || cc_phrase_at(people_nouns, c->a, j, c->end, 2, &n))) {
+        return 0;
+    }
+    if (left > c->first && is_month(c, left - 1)) {
+        return 1;
+    }
+    if (f->value >= 1900 && f->value <= 2100) {
+        return 1;
+    }
+    return f->value >= 1000 && f->value < 1900 && left > c->first &&
+           cc_phrase_before(year_words, c->a, c->first, left, 2, &n) != NULL;
+}
+
+/* "Game 7", "S&P 500", "page 5", "BBC One": a figure that names rather than counts. */
+static int is_label(const amount_ctx *c, const figure *f, size_t left)
+{
+    if (f->grouped || f->decimals || f->scaled || f->vague || left <= c->first) {
+        return 0;
+    }
+    size_t p = left - 1, n;
+    const cc_token *t = &c->tok[p];
+    if (cc_phrase_before(identifier_words, c->a, c->first, left, 2, &n)) {
+        return !(t->flags & CC_TF_SENT_START) || p + 1 < c->end;
+    }
+    if (t->kind == CC_TOK_PUNCT && amt_punct(c, p, '(') && amt_punct(c, f->last + 1, ')') && !f->words) {
+        return 1; /* "(4)": a list marker or shirt number */
+    }
+    if (t->kind != CC_TOK_WORD || !(t->flags & CC_TF_CAP) || p == c->first || c->heading) {
+        return 0;
+    }
+    if (is_month(c, p) || cc_weekday_number(c->text + t->start, t->end - t->start) >= 0) {
+        return 0;
+    }
+    return !cc_phrase_at(currencies, c->a, p, c->end, 1, &n) && !cc_phrase_at(units, c->a, p, c->end, 1, &n);
+}
+
+static int is_address(const amount_ctx *c, size_t last)
+{
+    size_t n;
+    for (size_t j = last + 1; j < c->end && j <= last + 5; j++) {
+        const cc_token *t = &c->tok[j];
+        if (t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) && j > last + 1 &&
+            cc_phrase_at(street_words, c->a, j, c->end, 1, &n)) {
+            return 1;
+        }
+        if (!(t->kind == CC_TOK_NUMBER || (t->kind == CC_TOK_WORD && ((t->flags & CC_TF_CAP) || amt_touches(c, j))))) {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* "1." or "2)" opening a line: list numbering. */
+static int is_list_number(const amount_ctx *c, const figure *f, size_t left)
+{
+    if (left != c->first || f->words || f->decimals || f->value > 99) {
+        return 0;
+    }
+    return f->last + 1 >= c->end || amt_punct(c, f->last + 1, ')') ||
+           (amt_punct(c, f->last + 1, '.') && f->last + 2 >= c->end);
+}
+
+/* A figure joined by "-", "and" or "to" to a year or date just skipped: "Sept. 20-24", "2014-15". */
+static int continues_skipped(const amount_ctx *c, const figure *f)
+{
+    if (c->skipped_last == SIZE_MAX || f->first < c->first + 2 || f->words || f->decimals || f->grouped) {
+        return 0;
+    }
+    size_t p = f->first - 1;
+    return c->skipped_last == p - 1 && (amt_dash(c, p) || amt_punct(c, p, '/') || amt_word(c, p, "and") || amt_word(c, p, "to"));
+}
+
+/* ---- left context ---- */
+
+static cc_str currency_before(const amount_ctx *c, const figure *f, size_t *left)
+{
+    size_t n;
+    if (*left <= c->first) {
+        return cc_str_of("", 0);
+    }
+    const cc_lexentry *e = cc_phrase_before(currencies, c->a, c->first, *left, 2, &n);
+    if (!e || value_is(e, "after") || (value_is(e, "weak") && !f->decimals && !f->grouped && !f->scaled)) {
+        return cc_str_of("", 0);
+    }
+    size_t start = *left - n, last = *left - 1;
+    /* "US $58.24", "HK $5.4m", "C $6": a short country code before the sign */
+    if (n == 1 && c->tok[start].kind == CC_TOK_PUNCT && start > c->first) {
+        const cc_token *p = &c->tok[start - 1];
+        if (p->kind == CC_TOK_WORD && (p->flags & CC_TF_CAP) && p->end - p->start <= 3 &&
+            ((p->flags & CC_TF_ALLCAPS) || p->end - p->start == 1) && c->tok[start].start - p->end <= 1) {
+            start--;
+        }
+    }
+    *left = start;
+    return cc_str_of(c->text + c->tok[start].start, c->tok[last].end - c->tok[start].start);
+}
+
+/* ---- the amount ---- */
+
+typedef struct reading {
+    figure f, g;        /* g: the far end of a range */
+    int range;
+    size_t left, right; /* whole phrase, tokens inclusive */
+    cc_qualifier qualifier;
+    cc_change change;
+    cc_str unit;
+    const char *kind;
+} reading;
+
+static const char *unit_kind(const cc_lexentry *e)
+{
+    static const char *const kinds[] = { "percent", "duration", "age", "measure", "multiple" };
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        if (value_is(e, kinds[k])) {
+            return kinds[k];
+        }
+    }
+    return "measure";
+}
+
+/* Unit or currency after token j-1: "per cent", "km/h", "-year-old", "yuan". Returns the token after it. */
+static size_t unit_after(const amount_ctx *c, size_t j, cc_str *unit, const char **kind)
+{
+    size_t n;
+    if (j >= c->end) {
+        return j;
+    }
+    size_t k = j;
+    if (amt_dash(c, k) && amt_touches(c, k) && k + 1 < c->end && amt_touches(c, k + 1) &&
+        c->tok[k + 1].kind == CC_TOK_WORD) {
+        k++; /* 65-year-old, 84-yard */
+    }
+    const cc_lexentry *e = cc_phrase_at(units, c->a, k, c->end, 4, &n);
+    if (e) {
+        *unit = cc_str_of(c->text + c->tok[k].start, c->tok[k + n - 1].end - c->tok[k].start);
+        *kind = unit_kind(e);
+        return k + n;
+    }
+    e = cc_phrase_at(currencies, c->a, k, c->end, 2, &n);
+    if (e && !value_is(e, "before") && !value_is(e, "weak")) {
+        *unit = cc_str_of(c->text + c->tok[k].start, c->tok[k + n - 1].end - c->tok[k].start);
+        *kind = "money";
+        return k + n;
+    }
+    if (k == j + 1 && c->tok[k].kind == CC_TOK_WORD) {
+        /* any hyphen-joined word: "a 12-page document", "three-bed apartment" */
+        *unit = cc_tok_str(c->a, k);
+        *kind = "measure";
+        return k + 1;
+    }
+    return j;
+}
+
+/* The thing counted, for counts: "990 civilians", "dozens of children", "4 different bosses". */
+static cc_str counted_noun(const amount_ctx *c, size_t j)
+{
+    size_t n;
+    if (amt_word(c, j, "more") || amt_word(c, j, "other")) {
+        j++;
+    }
+    if (amt_word(c, j, "of")) {
+        j++;
+        if (amt_word(c, j, "the") || amt_word(c, j, "those") || amt_word(c, j, "them")) {
+            return cc_str_of("", 0);
+        }
+    }
+    size_t start = j, last = j;
+    int words = 0;
+    for (; j < c->end && words < 3; j++) {
+        const cc_token *t = &c->tok[j];
+        if (t->kind != CC_TOK_WORD || cc_phrase_at(stop_words, c->a, j, c->end, 1, &n)) {
+            break;
+        }
+        last = j, words++;
+        if (cc_phrase_at(people_nouns, c->a, j, c->end, 2, &n)) {
+            last = j + n - 1;
+            break;
+        }
+        size_t len = t->end - t->start;
+        const char *w = c->text + t->start;
+        if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's') {
+            break; /* a plural ends the noun */
+        }
+    }
+    if (!words) {
+        return cc_str_of("", 0);
+    }
+    return cc_str_of(c->text + c->tok[start].start, c->tok[last].end - c->tok[start].start);
+}
+
+/* "m" after a figure: million before money or a count ("35m of its devices", "1.2m tons"), else metres. */
+static int m_is_million(const amount_ctx *c, const figure *f, int money)
+{
+    if (money) {
+        return 1;
+    }
+    size_t j = f->last + 1, n;
+    if (j >= c->end || c->tok[j].kind != CC_TOK_WORD) {
+        return 0;
+    }
+    if (amt_word(c, j, "of") || cc_phrase_at(people_nouns, c->a, j, c->end, 2, &n)) {
+        return 1;
+    }
+    cc_str w = cc_tok_str(c->a, j);
+    return w.len > 3 && w.p[w.len - 1] == 's' && !cc_phrase_at(stop_words, c->a, j, c->end, 1, &n);
+}
+
+static void left_context(const amount_ctx *c, reading *r)
+{
+    size_t n;
+    const cc_lexentry *e;
+    if (r->left > c->first && amt_word(c, r->left - 1, "minus")) {
+        r->f.value = -r->f.value;
+        r->left--;
+    }
+    if (r->left > c->first && (e = cc_phrase_before(qualifiers, c->a, c->first, r->left, 3, &n))) {
+        r->qualifier = qualifier_of(e);
+        r->left -= n;
+    }
+    size_t p = r->left;
+    if (p > c->first && amt_word(c, p - 1, "by")) {
+        p--;
+    }
+    if (p > c->first && (e = cc_phrase_before(change_words, c->a, c->first, p, 2, &n))) {
+        r->change = value_is(e, "up") ? CC_CHANGE_UP : CC_CHANGE_DOWN;
+    }
+    if (r->left > c->first && (amt_word(c, r->left - 1, "aged") || amt_word(c, r->left - 1, "age") ||
+                               amt_word(c, r->left - 1, "ages"))) {
+        r->kind = "age";
+    }
+}
+
+/* Signs written against the figure: "-1.3%", "+0.2%", "$-50.8bn". */
+static void sign(const amount_ctx *c, reading *r)
+{
+    size_t p = r->left;
+    if (p <= c->first || !amt_touches(c, p)) {
+        return;
+    }
+    int minus = amt_dash(c, p - 1) || amt_is(c, p - 1, "\xe2\x88\x92");
+    int plus = amt_punct(c, p - 1, '+');
+    if (!minus && !plus) {
+        return;
+    }
+    /* a joining hyphen ("20-24") touches something on its left; a sign does not, unless a currency */
+    if (p - 1 > c->first && amt_touches(c, p - 1) && c->tok[p - 2].kind != CC_TOK_PUNCT) {
+        return;
+    }
+    if (minus) {
+        r->f.value = -r->f.value;
+        r->change = CC_CHANGE_DOWN;
+    } else {
+        r->change = CC_CHANGE_UP;
+    }
+    r->left--;
+}
+
+static void right_context(const amount_ctx *c, reading *r, size_t *j)
+{
+    size_t n;
+    const cc_lexentry *e = cc_phrase_at(qualifiers_after, c->a, *j, c->end, 2, &n);
+    if (!e && amt_dash(c, *j) && amt_touches(c, *j)) {
+        e = cc_phrase_at(qualifiers_after, c->a, *j + 1, c->end, 1, &n);
+        n += e ? 1 : 0;
+    }
+    if (e && r->qualifier == CC_Q_EXACT) {
+        r->qualifier = qualifier_of(e);
+        *j += n;
+    }
+}
+
+static int units_clash(const reading *r, cc_str u1, cc_str u2)
+{
+    (void)r;
+    if (!u1.len || !u2.len) {
+        return 0;
+    }
+    return u1.len != u2.len || strncasecmp(u1.p, u2.p, u1.len) != 0;
+}
+
+/* "15 to 22", "between 5% and 6%", "4-5", "four to five thousand", "200,000 to-260,000". */
+static int read_range(const amount_ctx *c, reading *r, size_t *j, int between, int from)
+{
+    size_t k = *j;
+    if (k >= c->end) {
+        return 0;
+    }
+    size_t second = k + 1;
+    int joined = amt_word_prefix_range(c, k);
+    if (joined) {
+        second = k;
+    } else if (amt_dash(c, k) && k + 1 < c->end && amt_word_prefix_range(c, k + 1) && amt_touches(c, k + 1)) {
+        second = k + 1;
+    } else if (!(amt_word(c, k, "to") || amt_dash(c, k) || amt_word(c, k, "through") ||
+                 (between && amt_word(c, k, "and")))) {
+        return 0;
+    }
+    if (r->change != CC_CHANGE_NONE && !from && !between) {
+        return 0; /* "rose 6.5% to 164p": the new level, not a range */
+    }
+    size_t gl = second;
+    while (gl < c->end && c->tok[gl].kind == CC_TOK_PUNCT && !amt_dash(c, gl) && gl < second + 2 &&
+           !amt_punct(c, gl, '(')) {
+        gl++; /* a currency sign: "$3 billion to $5 billion" */
+    }
+    if (gl >= c->end || !amt_read_figure(c, gl, &r->g) || r->g.nonquantity || r->g.vague) {
+        return 0;
+    }
+    if (amt_dash(c, k) && !joined && !r->f.decimals && !r->g.decimals && !r->unit.len && fabs(r->f.value) <= 200 &&
+        r->g.value <= 200 && fabs(r->f.value) >= r->g.value && !r->f.words) {
+        return -1; /* a score: 2-1, 89-89 */
+    }
+    cc_str unit2 = r->g.unit;
+    const char *kind2 = r->g.kind;
+    size_t after = unit_after(c, r->g.last + 1, &unit2, &kind2);
+    if (units_clash(r, r->unit, unit2)) {
+        return 0;
+    }
+    if (r->g.scale > 1 && r->f.scale <= 1 && !r->unit.len && fabs(r->f.value) < r->g.value / r->g.scale) {
+        r->f.value *= r->g.scale; /* "four to five thousand" */
+    }
+    if (!r->unit.len) {
+        r->unit = unit2;
+        r->kind = kind2 ? kind2 : r->kind;
+    }
+    *j = after;
+    r->range = 1;
+    return 1;
+}
+
+static void push(amount_ctx *c, const reading *r)
+{
+    cc_amount m;
+    memset(&m, 0, sizeof m);
+    m.span.start = c->tok[r->left].start;
+    m.span.end = c->tok[r->right].end;
+    m.sentence = c->sentence;
+    m.qualifier = (uint8_t)r->qualifier;
+    m.change = (uint8_t)r->change;
+    m.unit = r->unit;
+    const char *kind = r->kind ? r->kind : r->f.fraction ? "fraction" : "count";
+    m.kind = cc_str_of(kind, strlen(kind));
+    if (r->f.vague) {
+        m.vague = r->f.vague_name;
+        m.qualifier = CC_Q_VAGUE;
+        if (r->f.vague_low > 0) {
+            m.is_range = 1;
+            m.low = r->f.vague_low;
+            m.high = r->f.vague_low * 10;
+        }
+    } else if (r->range) {
+        m.is_range = m.has_value = 1;
+        m.low = r->f.value;
+        m.high = r->g.value;
+        m.value = r->f.value;
+    } else {
+        m.has_value = 1;
+        m.value = r->f.value;
+    }
+    CC_VEC_PUSH(c->a->amounts, m);
+}
+
+/* Decides whether a digit figure is a quantity at all; 0 = skip it. */
+static int quantity(const amount_ctx *c, const reading *r, int money)
+{
+    const figure *f = &r->f;
+    if (f->words || f->vague) {
+        return !(f->first > c->first && is_label(c, f, r->left) && !f->vague);
+    }
+    if (money) {
+        return 1;
+    }
+    int qualified = r->qualifier != CC_Q_EXACT;
+    if (clock_follows(c, f) || is_date(c, f) || continues_skipped(c, f)) {
+        return 0;
+    }
+    if (!qualified && (is_year(c, f, r->left) || is_label(c, f, r->left) || is_list_number(c, f, r->left))) {
+        return 0;
+    }
+    return !is_address(c, f->last);
+}
+
+size_t amt_read_amount(amount_ctx *c, size_t i)
+{
+    reading r;
+    memset(&r, 0, sizeof r);
+    if (!amt_read_figure(c, i, &r.f)) {
+        return i + 1;
+    }
+    if (r.f.nonquantity) {
+        c->skipped_last = r.f.last;
+        return r.f.last + 1;
+    }
+    r.left = r.f.first;
+    r.unit = r.f.unit;
+    r.kind = r.f.kind;
+    if (r.f.negative) {
+        r.change = CC_CHANGE_NONE;
+    }
+    r.qualifier = r.f.qualifier;
+    int money = r.f.kind && strcmp(r.f.kind, "money") == 0;
+    if (!r.f.words && !r.f.vague) {
+        sign(c, &r);
+        cc_str cur = currency_before(c, &r.f, &r.left);
+        if (cur.len) {
+            money = 1;
+            r.unit = cur;
+            r.kind = "money";
+            sign(c, &r);
+        }
+    }
+    left_context(c, &r);
+    if (r.f.ambiguous_m) {
+        if (m_is_million(c, &r.f, money)) {
+            r.f.value *= 1e6;
+            r.f.scale = 1e6;
+            r.f.scaled = 1;
+        } else {
+            r.unit = r.f.ambiguous_m_str;
+            r.kind = "measure";
+        }
+    }
+    if (!quantity(c, &r, money)) {
+        c->skipped_last = r.f.last;
+        return r.f.last + 1;
+    }
+    size_t j = r.f.last + 1;
+    if (!r.unit.len && !r.f.vague) {
+        j = unit_after(c, j, &r.unit, &r.kind);
+    }
+    right_context(c, &r, &j);
+    size_t n;
+    int between = r.left > c->first && amt_word(c, r.left - 1, "between");
+    int from = r.left > c->first && amt_word(c, r.left - 1, "from");
+    if (!r.f.vague) {
+        int rr = read_range(c, &r, &j, between, from);
+        if (rr < 0) {
+            c->skipped_last = r.g.last;
+            return r.g.last + 1;
+        }
+    }
+    if (!r.range && r.f.int_digits == 4 && !money && !r.unit.len && is_year(c, &r.f, r.left) &&
+        r.qualifier == CC_Q_EXACT) {
+        c->skipped_last = r.f.last;
+        return r.f.last + 1;
+    }
+    if (r.range && is_address(c, j - 1)) {
+        return j;
+    }
+    if ((!r.kind || strcmp(r.kind, "count") == 0) && !r.unit.len) {
+        r.unit = counted_noun(c, j);
+    }
+    if (!r.kind && r.left > c->first + 1 && amt_punct(c, r.left - 1, ',') && amt_punct(c, j, ',') &&
+        (c->tok[r.left - 2].flags & CC_TF_CAP) && !r.f.words && !r.f.decimals && r.f.value < 120 && !r.unit.len) {
+        r.kind = "age"; /* "Senard, 65, now faces…" */
+    }
+    (void)n;
+    r.right = j - 1;
+    push(c, &r);
+    return j;
+}
+
+void cc_extract_amounts(cc_article *a)
+{
+    init();
+    a->amounts.n = 0;
+    for (size_t s = 0; s < a->sentences.n; s++) {
+        const cc_sentence *sent = &a->sentences.v[s];
+        amount_ctx c;
+        memset(&c, 0, sizeof c);
+        c.a = a;
+        c.text = a->text;
+        c.tok = a->tokens.v;
+        c.first = sent->tok_first;
+        c.end = sent->tok_first + sent->tok_count;
+        c.sentence = (uint32_t)s;
+        c.skipped_last = SIZE_MAX;
+        c.heading = sent->para < a->paragraphs.n &&
+                    (a->paragraphs.v[sent->para].flags & (CC_PF_TITLE | CC_PF_HEADING)) != 0;
+        for (size_t i = c.first; i < c.end;) {
+            i = amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
+        }
+    }
 }

@@ -1,0 +1,85 @@
+/* Internal to the amount extractor: reading one figure at a trigger token ("100,000", "1.5 million",
+ * "twenty-eight thousand", "two-thirds", "tens of thousands", "RM3.06mil", "minus-5"), before its context
+ * (qualifier, unit, range) is read by amounts.c. */
+#ifndef CC_AMOUNT_READ_H
+#define CC_AMOUNT_READ_H
+
+#include <string.h>
+#include <strings.h>
+
+#include "node.h"
+
+typedef struct amount_ctx {
+    cc_article *a;
+    const char *text;
+    const cc_token *tok;
+    size_t first, end;     /* the sentence's tokens */
+    uint32_t sentence;
+    int heading;           /* title or heading: capitalised words are not names there */
+    size_t skipped_last;   /* last token of the last figure skipped as a year, date or label */
+} amount_ctx;
+
+typedef struct figure {
+    double value;
+    double scale;          /* what a scale word or suffix multiplied by; 1 for none */
+    size_t first, last;    /* tokens, inclusive */
+    uint8_t words;         /* written in words */
+    uint8_t grouped;       /* thousands separators */
+    uint8_t int_digits, decimals;
+    uint8_t scaled, fraction, vague, negative;
+    uint8_t nonquantity;   /* an ordinal, decade or clock time: read only to be skipped */
+    uint8_t ambiguous_m;   /* a glued "m": million or metres, decided by what follows */
+    uint8_t qualifier;     /* from a joined prefix: "sub-300" */
+    double vague_low;      /* vague amounts: lower bound of the range, 0 for none */
+    cc_str vague_name;
+    cc_str unit;           /* glued after the digits ("GB"), or the currency glued before ("RM") */
+    cc_str ambiguous_m_str;
+    const char *kind;      /* when the figure itself fixes it: money, multiple */
+} figure;
+
+/* Might token i start a figure? Cheap: digits, number words, vague amounts, "RM79", "minus-5". */
+int amt_is_trigger(const amount_ctx *c, size_t i);
+/* Reads the figure starting at token i; 0 when there is none. */
+int amt_read_figure(const amount_ctx *c, size_t i, figure *f);
+/* Token i is a word like "to-260" that ends a range ("200,000 to-260,000"). */
+int amt_word_prefix_range(const amount_ctx *c, size_t i);
+/* Reads a figure and its context at token i, records it when it is a quantity; returns the next token. */
+size_t amt_read_amount(amount_ctx *c, size_t i);
+
+static inline int amt_in(const amount_ctx *c, size_t i)
+{
+    return i >= c->first && i < c->end;
+}
+
+/* Token i starts where token i-1 ends. */
+static inline int amt_touches(const amount_ctx *c, size_t i)
+{
+    return i > 0 && c->tok[i].start == c->tok[i - 1].end;
+}
+
+static inline int amt_is(const amount_ctx *c, size_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return amt_in(c, i) && c->tok[i].end - c->tok[i].start == n && memcmp(c->text + c->tok[i].start, s, n) == 0;
+}
+
+static inline int amt_punct(const amount_ctx *c, size_t i, char ch)
+{
+    return amt_in(c, i) && c->tok[i].kind == CC_TOK_PUNCT && c->tok[i].end - c->tok[i].start == 1 &&
+           c->text[c->tok[i].start] == ch;
+}
+
+static inline int amt_word(const amount_ctx *c, size_t i, const char *w)
+{
+    size_t n = strlen(w);
+    return amt_in(c, i) && c->tok[i].kind == CC_TOK_WORD && c->tok[i].end - c->tok[i].start == n &&
+           strncasecmp(c->text + c->tok[i].start, w, n) == 0;
+}
+
+/* A hyphen or en dash. */
+static inline int amt_dash(const amount_ctx *c, size_t i)
+{
+    return amt_punct(c, i, '-') || amt_is(c, i, "\xe2\x80\x93");
+}
+
+#endif

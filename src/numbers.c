@@ -1,0 +1,157 @@
+#include "numbers.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+
+static const cc_lexset *number_words, *fractions, *suffixes, *vague;
+
+/* Bit (length) set per (first letter, last letter): one table probe rejects almost every ordinary word
+ * before any hashing. */
+static uint32_t word_filter[26][26];
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int letter_index(char c)
+{
+    if (c >= 'A' && c <= 'Z') {
+        return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+        return c - 'a';
+    }
+    return -1;
+}
+
+static void filter_add(const char *key, size_t len)
+{
+    const char *sp = memchr(key, ' ', len);
+    size_t n = sp ? (size_t)(sp - key) : len; /* multi-word keys are reached through their first word */
+    int f = letter_index(key[0]), l = letter_index(key[n - 1]);
+    if (f >= 0 && l >= 0 && n < 32) {
+        word_filter[f][l] |= 1u << n;
+    }
+}
+
+static void filter_add_set(const cc_lexset *set)
+{
+    for (size_t i = 0; i < cc_lexset_size(set); i++) {
+        const cc_lexentry *e = cc_lexset_entry(set, i);
+        filter_add(e->key, e->key_len);
+    }
+}
+
+static void init(void)
+{
+    if (number_words) {
+        return;
+    }
+    fractions = cc_lexset_get("fractions");
+    suffixes = cc_lexset_get("number_suffixes");
+    vague = cc_lexset_get("vague_figures");
+    filter_add_set(fractions);
+    filter_add_set(vague);
+    filter_add_set(cc_lexset_get("number_words"));
+    filter_add("fold", 4);
+    number_words = cc_lexset_get("number_words");
+}
+
+int cc_maybe_number_word(const char *s, size_t len)
+{
+    init();
+    const char *hy = memchr(s, '-', len);
+    if (hy) {
+        len = (size_t)(hy - s);
+    }
+    if (len < 3 || len >= 32) {
+        return 0;
+    }
+    int f = letter_index(s[0]), l = letter_index(s[len - 1]);
+    if (f < 0 || l < 0) {
+        return 0;
+    }
+    if (word_filter[f][l] & (1u << len)) {
+        return 1;
+    }
+    /* "sixfold", "tenfold" */
+    return len > 4 && memcmp(s + len - 4, "fold", 4) == 0;
+}
+
+size_t cc_parse_digits(const char *s, size_t len, double *value, int *grouped, int *int_digits, int *decimals)
+{
+    size_t i = 0;
+    double v = 0;
+    int g = 0, id = 0, dec = 0, run = 0; /* run: digits since the last separator */
+    while (i < len) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') {
+            v = v * 10 + (c - '0');
+            i++, id++, run++;
+        } else if (c == ',' && run > 0 && run <= 3 && (!g || run == 3) && i + 3 < len && is_digit(s[i + 1]) &&
+                   is_digit(s[i + 2]) && is_digit(s[i + 3]) && (i + 4 >= len || !is_digit(s[i + 4]))) {
+            i++, g = 1, run = 0;
+        } else {
+            break;
+        }
+    }
+    if (i + 1 < len && s[i] == '.' && is_digit(s[i + 1])) {
+        double scale = 0.1;
+        i++;
+        while (i < len && is_digit(s[i])) {
+            v += (s[i] - '0') * scale;
+            scale /= 10;
+            i++, dec++;
+        }
+    }
+    if (id == 0 && dec == 0) {
+        return 0;
+    }
+    *value = v;
+    *grouped = g;
+    *int_digits = id;
+    *decimals = dec;
+    return i;
+}
+
+cc_numword_role cc_number_word(const char *s, size_t len, double *value)
+{
+    init();
+    const cc_lexentry *e = cc_lexset_find(number_words, s, len);
+    if (!e) {
+        return CC_NW_NONE;
+    }
+    char *rest;
+    *value = strtod(e->value, &rest);
+    while (*rest == ' ') {
+        rest++;
+    }
+    switch (rest[0]) {
+    case 't':
+        return CC_NW_TENS;
+    case 's':
+        return CC_NW_SCALE;
+    case 'd':
+        return CC_NW_DOZEN;
+    default:
+        return CC_NW_PLAIN;
+    }
+}
+
+int cc_fraction_word(const char *s, size_t len)
+{
+    init();
+    const cc_lexentry *e = cc_lexset_find(fractions, s, len);
+    return e ? atoi(e->value) : 0;
+}
+
+double cc_scale_suffix(const char *s, size_t len)
+{
+    init();
+    const cc_lexentry *e = cc_lexset_find(suffixes, s, len);
+    return e ? strtod(e->value, NULL) : 0;
+}

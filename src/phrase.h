@@ -1,0 +1,26 @@
+/* Lexicon phrases over tokens: the stages look up multi-token phrases ("more than", "per cent",
+ * "km/h", "according to") at a trigger, forwards or backwards. Tokens that touch in the text are
+ * joined without a space, others with one, so keys are written as the text writes them. */
+#ifndef CC_PHRASE_H
+#define CC_PHRASE_H
+
+#include "lexicon.h"
+#include "node.h"
+
+/* Longest entry of set made of tokens [i, i+k) with k <= max_tokens and i+k <= end; sets *ntok. */
+const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_t i, size_t end, int max_tokens,
+                                size_t *ntok);
+/* Longest entry made of tokens [i-k, i) with i-k >= first; sets *ntok. */
+const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, size_t first, size_t i,
+                                    int max_tokens, size_t *ntok);
+/* Token i spells word (ASCII case-insensitive). */
+int cc_tok_is(const cc_article *a, size_t i, const char *word);
+/* Token i's text. */
+static inline cc_str cc_tok_str(const cc_article *a, size_t i)
+{
+    return cc_str_of(a->text + a->tokens.v[i].start, a->tokens.v[i].end - a->tokens.v[i].start);
+}
+/* First token whose end is after byte (binary search); tokens.n when none. */
+size_t cc_tok_at_byte(const cc_article *a, uint32_t byte);
+
+#endif
