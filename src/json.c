@@ -122,7 +122,9 @@ static void write_claim(FILE *out, const cc_cluster *c, const cc_article *a, con
     fputs("{\"doc\":", out);
     cc_write_json_string(out, a->id, strlen(a->id));
     fprintf(out, ",\"category\":\"%s\",\"value\":", cc_category_name((cc_category)cl->category));
-    if (m && m->has_value && !m->is_range) {
+    if (m && m->vague.len) {
+        fputs("null", out); /* a vague amount's range is in amounts, not its claimed value */
+    } else if (m && m->has_value && !m->is_range) {
         cc_write_number(out, m->value);
     } else if (m && m->is_range) {
         cc_write_number(out, m->low);
