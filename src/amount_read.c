@@ -8,7 +8,7 @@
 #include "numbers.h"
 #include "phrase.h"
 
-static const cc_lexset *vague_amounts, *currencies, *units, *clock_words, *prefixes;
+static const cc_lexset *vague_amounts, *currencies, *units, *clock_words, *prefixes, *stop_words, *ordinal_words;
 
 static void init(void)
 {
@@ -19,6 +19,8 @@ static void init(void)
     units = cc_lexset_get("units");
     clock_words = cc_lexset_get("clock_words");
     prefixes = cc_lexset_get("number_prefixes");
+    stop_words = cc_lexset_get("stop_words");
+    ordinal_words = cc_lexset_get("ordinal_words");
     vague_amounts = cc_lexset_get("vague_figures");
 }
 
@@ -37,10 +39,11 @@ static int value_is(const cc_lexentry *e, const char *v)
     return e && e->value_len == strlen(v) && memcmp(e->value, v, e->value_len) == 0;
 }
 
-/* Last token that starts before byte e, from token i on. */
+/* Last token that starts before byte e, from token i on; it may lie past the sentence when a full stop
+ * was read inside the figure ("RM23.50"). */
 static size_t last_before(const amount_ctx *c, size_t i, uint32_t e)
 {
-    while (i + 1 < c->end && c->tok[i + 1].start < e) {
+    while (i + 1 < c->a->tokens.n && c->tok[i + 1].start < e) {
         i++;
     }
     return i;
@@ -122,12 +125,14 @@ static void spaced_scales(const amount_ctx *c, figure *f)
 {
     for (size_t j = f->last + 1; j < c->end && c->tok[j].kind == CC_TOK_WORD; j++) {
         const char *w = c->text + c->tok[j].start;
-        size_t n = c->tok[j].end - c->tok[j].start;
+        size_t len = c->tok[j].end - c->tok[j].start;
+        const char *hy = memchr(w, '-', len);
+        size_t n = hy ? (size_t)(hy - w) : len;
         double v;
         if (cc_number_word(w, n, &v) != CC_NW_SCALE) {
             v = cc_scale_suffix(w, n);
-            if (v <= 0 || (n == 1 && (!(w[0] >= 'A' && w[0] <= 'Z') || j + 1 >= c->end ||
-                                      c->tok[j + 1].kind != CC_TOK_WORD))) {
+            if (v <= 0 || hy || (n == 1 && (!(w[0] >= 'A' && w[0] <= 'Z') || j + 1 >= c->end ||
+                                            c->tok[j + 1].kind != CC_TOK_WORD))) {
                 return;
             }
         }
@@ -135,6 +140,10 @@ static void spaced_scales(const amount_ctx *c, figure *f)
         f->scale *= v;
         f->scaled = 1;
         f->last = j;
+        if (hy) {
+            f->unit = cc_str_of(hy + 1, len - n - 1); /* "million-year-old" */
+            return;
+        }
     }
 }
 
@@ -330,7 +339,10 @@ static int pronoun_one(const amount_ctx *c, size_t i)
             return 1;
         }
     }
-    return 0;
+    size_t n;
+    /* "on one in order to": a function word after it, unless "one of", "one per cent" */
+    return !amt_word(c, i + 1, "of") && cc_phrase_at(stop_words, c->a, i + 1, c->end, 1, &n) &&
+           !cc_phrase_at(units, c->a, i + 1, c->end, 2, &n);
 }
 
 /* What "half" or a fraction word makes of the count before it: -1 no figure (an ordinal: "the third",
@@ -339,6 +351,10 @@ static int fraction_atom(const amount_ctx *c, figure *f, const compose *k, int d
                          size_t *last)
 {
     double v;
+    size_t n;
+    if (den == 2 && !k->atoms && j > c->first && cc_phrase_at(ordinal_words, c->a, j - 1, c->end, 1, &n)) {
+        return -1; /* "the second half", "the other half" */
+    }
     if (den == 2 && !k->atoms) {
         if ((amt_word(c, j + 1, "a") || amt_word(c, j + 1, "an")) && j + 2 < c->end &&
             cc_number_word(c->text + c->tok[j + 2].start, c->tok[j + 2].end - c->tok[j + 2].start, &v) >= CC_NW_SCALE) {
@@ -394,8 +410,12 @@ static int read_words(const amount_ctx *c, size_t i, figure *f)
             size_t n = hy ? (size_t)(hy - w) : (size_t)(wend - w);
             cc_numword_role role = cc_number_word(w, n, &v);
             int den;
-            if (role != CC_NW_NONE && (role != CC_NW_SCALE || k.atoms || article) && compose_add(&k, role, v)) {
+            if (role != CC_NW_NONE && ((role != CC_NW_SCALE && role != CC_NW_DOZEN) || k.atoms || article) &&
+                compose_add(&k, role, v)) {
                 last = j;
+                if (role == CC_NW_SCALE && v > f->scale) {
+                    f->scale = v;
+                }
             } else if (role == CC_NW_NONE && (den = cc_fraction_word(w, n)) != 0) {
                 int r = fraction_atom(c, f, &k, den, article, j, &last);
                 if (r < 0) {
@@ -428,10 +448,7 @@ static int read_words(const amount_ctx *c, size_t i, figure *f)
     f->value = compose_value(&k);
     f->first = i;
     f->last = last;
-    if (article) {
-        if (f->value < 12) {
-            return 0; /* "a one-off" */
-        }
+    if (article && (k.total > 0 || k.last == CC_NW_SCALE || k.last == CC_NW_DOZEN)) {
         f->first = i - 1; /* "a dozen", "a hundred", "a million dollar house" */
     }
     return !(f->value == 1 && k.atoms == 1 && !f->unit.len && pronoun_one(c, i));

@@ -14,7 +14,7 @@
 #include "stages.h"
 
 static const cc_lexset *qualifiers, *qualifiers_after, *units, *currencies, *change_words, *clock_words,
-    *identifier_words, *street_words, *year_words, *stop_words, *people_nouns;
+    *identifier_words, *street_words, *year_words, *stop_words, *people_nouns, *starters, *metre_context;
 
 static void init(void)
 {
@@ -31,6 +31,8 @@ static void init(void)
     year_words = cc_lexset_get("year_words");
     stop_words = cc_lexset_get("stop_words");
     people_nouns = cc_lexset_get("people_nouns");
+    starters = cc_lexset_get("sentence_starters");
+    metre_context = cc_lexset_get("metre_context");
     qualifiers = cc_lexset_get("qualifiers");
 }
 
@@ -115,34 +117,74 @@ static int is_year(const amount_ctx *c, const figure *f, size_t left)
     if (left > c->first && is_month(c, left - 1)) {
         return 1;
     }
-    if (f->value >= 1900 && f->value <= 2100) {
+    if (f->value >= 1900 && f->value <= 2150) {
         return 1;
     }
     return f->value >= 1000 && f->value < 1900 && left > c->first &&
            cc_phrase_before(year_words, c->a, c->first, left, 2, &n) != NULL;
 }
 
-/* "Game 7", "S&P 500", "page 5", "BBC One": a figure that names rather than counts. */
-static int is_label(const amount_ctx *c, const figure *f, size_t left)
+/* A word that names a product, team or index: capitalised inside a sentence ("Game", "Stoxx"), or with
+ * capitals inside it ("iPhone"), or capitalised at the start when it is no ordinary opening word. */
+static int is_name_word(const amount_ctx *c, size_t p)
 {
-    if (f->grouped || f->decimals || f->scaled || f->vague || left <= c->first) {
+    const cc_token *t = &c->tok[p];
+    size_t n;
+    if (t->kind != CC_TOK_WORD || c->heading) {
         return 0;
     }
-    size_t p = left - 1, n;
-    const cc_token *t = &c->tok[p];
-    if (cc_phrase_before(identifier_words, c->a, c->first, left, 2, &n)) {
-        return !(t->flags & CC_TF_SENT_START) || p + 1 < c->end;
+    int inner_cap = 0;
+    for (uint32_t k = t->start + 1; k < t->end; k++) {
+        inner_cap |= c->text[k] >= 'A' && c->text[k] <= 'Z';
     }
-    if (t->kind == CC_TOK_PUNCT && amt_punct(c, p, '(') && amt_punct(c, f->last + 1, ')') && !f->words) {
-        return 1; /* "(4)": a list marker or shirt number */
-    }
-    if (t->kind != CC_TOK_WORD || !(t->flags & CC_TF_CAP) || p == c->first || c->heading) {
+    if (!(t->flags & CC_TF_CAP) && !inner_cap) {
         return 0;
     }
     if (is_month(c, p) || cc_weekday_number(c->text + t->start, t->end - t->start) >= 0) {
         return 0;
     }
-    return !cc_phrase_at(currencies, c->a, p, c->end, 1, &n) && !cc_phrase_at(units, c->a, p, c->end, 1, &n);
+    const cc_lexentry *e = cc_phrase_at(currencies, c->a, p, c->end, 1, &n);
+    if (e && !value_is(e, "after")) {
+        return 0;
+    }
+    if (p == c->first || (t->flags & CC_TF_SENT_START)) {
+        return !cc_phrase_at(stop_words, c->a, p, c->end, 1, &n) && !cc_phrase_at(qualifiers, c->a, p, c->end, 1, &n) &&
+               !cc_phrase_at(change_words, c->a, p, c->end, 1, &n) && !cc_phrase_at(starters, c->a, p, c->end, 1, &n);
+    }
+    return 1;
+}
+
+/* "Game 7", "S&P 500", "iPhone 11", "page 5", "ID.3", "BBC One", "the 737 Max": a figure that names
+ * rather than counts. A unit after it ("MacBook Pro 16 inch") makes it a quantity again. */
+static int is_label(const amount_ctx *c, const figure *f, size_t left)
+{
+    size_t n, j = f->last + 1;
+    if (f->grouped || f->decimals || f->scaled || f->vague || f->unit.len || f->ambiguous_m) {
+        return 0;
+    }
+    if (j < c->end && cc_phrase_at(units, c->a, j, c->end, 3, &n)) {
+        return 0;
+    }
+    if (!f->words && f->int_digits >= 3 && j < c->end && (c->tok[j].flags & CC_TF_CAP) && !c->heading &&
+        c->tok[j].kind == CC_TOK_WORD && c->text[c->tok[j].end - 1] != 's' &&
+        !cc_phrase_at(people_nouns, c->a, j + 1, c->end, 1, &n) && !cc_phrase_at(people_nouns, c->a, j + 2, c->end, 1, &n)) {
+        return 1; /* "the 90049 ZIP Code", "787 Dreamliner" */
+    }
+    if (left <= c->first) {
+        return 0;
+    }
+    size_t p = left - 1;
+    if (cc_phrase_before(identifier_words, c->a, c->first, left, 2, &n)) {
+        return 1;
+    }
+    if (amt_punct(c, p, '(') && amt_punct(c, f->last + 1, ')') && !f->words) {
+        return 1; /* "(4)": a list marker or shirt number */
+    }
+    if (amt_punct(c, p, '.') && amt_touches(c, left) && amt_touches(c, p) && p > c->first &&
+        c->tok[p - 1].kind == CC_TOK_WORD) {
+        return 1; /* "ID.3" */
+    }
+    return is_name_word(c, p);
 }
 
 static int is_address(const amount_ctx *c, size_t last)
@@ -150,8 +192,8 @@ static int is_address(const amount_ctx *c, size_t last)
     size_t n;
     for (size_t j = last + 1; j < c->end && j <= last + 5; j++) {
         const cc_token *t = &c->tok[j];
-        if (t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) && j > last + 1 &&
-            cc_phrase_at(street_words, c->a, j, c->end, 1, &n)) {
+        if (t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) && cc_phrase_at(street_words, c->a, j, c->end, 1, &n) &&
+            (j > last + 1 || j + 1 < c->end)) {
             return 1;
         }
         if (!(t->kind == CC_TOK_NUMBER || (t->kind == CC_TOK_WORD && ((t->flags & CC_TF_CAP) || amt_touches(c, j))))) {
@@ -238,7 +280,7 @@ static size_t unit_after(const amount_ctx *c, size_t j, cc_str *unit, const char
     }
     size_t k = j;
     if (amt_dash(c, k) && amt_touches(c, k) && k + 1 < c->end && amt_touches(c, k + 1) &&
-        c->tok[k + 1].kind == CC_TOK_WORD) {
+        c->tok[k + 1].kind == CC_TOK_WORD && !amt_word_prefix_range(c, k + 1)) {
         k++; /* 65-year-old, 84-yard */
     }
     const cc_lexentry *e = cc_phrase_at(units, c->a, k, c->end, 4, &n);
@@ -299,21 +341,18 @@ static cc_str counted_noun(const amount_ctx *c, size_t j)
     return cc_str_of(c->text + c->tok[start].start, c->tok[last].end - c->tok[start].start);
 }
 
-/* "m" after a figure: million before money or a count ("35m of its devices", "1.2m tons"), else metres. */
+/* A glued "m" is million ("2.7m combined sales", "35m of its devices", "PS6m") unless what follows speaks
+ * of length ("37m (121ft)-long", "the 100m sprint", "2m high") or nothing follows. */
 static int m_is_million(const amount_ctx *c, const figure *f, int money)
 {
+    size_t j = f->last + 1, n;
     if (money) {
         return 1;
     }
-    size_t j = f->last + 1, n;
     if (j >= c->end || c->tok[j].kind != CC_TOK_WORD) {
         return 0;
     }
-    if (amt_word(c, j, "of") || cc_phrase_at(people_nouns, c->a, j, c->end, 2, &n)) {
-        return 1;
-    }
-    cc_str w = cc_tok_str(c->a, j);
-    return w.len > 3 && w.p[w.len - 1] == 's' && !cc_phrase_at(stop_words, c->a, j, c->end, 1, &n);
+    return !cc_phrase_at(metre_context, c->a, j, c->end, 1, &n) && !cc_phrase_at(units, c->a, j, c->end, 1, &n);
 }
 
 static void left_context(const amount_ctx *c, reading *r)
@@ -335,8 +374,7 @@ static void left_context(const amount_ctx *c, reading *r)
     if (p > c->first && (e = cc_phrase_before(change_words, c->a, c->first, p, 2, &n))) {
         r->change = value_is(e, "up") ? CC_CHANGE_UP : CC_CHANGE_DOWN;
     }
-    if (r->left > c->first && (amt_word(c, r->left - 1, "aged") || amt_word(c, r->left - 1, "age") ||
-                               amt_word(c, r->left - 1, "ages"))) {
+    if (r->left > c->first && (amt_word(c, r->left - 1, "aged") || amt_word(c, r->left - 1, "ages"))) {
         r->kind = "age";
     }
 }
@@ -380,9 +418,27 @@ static void right_context(const amount_ctx *c, reading *r, size_t *j)
     }
 }
 
-static int units_clash(const reading *r, cc_str u1, cc_str u2)
+/* "one out of three Germans", "one in five children": a share. */
+static size_t ratio(const amount_ctx *c, reading *r, size_t j)
 {
-    (void)r;
+    size_t k = amt_word(c, j, "out") && amt_word(c, j + 1, "of") ? j + 2 : amt_word(c, j, "in") ? j + 1 : 0;
+    figure g;
+    if (!k || r->unit.len || r->f.vague || r->f.decimals || !amt_is_trigger(c, k) || !amt_read_figure(c, k, &g) ||
+        g.nonquantity || g.vague || g.decimals || g.unit.len || g.value <= r->f.value || g.value > 1000) {
+        return j;
+    }
+    size_t n;
+    if (g.last + 1 < c->end && cc_phrase_at(units, c->a, g.last + 1, c->end, 2, &n)) {
+        return j; /* "3 in 10 days" */
+    }
+    r->f.value /= g.value;
+    r->f.fraction = 1;
+    r->kind = "fraction";
+    return g.last + 1;
+}
+
+static int units_clash(cc_str u1, cc_str u2)
+{
     if (!u1.len || !u2.len) {
         return 0;
     }
@@ -402,12 +458,11 @@ static int read_range(const amount_ctx *c, reading *r, size_t *j, int between, i
         second = k;
     } else if (amt_dash(c, k) && k + 1 < c->end && amt_word_prefix_range(c, k + 1) && amt_touches(c, k + 1)) {
         second = k + 1;
+    } else if (from && amt_word(c, k, "up") && amt_word(c, k + 1, "to")) {
+        second = k + 2; /* "from 450 sq ft up to 900 sq ft" */
     } else if (!(amt_word(c, k, "to") || amt_dash(c, k) || amt_word(c, k, "through") ||
                  (between && amt_word(c, k, "and")))) {
         return 0;
-    }
-    if (r->change != CC_CHANGE_NONE && !from && !between) {
-        return 0; /* "rose 6.5% to 164p": the new level, not a range */
     }
     size_t gl = second;
     while (gl < c->end && c->tok[gl].kind == CC_TOK_PUNCT && !amt_dash(c, gl) && gl < second + 2 &&
@@ -424,11 +479,15 @@ static int read_range(const amount_ctx *c, reading *r, size_t *j, int between, i
     cc_str unit2 = r->g.unit;
     const char *kind2 = r->g.kind;
     size_t after = unit_after(c, r->g.last + 1, &unit2, &kind2);
-    if (units_clash(r, r->unit, unit2)) {
+    if (units_clash(r->unit, unit2)) {
         return 0;
     }
-    if (r->g.scale > 1 && r->f.scale <= 1 && !r->unit.len && fabs(r->f.value) < r->g.value / r->g.scale) {
-        r->f.value *= r->g.scale; /* "four to five thousand" */
+    /* after "rose 0.4 per cent", "to 13176" is the new level: only "by 1 to 1.5 degrees" is a range */
+    if (r->change != CC_CHANGE_NONE && !from && !between && r->unit.len && !unit2.len) {
+        return 0;
+    }
+    if (r->g.scale > 1 && r->f.scale <= 1 && fabs(r->f.value) < r->g.value / r->g.scale) {
+        r->f.value *= r->g.scale; /* "four to five thousand", "$10 to $15 billion" */
     }
     if (!r->unit.len) {
         r->unit = unit2;
@@ -469,6 +528,15 @@ static void push(amount_ctx *c, const reading *r)
         m.value = r->f.value;
     }
     CC_VEC_PUSH(c->a->amounts, m);
+}
+
+/* "Senard, 65, now faces…": a person's age between commas. */
+static int appositive_age(const amount_ctx *c, const reading *r)
+{
+    const figure *f = &r->f;
+    return !f->words && !f->decimals && !f->grouped && !f->unit.len && f->value < 120 && r->left > c->first + 1 &&
+           amt_punct(c, r->left - 1, ',') && amt_punct(c, f->last + 1, ',') &&
+           (c->tok[r->left - 2].flags & CC_TF_CAP) && c->tok[r->left - 2].kind == CC_TOK_WORD;
 }
 
 /* Decides whether a digit figure is a quantity at all; 0 = skip it. */
@@ -531,7 +599,7 @@ size_t amt_read_amount(amount_ctx *c, size_t i)
             r.kind = "measure";
         }
     }
-    if (!quantity(c, &r, money)) {
+    if (!quantity(c, &r, money) || (r.kind && !strcmp(r.kind, "age")) || appositive_age(c, &r)) {
         c->skipped_last = r.f.last;
         return r.f.last + 1;
     }
@@ -540,6 +608,7 @@ size_t amt_read_amount(amount_ctx *c, size_t i)
         j = unit_after(c, j, &r.unit, &r.kind);
     }
     right_context(c, &r, &j);
+    j = ratio(c, &r, j);
     size_t n;
     int between = r.left > c->first && amt_word(c, r.left - 1, "between");
     int from = r.left > c->first && amt_word(c, r.left - 1, "from");
@@ -575,6 +644,7 @@ void cc_extract_amounts(cc_article *a)
 {
     init();
     a->amounts.n = 0;
+    size_t resume = 0; /* a figure may run past a sentence end put inside it ("RM23.50") */
     for (size_t s = 0; s < a->sentences.n; s++) {
         const cc_sentence *sent = &a->sentences.v[s];
         amount_ctx c;
@@ -588,8 +658,10 @@ void cc_extract_amounts(cc_article *a)
         c.skipped_last = SIZE_MAX;
         c.heading = sent->para < a->paragraphs.n &&
                     (a->paragraphs.v[sent->para].flags & (CC_PF_TITLE | CC_PF_HEADING)) != 0;
-        for (size_t i = c.first; i < c.end;) {
+        size_t i = c.first > resume ? c.first : resume;
+        while (i < c.end) {
             i = amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
         }
+        resume = i;
     }
 }
