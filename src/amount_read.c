@@ -104,6 +104,8 @@ static uint32_t glued_suffix(const amount_ctx *c, uint32_t e, figure *f)
         f->value *= scale;
         f->scale = scale;
         f->scaled = 1;
+    } else if (len >= 3 && s[0] >= 'a' && s[0] <= 'z' && !cc_lexset_find(units, s, len)) {
+        f->nonquantity = 1; /* "the 49ers" */
     } else {
         f->unit = cc_str_of(s, len);
         const cc_lexentry *u = cc_lexset_find(units, s, len);
@@ -340,9 +342,10 @@ static int pronoun_one(const amount_ctx *c, size_t i)
         }
     }
     size_t n;
-    /* "on one in order to": a function word after it, unless "one of", "one per cent" */
-    return !amt_word(c, i + 1, "of") && cc_phrase_at(stop_words, c->a, i + 1, c->end, 1, &n) &&
-           !cc_phrase_at(units, c->a, i + 1, c->end, 2, &n);
+    /* "on one in order to": a function word after it, unless "one of", "one per cent", "one to two" */
+    return !amt_word(c, i + 1, "of") && !(c->tok[i + 1].flags & CC_TF_CAP) &&
+           cc_phrase_at(stop_words, c->a, i + 1, c->end, 1, &n) && !cc_phrase_at(units, c->a, i + 1, c->end, 2, &n) &&
+           !(i + 2 < c->end && amt_is_trigger(c, i + 2));
 }
 
 /* What "half" or a fraction word makes of the count before it: -1 no figure (an ordinal: "the third",
@@ -417,6 +420,9 @@ static int read_words(const amount_ctx *c, size_t i, figure *f)
                     f->scale = v;
                 }
             } else if (role == CC_NW_NONE && (den = cc_fraction_word(w, n)) != 0) {
+                if (hy) {
+                    return 0; /* "third-party", "quarter-final", "half-time" */
+                }
                 int r = fraction_atom(c, f, &k, den, article, j, &last);
                 if (r < 0) {
                     return 0;
@@ -432,7 +438,10 @@ static int read_words(const amount_ctx *c, size_t i, figure *f)
                 done = 1;
             } else {
                 if (k.atoms && j == last && w > c->text + c->tok[j].start) {
-                    f->unit = cc_str_of(w, (size_t)(wend - w)); /* "five-year", "three-bed" */
+                    /* "a five-year deal", "a six-speed gearbox": a kind of thing, not an amount of it */
+                    f->unit = cc_str_of(w, (size_t)(wend - w));
+                    const cc_lexentry *u = cc_lexset_find(units, w, (size_t)(wend - w));
+                    f->nonquantity = !(u && value_is(u, "age"));
                 }
                 done = 1;
             }

@@ -17,6 +17,8 @@ typedef struct amount_ctx {
     uint32_t sentence;
     int heading;           /* title or heading: capitalised words are not names there */
     size_t skipped_last;   /* last token of the last figure skipped as a year, date or label */
+    size_t last_right;     /* last token of the last amount recorded in the sentence, and its qualifier */
+    uint8_t last_qualifier, last_change;
 } amount_ctx;
 
 typedef struct figure {

@@ -130,8 +130,8 @@ static int is_name_word(const amount_ctx *c, size_t p)
 {
     const cc_token *t = &c->tok[p];
     size_t n;
-    if (t->kind != CC_TOK_WORD || c->heading) {
-        return 0;
+    if (t->kind != CC_TOK_WORD || c->heading || cc_phrase_at(stop_words, c->a, p, c->end, 1, &n)) {
+        return 0; /* "James Lipman With 275 pound-feet": title case */
     }
     int inner_cap = 0;
     for (uint32_t k = t->start + 1; k < t->end; k++) {
@@ -162,7 +162,7 @@ static int is_label(const amount_ctx *c, const figure *f, size_t left)
     if (f->grouped || f->decimals || f->scaled || f->vague || f->unit.len || f->ambiguous_m) {
         return 0;
     }
-    if (j < c->end && cc_phrase_at(units, c->a, j, c->end, 3, &n)) {
+    if (j < c->end && (cc_phrase_at(units, c->a, j, c->end, 3, &n) || cc_phrase_at(currencies, c->a, j, c->end, 2, &n))) {
         return 0;
     }
     if (!f->words && f->int_digits >= 3 && j < c->end && (c->tok[j].flags & CC_TF_CAP) && !c->heading &&
@@ -256,6 +256,7 @@ typedef struct reading {
     size_t left, right; /* whole phrase, tokens inclusive */
     cc_qualifier qualifier;
     cc_change change;
+    cc_change signed_change; /* "+0.2%", "-1.3%": a change when the figure is a percentage */
     cc_str unit;
     const char *kind;
 } reading;
@@ -352,7 +353,7 @@ static int m_is_million(const amount_ctx *c, const figure *f, int money)
     if (j >= c->end || c->tok[j].kind != CC_TOK_WORD) {
         return 0;
     }
-    return !cc_phrase_at(metre_context, c->a, j, c->end, 1, &n) && !cc_phrase_at(units, c->a, j, c->end, 1, &n);
+    return !cc_phrase_at(metre_context, c->a, j, c->end, 1, &n);
 }
 
 static void left_context(const amount_ctx *c, reading *r)
@@ -363,7 +364,7 @@ static void left_context(const amount_ctx *c, reading *r)
         r->f.value = -r->f.value;
         r->left--;
     }
-    if (r->left > c->first && (e = cc_phrase_before(qualifiers, c->a, c->first, r->left, 3, &n))) {
+    if (r->left > c->first && (e = cc_phrase_before(qualifiers, c->a, c->first, r->left, 4, &n))) {
         r->qualifier = qualifier_of(e);
         r->left -= n;
     }
@@ -371,8 +372,8 @@ static void left_context(const amount_ctx *c, reading *r)
     if (p > c->first && amt_word(c, p - 1, "by")) {
         p--;
     }
-    if (p > c->first && (e = cc_phrase_before(change_words, c->a, c->first, p, 2, &n))) {
-        r->change = value_is(e, "up") ? CC_CHANGE_UP : CC_CHANGE_DOWN;
+    if (p > c->first && !r->f.vague && (e = cc_phrase_before(change_words, c->a, c->first, p, 2, &n))) {
+        r->change = value_is(e, "up") ? CC_CHANGE_UP : value_is(e, "down") ? CC_CHANGE_DOWN : CC_CHANGE_NONE;
     }
     if (r->left > c->first && (amt_word(c, r->left - 1, "aged") || amt_word(c, r->left - 1, "ages"))) {
         r->kind = "age";
@@ -397,10 +398,8 @@ static void sign(const amount_ctx *c, reading *r)
     }
     if (minus) {
         r->f.value = -r->f.value;
-        r->change = CC_CHANGE_DOWN;
-    } else {
-        r->change = CC_CHANGE_UP;
     }
+    r->signed_change = minus ? CC_CHANGE_DOWN : CC_CHANGE_UP;
     r->left--;
 }
 
@@ -539,6 +538,26 @@ static int appositive_age(const amount_ctx *c, const reading *r)
            (c->tok[r->left - 2].flags & CC_TF_CAP) && c->tok[r->left - 2].kind == CC_TOK_WORD;
 }
 
+/* The same amount said again in other units takes its qualifier and change: "more than 100 kilometers
+ * (60 miles)", "just under 296 hp (224 kW / 300 PS)", "lost 190 points, or 0.6%". */
+static void inherit(const amount_ctx *c, reading *r)
+{
+    if (c->last_right == SIZE_MAX || r->qualifier != CC_Q_EXACT || r->change != CC_CHANGE_NONE || r->f.vague ||
+        r->left < c->first + 2 || c->last_right < c->first) {
+        return;
+    }
+    size_t p = r->left - 1, gap = p - c->last_right;
+    int restate = ((amt_punct(c, p, '(') || amt_punct(c, p, '/')) && gap == 1) ||
+                  (amt_word(c, p, "or") && gap <= 3);
+    for (size_t k = c->last_right + 1; restate && k < p; k++) {
+        restate = c->tok[k].kind == CC_TOK_WORD || amt_punct(c, k, ',');
+    }
+    if (restate) {
+        r->qualifier = (cc_qualifier)c->last_qualifier;
+        r->change = (cc_change)c->last_change;
+    }
+}
+
 /* Decides whether a digit figure is a quantity at all; 0 = skip it. */
 static int quantity(const amount_ctx *c, const reading *r, int money)
 {
@@ -636,7 +655,14 @@ size_t amt_read_amount(amount_ctx *c, size_t i)
     }
     (void)n;
     r.right = j - 1;
+    if (r.signed_change != CC_CHANGE_NONE && r.change == CC_CHANGE_NONE && r.kind && !strcmp(r.kind, "percent")) {
+        r.change = r.signed_change;
+    }
+    inherit(c, &r);
     push(c, &r);
+    c->last_right = r.right;
+    c->last_qualifier = r.qualifier;
+    c->last_change = r.change;
     return j;
 }
 
@@ -656,6 +682,7 @@ void cc_extract_amounts(cc_article *a)
         c.end = sent->tok_first + sent->tok_count;
         c.sentence = (uint32_t)s;
         c.skipped_last = SIZE_MAX;
+        c.last_right = SIZE_MAX;
         c.heading = sent->para < a->paragraphs.n &&
                     (a->paragraphs.v[sent->para].flags & (CC_PF_TITLE | CC_PF_HEADING)) != 0;
         size_t i = c.first > resume ? c.first : resume;
