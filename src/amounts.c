@@ -547,13 +547,15 @@ static void inherit(const amount_ctx *c, reading *r)
         return;
     }
     size_t p = r->left - 1, gap = p - c->last_right;
-    int restate = ((amt_punct(c, p, '(') || amt_punct(c, p, '/')) && gap == 1) ||
-                  (amt_word(c, p, "or") && gap <= 3);
-    for (size_t k = c->last_right + 1; restate && k < p; k++) {
-        restate = c->tok[k].kind == CC_TOK_WORD || amt_punct(c, k, ',');
+    int restate = (amt_punct(c, p, '(') || amt_punct(c, p, '/')) && gap == 1;
+    int alternative = amt_word(c, p, "or") && gap <= 3; /* "lost 190 points, or 0.6%"; "around 25k or 40k" */
+    for (size_t k = c->last_right + 1; alternative && k < p; k++) {
+        alternative = c->tok[k].kind == CC_TOK_WORD || amt_punct(c, k, ',');
     }
     if (restate) {
         r->qualifier = (cc_qualifier)c->last_qualifier;
+    }
+    if (restate || alternative) {
         r->change = (cc_change)c->last_change;
     }
 }
