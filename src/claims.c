@@ -1,6 +1,359 @@
+/* Figures about people: a counted amount becomes a claim when the people it counts ("990 civilians",
+ * "scores of men, women and children") or the predicate of its clause ("were killed", "executed dozens",
+ * "remain under siege") say what happened to them. The clause is searched right before the figure (the
+ * verb it is the object of), then after it, then back to a noun such as "death toll". Hypotheticals and
+ * negations are left out; a figure said twice in one article is one claim. */
+#include <string.h>
+
+#include "claims_internal.h"
+#include "lexicon.h"
+#include "phrase.h"
 #include "stages.h"
 
-void cc_extract_claims(cc_article *article)
+static const cc_lexset *predicates, *people_nouns, *modifiers, *stop_words;
+
+static void init(void)
 {
-    (void)article; /* seam for issue 4 */
+    if (predicates) {
+        return;
+    }
+    people_nouns = cc_lexset_get("people_nouns");
+    modifiers = cc_lexset_get("claim_modifiers");
+    stop_words = cc_lexset_get("stop_words");
+    predicates = cc_lexset_get("casualty_predicates");
+}
+
+static int category_named(const char *v, size_t len)
+{
+    static const char *const names[] = { "killed", "injured", "trapped", "displaced", "detained", "missing" };
+    for (int k = 0; k < 6; k++) {
+        if (strlen(names[k]) == len && memcmp(names[k], v, len) == 0) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+typedef struct clause {
+    const cc_article *a;
+    size_t first, end;   /* sentence tokens */
+    size_t t0, t1;       /* the figure, tokens inclusive */
+    size_t next_amount;  /* first token of the next amount in the sentence, or end */
+} clause;
+
+static int is_word(const clause *c, size_t i, const char *w)
+{
+    return i >= c->first && i < c->end && cc_tok_is(c->a, i, w);
+}
+
+/* ---- who ---- */
+
+typedef struct who_info {
+    cc_str who;
+    int people;     /* a people noun was found */
+    int things;     /* a noun that counts no people ("airstrikes", "neighbourhoods") */
+    int category;   /* implied by the noun ("bodies" are dead), or -1 */
+    size_t end;     /* first token after the noun */
+} who_info;
+
+static who_info read_who(const clause *c, size_t j)
+{
+    who_info w = { { 0, 0 }, 0, 0, -1, j };
+    size_t n;
+    if (is_word(c, j, "more") || is_word(c, j, "other") || is_word(c, j, "additional") || is_word(c, j, "further")) {
+        j++;
+    }
+    if (is_word(c, j, "of")) {
+        j++;
+        if (is_word(c, j, "the") || is_word(c, j, "their") || is_word(c, j, "them") || is_word(c, j, "those")) {
+            j++;
+        }
+    }
+    size_t start = j;
+    for (size_t k = j; k < c->end && k < j + 4; k++) {
+        const cc_token *t = &c->a->tokens.v[k];
+        if (t->kind != CC_TOK_WORD) {
+            break;
+        }
+        const cc_lexentry *e = cc_phrase_at(people_nouns, c->a, k, c->end, 3, &n);
+        if (e) {
+            w.people = 1;
+            w.who = cc_str_of(c->a->text + c->a->tokens.v[start].start, c->a->tokens.v[k + n - 1].end - c->a->tokens.v[start].start);
+            w.category = e->value_len ? category_named(e->value, e->value_len) : -1;
+            w.end = k + n;
+            return w;
+        }
+        if (cc_phrase_at(predicates, c->a, k, c->end, 3, &n) || cc_phrase_at(stop_words, c->a, k, c->end, 1, &n)) {
+            break;
+        }
+        w.things = 1;
+        w.end = k + 1;
+    }
+    return w;
+}
+
+/* ---- what happened ---- */
+
+/* Hypotheticals ("could kill thousands", "if", "to leave") and negations ("were not hurt", "none of") in
+ * the tokens [from, to), or an infinitive "to" right before the predicate at p. */
+static int modified(const clause *c, size_t from, size_t to, size_t p)
+{
+    size_t n;
+    if (p > c->first && is_word(c, p - 1, "to")) {
+        return 1;
+    }
+    for (size_t k = from < c->first ? c->first : from; k < to && k < c->end; k++) {
+        if (c->a->tokens.v[k].kind == CC_TOK_WORD && cc_phrase_at(modifiers, c->a, k, c->end, 2, &n)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+typedef struct predicate {
+    int category;
+    size_t start, end; /* tokens, end exclusive */
+} predicate;
+
+static const cc_lexentry *predicate_at(const clause *c, size_t k, size_t *n)
+{
+    if (c->a->tokens.v[k].kind != CC_TOK_WORD) {
+        return NULL;
+    }
+    return cc_phrase_at(predicates, c->a, k, c->end, 3, n);
+}
+
+/* The verb whose object the figure is: "executed dozens", "killing at least 82", "shot dead scores". */
+static int predicate_before(const clause *c, predicate *p)
+{
+    size_t n, k = c->t0;
+    if (k > c->first && (is_word(c, k - 1, "also") || is_word(c, k - 1, "reportedly"))) {
+        k--;
+    }
+    const cc_lexentry *e = k > c->first ? cc_phrase_before(predicates, c->a, c->first, k, 3, &n) : NULL;
+    if (!e) {
+        return 0;
+    }
+    p->category = category_named(e->value, e->value_len);
+    p->start = k - n;
+    p->end = k;
+    return p->category >= 0;
+}
+
+/* "…were killed", "…remain under siege", "…fled": the first predicate after the people counted, before
+ * the next figure or the end of the clause. */
+static int predicate_after(const clause *c, size_t from, predicate *p)
+{
+    size_t n;
+    for (size_t k = from; k < c->end && k < from + 14 && k < c->next_amount; k++) {
+        const cc_token *t = &c->a->tokens.v[k];
+        if (t->kind == CC_TOK_PUNCT && (c->a->text[t->start] == ';' || c->a->text[t->start] == ':')) {
+            return 0;
+        }
+        if (is_word(c, k, "but") || is_word(c, k, "while") || is_word(c, k, "whereas") || is_word(c, k, "although")) {
+            return 0;
+        }
+        const cc_lexentry *e = predicate_at(c, k, &n);
+        if (e) {
+            size_t len = e->key_len;
+            /* nouns and gerunds after a figure belong to another clause: "protested against the killing" */
+            if ((len > 3 && !memcmp(e->key + len - 3, "ing", 3)) || !strcmp(e->key, "deaths") ||
+                !strcmp(e->key, "death") || !strcmp(e->key, "toll") || !strcmp(e->key, "death toll")) {
+                continue;
+            }
+            p->category = category_named(e->value, e->value_len);
+            p->start = k;
+            p->end = k + n;
+            return p->category >= 0;
+        }
+    }
+    return 0;
+}
+
+/* "The death toll from the attack rose to 82": a predicate back in the clause, with nothing but its
+ * complement between it and the figure. */
+static int predicate_back(const clause *c, predicate *p)
+{
+    size_t n;
+    size_t stop = c->t0 > c->first + 10 ? c->t0 - 10 : c->first;
+    for (size_t k = c->t0; k > stop; k--) {
+        size_t i = k - 1;
+        const cc_token *t = &c->a->tokens.v[i];
+        if (t->kind == CC_TOK_NUMBER || is_word(c, i, "and") || is_word(c, i, "but") ||
+            (t->kind == CC_TOK_PUNCT && (c->a->text[t->start] == ';' || c->a->text[t->start] == ':'))) {
+            return 0;
+        }
+        const cc_lexentry *e = predicate_at(c, i, &n);
+        if (e && (!strcmp(e->key, "death toll") || !strcmp(e->key, "toll") || !strcmp(e->key, "deaths") ||
+                  !strcmp(e->key, "killed") || !strcmp(e->key, "dead") || !strcmp(e->key, "injured") ||
+                  !strcmp(e->key, "wounded") || !strcmp(e->key, "displaced") || !strcmp(e->key, "missing") ||
+                  !strcmp(e->key, "detained") || !strcmp(e->key, "arrested"))) {
+            p->category = category_named(e->value, e->value_len);
+            p->start = i;
+            p->end = i + n;
+            return p->category >= 0;
+        }
+    }
+    return 0;
+}
+
+/* "burned nine children and four women", "killed 20 people, including five children": a figure joined to
+ * the one before it takes that one's category. */
+static int joined_to_previous(const clause *c, const cc_claim *prev, const cc_article *a)
+{
+    if (!prev) {
+        return 0;
+    }
+    size_t k = cc_tok_at_byte(a, prev->span.end);
+    if (k >= c->t0 || k < c->first) {
+        return 0;
+    }
+    for (; k < c->t0; k++) {
+        const cc_token *t = &a->tokens.v[k];
+        int link = is_word(c, k, "and") || is_word(c, k, "including") || is_word(c, k, "among") ||
+                   is_word(c, k, "them") || is_word(c, k, "whom") || is_word(c, k, "of") || is_word(c, k, "as") ||
+                   is_word(c, k, "well") || (t->kind == CC_TOK_PUNCT && a->text[t->start] == ',');
+        if (!link) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* ---- one claim ---- */
+
+static int countable(const cc_amount *m)
+{
+    return m->kind.len == 5 && !memcmp(m->kind.p, "count", 5) && (m->has_value || m->vague.len) &&
+           (!m->has_value || m->value > 0 || m->is_range);
+}
+
+static const cc_claim *previous_in_sentence(const cc_article *a, uint32_t s)
+{
+    if (!a->claims.n) {
+        return NULL;
+    }
+    const cc_claim *p = &a->claims.v[a->claims.n - 1];
+    return p->sentence == s ? p : NULL;
+}
+
+static void read_claim(cc_article *a, size_t mi)
+{
+    const cc_amount *m = &a->amounts.v[mi];
+    if (!countable(m)) {
+        return;
+    }
+    clause c;
+    c.a = a;
+    c.first = cc_sent_first(a, m->sentence);
+    c.end = cc_sent_end(a, m->sentence);
+    c.t0 = cc_tok_at_byte(a, m->span.start);
+    c.t1 = cc_tok_at_byte(a, m->span.end - 1);
+    c.next_amount = c.end;
+    if (mi + 1 < a->amounts.n && a->amounts.v[mi + 1].sentence == m->sentence) {
+        c.next_amount = cc_tok_at_byte(a, a->amounts.v[mi + 1].span.start);
+    }
+    if (c.t0 < c.first || c.t1 >= c.end) {
+        return;
+    }
+    who_info w = read_who(&c, c.t1 + 1);
+    if (w.things && !w.people) {
+        return; /* "2,000 airstrikes", "four different neighbourhoods" */
+    }
+    predicate p = { -1, c.t0, c.t1 + 1 };
+    const cc_claim *prev = previous_in_sentence(a, m->sentence);
+    int found = predicate_before(&c, &p);
+    int bad = found && modified(&c, p.start > c.first + 3 ? p.start - 3 : c.first, p.start, p.start);
+    if (!found && w.category >= 0) {
+        p.category = w.category; /* "more than 90 bodies", "82 deaths" */
+        found = 1;
+        bad = modified(&c, c.t0 > c.first + 3 ? c.t0 - 3 : c.first, c.t0, c.t0);
+    }
+    if (!found && (found = predicate_after(&c, w.end, &p))) {
+        bad = modified(&c, c.t0 > c.first + 2 ? c.t0 - 2 : c.first, p.start, p.start);
+    }
+    if (!found && joined_to_previous(&c, prev, a)) {
+        p.category = prev->category;
+        found = 1;
+    }
+    if (!found && (w.people || !w.things) && (found = predicate_back(&c, &p))) {
+        bad = modified(&c, p.start > c.first + 2 ? p.start - 2 : c.first, c.t0, p.start);
+    }
+    if (!found || bad || p.category < 0) {
+        return;
+    }
+    cc_claim cl;
+    memset(&cl, 0, sizeof cl);
+    cl.amount = (uint32_t)mi;
+    cl.sentence = m->sentence;
+    cl.category = (uint8_t)p.category;
+    cl.group = -1;
+    cl.who = w.who;
+    size_t s0 = p.start < c.t0 ? p.start : c.t0;
+    size_t s1 = p.end > w.end ? p.end : w.end;
+    if (s1 <= s0) {
+        s1 = c.t1 + 1;
+    }
+    cl.span.start = a->tokens.v[s0].start;
+    cl.span.end = a->tokens.v[s1 - 1].end;
+    int in_quote = 0;
+    cl.source = cc_claim_source(a, m->sentence, c.t0, &in_quote);
+    if (in_quote) {
+        cl.flags |= CC_CF_IN_QUOTE;
+    }
+    cl.where = cc_claim_where(a, m->sentence, c.t0, s1 - 1);
+    cl.when = cc_claim_when(a, m->sentence, c.t0, s1 - 1, &cl.when_resolved);
+    CC_VEC_PUSH(a->claims, cl);
+}
+
+/* ---- one claim per figure ---- */
+
+static int same_figure(const cc_article *a, const cc_claim *x, const cc_claim *y)
+{
+    const cc_amount *p = &a->amounts.v[x->amount], *q = &a->amounts.v[y->amount];
+    if (x->category != y->category) {
+        return 0;
+    }
+    if (p->vague.len || q->vague.len) {
+        return p->vague.len == q->vague.len && !memcmp(p->vague.p, q->vague.p, p->vague.len);
+    }
+    if (p->is_range != q->is_range) {
+        return 0;
+    }
+    return p->is_range ? p->low == q->low && p->high == q->high : p->value == q->value;
+}
+
+/* The fullest statement of a repeated figure: attributed, in the body, with place and time. */
+static int fullness(const cc_article *a, const cc_claim *x)
+{
+    const cc_sentence *s = &a->sentences.v[x->sentence];
+    int heading = s->para < a->paragraphs.n && (a->paragraphs.v[s->para].flags & (CC_PF_TITLE | CC_PF_HEADING));
+    return (heading ? 0 : 8) + (x->source.len ? 4 : 0) + (x->where.len ? 1 : 0) + (x->when.len ? 1 : 0);
+}
+
+static void merge_repeats(cc_article *a)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < a->claims.n; i++) {
+        cc_claim *x = &a->claims.v[i];
+        size_t k;
+        for (k = 0; k < out && !same_figure(a, &a->claims.v[k], x); k++) {
+        }
+        if (k == out) {
+            a->claims.v[out++] = *x;
+        } else if (fullness(a, x) > fullness(a, &a->claims.v[k])) {
+            a->claims.v[k] = *x;
+        }
+    }
+    a->claims.n = out;
+}
+
+void cc_extract_claims(cc_article *a)
+{
+    init();
+    a->claims.n = 0;
+    for (size_t i = 0; i < a->amounts.n; i++) {
+        read_claim(a, i);
+    }
+    merge_repeats(a);
 }

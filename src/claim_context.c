@@ -1,0 +1,444 @@
+/* Where and when a figure holds, from its sentence: place phrases ("in eastern Aleppo", "in four different
+ * neighbourhoods", "fled rebel districts") and time phrases ("on Monday", "since November 15", "the last 27
+ * days", "yesterday evening"), the time resolved to dates from the article's publication date. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "claims_internal.h"
+#include "dates.h"
+#include "lexicon.h"
+#include "phrase.h"
+
+static const cc_lexset *place_nouns, *time_words, *stop_words, *units;
+
+static void init(void)
+{
+    if (place_nouns) {
+        return;
+    }
+    time_words = cc_lexset_get("time_words");
+    stop_words = cc_lexset_get("stop_words");
+    units = cc_lexset_get("units");
+    place_nouns = cc_lexset_get("place_nouns");
+}
+
+static const cc_token *tok(const cc_article *a, size_t i)
+{
+    return &a->tokens.v[i];
+}
+
+static cc_str span(const cc_article *a, size_t from, size_t to)
+{
+    return to > from ? cc_str_of(a->text + tok(a, from)->start, tok(a, to - 1)->end - tok(a, from)->start)
+                     : cc_str_of("", 0);
+}
+
+static int is_month(const cc_article *a, size_t i)
+{
+    const cc_token *t = tok(a, i);
+    size_t n = t->end - t->start;
+    if (t->kind != CC_TOK_WORD || !(t->flags & CC_TF_CAP)) {
+        return 0;
+    }
+    if (a->text[t->end - 1] == '.') {
+        n--;
+    }
+    return n >= 3 && cc_month_number(a->text + t->start, n);
+}
+
+static int is_weekday(const cc_article *a, size_t i)
+{
+    const cc_token *t = tok(a, i);
+    return t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) && t->end - t->start >= 6 &&
+           cc_weekday_number(a->text + t->start, t->end - t->start) >= 0;
+}
+
+/* ---- where ---- */
+
+typedef struct place {
+    size_t start, end; /* tokens */
+    int named;         /* holds a proper name */
+} place;
+
+/* A place phrase at token k: "[the] [eastern] Aleppo", "four different neighbourhoods", "the regime-held
+ * parts of the city". */
+static int read_place(const cc_article *a, size_t k, size_t end, place *p)
+{
+    size_t n;
+    if (k < end && (cc_tok_is(a, k, "the") || cc_tok_is(a, k, "their") || cc_tok_is(a, k, "its"))) {
+        k++;
+    }
+    p->start = k;
+    p->named = 0;
+    size_t last = SIZE_MAX;
+    for (size_t j = k; j < end && j < k + 5; j++) {
+        const cc_token *t = tok(a, j);
+        if (t->kind == CC_TOK_NUMBER) {
+            continue;
+        }
+        if (t->kind != CC_TOK_WORD) {
+            break;
+        }
+        if (cc_lexset_find(place_nouns, a->text + t->start, t->end - t->start)) {
+            last = j;
+            /* "parts of the city" */
+            if (j + 3 < end && cc_tok_is(a, j + 1, "of") && cc_tok_is(a, j + 2, "the") &&
+                cc_lexset_find(place_nouns, a->text + tok(a, j + 3)->start, tok(a, j + 3)->end - tok(a, j + 3)->start)) {
+                last = j + 3;
+            }
+            break;
+        }
+        if (t->flags & CC_TF_CAP) {
+            if (is_month(a, j) || is_weekday(a, j)) {
+                break;
+            }
+            p->named = 1;
+            last = j;
+            continue;
+        }
+        if (last != SIZE_MAX || cc_phrase_at(stop_words, a, j, end, 1, &n) || cc_phrase_at(units, a, j, end, 1, &n)) {
+            break;
+        }
+    }
+    if (last == SIZE_MAX) {
+        return 0;
+    }
+    p->end = last + 1;
+    return 1;
+}
+
+static int place_preposition(const cc_article *a, size_t k)
+{
+    static const char *const preps[] = { "in", "at", "near", "across", "outside", "inside", "throughout", "into",
+                                         "fled", "flee", "fleeing", "on" };
+    for (size_t i = 0; i < sizeof preps / sizeof *preps; i++) {
+        if (cc_tok_is(a, k, preps[i])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int place_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, place *best)
+{
+    size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
+    long best_score = -1;
+    for (size_t k = first; k + 1 < end; k++) {
+        place p;
+        if (!place_preposition(a, k) || !read_place(a, k + 1, end, &p)) {
+            continue;
+        }
+        if (p.start <= t0 && t0 < p.end) {
+            continue;
+        }
+        size_t dist = p.start > t1 ? p.start - t1 : t0 - p.end;
+        long score = (p.named ? 1000 : 0) + (p.start > t1 ? 100 : 0) - (long)dist;
+        if (score > best_score) {
+            best_score = score;
+            *best = p;
+        }
+    }
+    return best_score >= 0;
+}
+
+cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1)
+{
+    init();
+    place p;
+    if (place_in(a, s, t0, t1, &p)) {
+        return span(a, p.start, p.end);
+    }
+    /* the nearest named place before it in the paragraph */
+    const cc_paragraph *para = &a->paragraphs.v[a->sentences.v[s].para];
+    for (uint32_t k = s; k-- > para->sent_first;) {
+        size_t e = cc_sent_end(a, k);
+        if (place_in(a, k, e, e, &p) && p.named) {
+            return span(a, p.start, p.end);
+        }
+    }
+    return cc_str_of("", 0);
+}
+
+/* ---- when ---- */
+
+typedef struct timex {
+    size_t start, end;     /* tokens */
+    cc_date_range range;   /* resolved, 0 when unknown */
+} timex;
+
+static cc_date pub_date(const cc_article *a)
+{
+    cc_date d = { a->pub_year, a->pub_month, a->pub_day };
+    return d;
+}
+
+static void set_range(cc_date_range *r, cc_date from, cc_date to)
+{
+    r->y0 = (int16_t)from.year, r->m0 = (int8_t)from.month, r->d0 = (int8_t)from.day;
+    r->y1 = (int16_t)to.year, r->m1 = (int8_t)to.month, r->d1 = (int8_t)to.day;
+}
+
+static int days_in_month(int y, int m)
+{
+    static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 ? 28 + leap : days[m - 1];
+}
+
+/* "yesterday", "last week", "in recent days": a calendar unit back from the publication date. */
+static void resolve_relative(const cc_lexentry *e, cc_date pub, cc_date_range *r)
+{
+    if (!pub.year) {
+        return;
+    }
+    char *rest;
+    const char *v = e->value;
+    const char *sp = strchr(v, ' ');
+    if (!sp) {
+        return;
+    }
+    long back = strtol(sp + 1, &rest, 10);
+    size_t unit = (size_t)(sp - v);
+    cc_date from = pub, to = pub;
+    if (unit == 3 && !strncmp(v, "day", 3)) {
+        from = to = cc_date_add_days(pub, (int)back);
+    } else if (unit == 4 && !strncmp(v, "days", 4)) {
+        from = cc_date_add_days(pub, (int)back);
+    } else if (unit == 4 && !strncmp(v, "week", 4)) {
+        cc_date monday = cc_date_add_days(pub, -cc_date_weekday(pub));
+        from = cc_date_add_days(monday, 7 * (int)back);
+        to = back ? cc_date_add_days(from, 6) : pub;
+    } else if (unit == 5 && !strncmp(v, "month", 5)) {
+        from.day = 1;
+        if (back) {
+            from.month = pub.month == 1 ? 12 : pub.month - 1;
+            from.year = pub.month == 1 ? pub.year - 1 : pub.year;
+            to = from;
+            to.day = days_in_month(to.year, to.month);
+        }
+    } else if (unit == 4 && !strncmp(v, "year", 4)) {
+        from.year = pub.year + (int)back, from.month = 1, from.day = 1;
+        if (back) {
+            to.year = from.year, to.month = 12, to.day = 31;
+        }
+    }
+    set_range(r, from, to);
+}
+
+/* A day and month at token k ("November 15", "15 November", "Dec. 13, 2016"); returns tokens read. */
+static size_t read_date(const cc_article *a, size_t k, size_t end, cc_date pub, cc_date *d)
+{
+    size_t j = k;
+    int day = 0, month = 0, year = 0;
+    if (is_month(a, j)) {
+        const cc_token *t = tok(a, j);
+        month = cc_month_number(a->text + t->start, t->end - t->start - (a->text[t->end - 1] == '.'));
+        j++;
+        if (j < end && tok(a, j)->kind == CC_TOK_NUMBER && tok(a, j)->end - tok(a, j)->start <= 2) {
+            day = atoi(a->text + tok(a, j)->start);
+            j++;
+        }
+    } else if (tok(a, j)->kind == CC_TOK_NUMBER && tok(a, j)->end - tok(a, j)->start <= 2 && j + 1 < end &&
+               is_month(a, j + 1)) {
+        day = atoi(a->text + tok(a, j)->start);
+        month = cc_month_number(a->text + tok(a, j + 1)->start, tok(a, j + 1)->end - tok(a, j + 1)->start);
+        j += 2;
+    } else {
+        return 0;
+    }
+    if (j + 1 < end && a->text[tok(a, j)->start] == ',' && tok(a, j + 1)->kind == CC_TOK_NUMBER &&
+        tok(a, j + 1)->end - tok(a, j + 1)->start == 4) {
+        j++;
+    }
+    if (j < end && tok(a, j)->kind == CC_TOK_NUMBER && tok(a, j)->end - tok(a, j)->start == 4) {
+        year = atoi(a->text + tok(a, j)->start);
+        j++;
+    }
+    if (!year && pub.year) {
+        /* a date after the publication date is last year's */
+        year = month > pub.month || (month == pub.month && day > pub.day) ? pub.year - 1 : pub.year;
+    }
+    d->year = year, d->month = month, d->day = day;
+    return j - k;
+}
+
+static int four_digit_year(const cc_article *a, size_t k)
+{
+    const cc_token *t = tok(a, k);
+    if (t->kind != CC_TOK_NUMBER || t->end - t->start != 4) {
+        return 0;
+    }
+    int y = atoi(a->text + t->start);
+    return y >= 1900 && y <= 2100 ? y : 0;
+}
+
+/* A date or a year as a period: a day, a month, or a year. */
+static void period(cc_date d, cc_date *from, cc_date *to)
+{
+    *from = *to = d;
+    if (!d.day) {
+        from->day = 1;
+        to->day = d.month ? days_in_month(d.year, d.month) : 31;
+        if (!d.month) {
+            from->month = 1, to->month = 12;
+        }
+    }
+}
+
+/* The time phrase starting at token k, if any. */
+static int read_timex(const cc_article *a, uint32_t s, size_t k, size_t end, timex *x)
+{
+    size_t n;
+    cc_date pub = pub_date(a), d, from, to;
+    memset(&x->range, 0, sizeof x->range);
+    x->start = k;
+    const cc_lexentry *e = tok(a, k)->kind == CC_TOK_WORD ? cc_phrase_at(time_words, a, k, end, 4, &n) : NULL;
+    if (e) {
+        x->end = k + n;
+        resolve_relative(e, pub, &x->range);
+        return 1;
+    }
+    /* "the last 27 days", "the past two weeks" */
+    if (cc_tok_is(a, k, "the") && k + 3 < end && (cc_tok_is(a, k + 1, "last") || cc_tok_is(a, k + 1, "past"))) {
+        size_t j = k + 2;
+        double count = 0;
+        if (tok(a, j)->kind == CC_TOK_NUMBER) {
+            count = atof(a->text + tok(a, j)->start);
+            j++;
+        } else if (cc_tok_is(a, j, "few") || cc_tok_is(a, j, "several")) {
+            count = 7;
+            j++;
+        }
+        const cc_token *u = tok(a, j);
+        size_t ul = u->end - u->start;
+        int per = !strncasecmp(a->text + u->start, "day", 3) ? 1 : !strncasecmp(a->text + u->start, "week", 4) ? 7
+                  : !strncasecmp(a->text + u->start, "month", 5) ? 30 : !strncasecmp(a->text + u->start, "year", 4) ? 365 : 0;
+        if (per && ul <= 6) {
+            x->end = j + 1;
+            if (pub.year && count > 0) {
+                set_range(&x->range, cc_date_add_days(pub, -(int)(count * per)), pub);
+            }
+            return 1;
+        }
+        return 0;
+    }
+    /* "since November 15", "since 2011", "since early 2011", "since mid-July" */
+    if (cc_tok_is(a, k, "since") && k + 1 < end) {
+        size_t j = k + 1;
+        if (cc_tok_is(a, j, "early") || cc_tok_is(a, j, "late") || cc_tok_is(a, j, "mid")) {
+            j++;
+        }
+        int y;
+        if ((n = read_date(a, j, end, pub, &d)) != 0) {
+            x->end = j + n;
+            period(d, &from, &to);
+            set_range(&x->range, from, pub.year ? pub : to);
+            if (!pub.year) {
+                x->range.y1 = 0;
+            }
+            return 1;
+        }
+        if ((y = four_digit_year(a, j)) != 0) {
+            x->end = j + 1;
+            cc_date start = { y, 1, 1 };
+            set_range(&x->range, start, pub);
+            return 1;
+        }
+        if ((tok(a, j)->kind == CC_TOK_WORD && (tok(a, j)->flags & CC_TF_HYPHEN)) || cc_tok_is(a, j, "then")) {
+            x->end = j + 1; /* since mid-July; since then */
+            return 1;
+        }
+        return 0;
+    }
+    /* "on Monday", "late Monday", "Monday night" */
+    size_t j = k;
+    if ((cc_tok_is(a, j, "on") || cc_tok_is(a, j, "late") || cc_tok_is(a, j, "early") || cc_tok_is(a, j, "last")) &&
+        j + 1 < end && is_weekday(a, j + 1)) {
+        j++;
+    }
+    if (is_weekday(a, j)) {
+        x->end = j + 1;
+        if (x->end < end && (cc_tok_is(a, x->end, "night") || cc_tok_is(a, x->end, "morning") ||
+                             cc_tok_is(a, x->end, "evening") || cc_tok_is(a, x->end, "afternoon"))) {
+            x->end++;
+        }
+        if (pub.year) {
+            int w = cc_weekday_number(a->text + tok(a, j)->start, tok(a, j)->end - tok(a, j)->start);
+            int back = (cc_date_weekday(pub) - w + 7) % 7;
+            cc_date day = cc_date_add_days(pub, -back);
+            set_range(&x->range, day, day);
+        }
+        return 1;
+    }
+    /* "on December 13", "in November", "in 2016" */
+    j = k;
+    if ((cc_tok_is(a, j, "on") || cc_tok_is(a, j, "in")) && j + 1 < end) {
+        j++;
+    }
+    if ((n = read_date(a, j, end, pub, &d)) != 0 && (j > k || n > 1)) {
+        x->end = j + n;
+        if (d.year) {
+            period(d, &from, &to);
+            set_range(&x->range, from, to);
+        }
+        return 1;
+    }
+    int y;
+    if (j > k && cc_tok_is(a, k, "in") && (y = four_digit_year(a, j)) != 0) {
+        x->end = j + 1;
+        cc_date f = { y, 1, 1 }, t = { y, 12, 31 };
+        set_range(&x->range, f, t);
+        return 1;
+    }
+    (void)s;
+    return 0;
+}
+
+static int timex_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, timex *best)
+{
+    size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
+    size_t best_dist = SIZE_MAX;
+    for (size_t k = first; k < end; k++) {
+        timex x;
+        if (!read_timex(a, s, k, end, &x)) {
+            continue;
+        }
+        if (x.start <= t1 && t0 < x.end) {
+            k = x.end - 1;
+            continue;
+        }
+        size_t dist = x.start > t1 ? x.start - t1 : t0 - x.end + 1;
+        if (dist < best_dist) {
+            best_dist = dist;
+            *best = x;
+        }
+        k = x.end - 1;
+    }
+    return best_dist != SIZE_MAX;
+}
+
+cc_str cc_claim_when(cc_article *a, uint32_t s, size_t t0, size_t t1, cc_date_range *resolved)
+{
+    init();
+    timex x;
+    memset(resolved, 0, sizeof *resolved);
+    if (!timex_in(a, s, t0, t1, &x)) {
+        return cc_str_of("", 0);
+    }
+    /* "Since then": the period the article opened just before */
+    if (x.end == x.start + 2 && cc_tok_is(a, x.start, "since") && cc_tok_is(a, x.start + 1, "then")) {
+        for (uint32_t k = s; k-- > 0 && k + 3 >= s;) {
+            size_t first = cc_sent_first(a, k), end = cc_sent_end(a, k);
+            for (size_t i = first; i < end; i++) {
+                timex y;
+                if (cc_tok_is(a, i, "since") && read_timex(a, k, i, end, &y)) {
+                    *resolved = y.range;
+                    return span(a, y.start, y.end);
+                }
+            }
+        }
+    }
+    *resolved = x.range;
+    return span(a, x.start, x.end);
+}

@@ -1,0 +1,365 @@
+/* On whose word an article gives a figure. In order: "according to X"; a reporting verb and its subject
+ * ("The UN human rights office said that…", "…, local sources report."); a noun that carries an account
+ * ("following reports that…"); the speaker of the quotation holding the figure; the reporting frame of
+ * the paragraph ("X said… The victims included…"). Pronoun subjects are the last source named before. */
+#include <string.h>
+#include <strings.h>
+
+#include "claims_internal.h"
+#include "lexicon.h"
+#include "phrase.h"
+
+static const cc_lexset *reporting, *attributing, *source_nouns, *stop_words;
+
+static void init(void)
+{
+    if (reporting) {
+        return;
+    }
+    attributing = cc_lexset_get("attribution_verbs");
+    source_nouns = cc_lexset_get("source_nouns");
+    stop_words = cc_lexset_get("stop_words");
+    reporting = cc_lexset_get("reporting_verbs");
+}
+
+static const cc_token *tok(const cc_article *a, size_t i)
+{
+    return &a->tokens.v[i];
+}
+
+static int punct(const cc_article *a, size_t i, char ch)
+{
+    return tok(a, i)->kind == CC_TOK_PUNCT && a->text[tok(a, i)->start] == ch;
+}
+
+static int is_double_quote(const cc_article *a, size_t i)
+{
+    const cc_token *t = tok(a, i);
+    if (t->kind != CC_TOK_QUOTE) {
+        return 0;
+    }
+    const unsigned char *p = (const unsigned char *)a->text + t->start;
+    return p[0] == '"' || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D)) ||
+           (p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB));
+}
+
+static cc_str span(const cc_article *a, size_t from, size_t to)
+{
+    if (to <= from) {
+        return cc_str_of("", 0);
+    }
+    return cc_str_of(a->text + tok(a, from)->start, tok(a, to - 1)->end - tok(a, from)->start);
+}
+
+static int heading(const cc_article *a, uint32_t s)
+{
+    uint32_t p = a->sentences.v[s].para;
+    return p < a->paragraphs.n && (a->paragraphs.v[p].flags & (CC_PF_TITLE | CC_PF_HEADING));
+}
+
+/* A reporting verb at token i, as a verb: lower case in body text, not "an estimated". */
+static int is_verb(const cc_article *a, uint32_t s, size_t i)
+{
+    const cc_token *t = tok(a, i);
+    if (t->kind != CC_TOK_WORD || ((t->flags & CC_TF_CAP) && !heading(a, s))) {
+        return 0;
+    }
+    const char *w = a->text + t->start;
+    size_t n = t->end - t->start;
+    if (!cc_lexset_find(reporting, w, n) && !cc_lexset_find(attributing, w, n)) {
+        return 0;
+    }
+    return !(i > cc_sent_first(a, s) && (cc_tok_is(a, i - 1, "an") || cc_tok_is(a, i - 1, "a") || cc_tok_is(a, i - 1, "the")));
+}
+
+static int is_pronoun(cc_str s)
+{
+    static const char *const pronouns[] = { "he", "she", "they", "it", "we", "i" };
+    for (size_t k = 0; k < sizeof pronouns / sizeof *pronouns; k++) {
+        if (strlen(pronouns[k]) == s.len && !strncasecmp(s.p, pronouns[k], s.len)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int boundary_word(const cc_article *a, size_t i)
+{
+    static const char *const words[] = { "that", "which", "who", "and", "but", "as", "while", "because", "when",
+                                         "after", "before", "if", "so", "meanwhile" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        if (cc_tok_is(a, i, words[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Tokens before index end back to a clause edge: [*from, end). */
+static size_t phrase_start(const cc_article *a, size_t first, size_t end)
+{
+    size_t k = end;
+    while (k > first && end - k < 10) {
+        const cc_token *t = tok(a, k - 1);
+        if (t->kind == CC_TOK_QUOTE || (t->kind == CC_TOK_PUNCT && !punct(a, k - 1, '-') && !punct(a, k - 1, '&')) ||
+            t->kind == CC_TOK_NUMBER || boundary_word(a, k - 1)) {
+            break;
+        }
+        k--;
+    }
+    return k;
+}
+
+static int auxiliary(const cc_article *a, size_t i)
+{
+    static const char *const words[] = { "has", "have", "had", "also", "later", "earlier", "previously",
+                                         "separately", "further", "again", "then", "had", "would", "will" };
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        if (cc_tok_is(a, i, words[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The subject before a reporting verb: "The Syrian civil defense corps said", "…, the civil defense
+ * added", "Zeid Ra'ad al-Hussein, the UN rights chief, said". */
+static cc_str subject_before(const cc_article *a, size_t first, size_t v)
+{
+    size_t k = v;
+    while (k > first && auxiliary(a, k - 1)) {
+        k--;
+    }
+    if (k > first + 1 && punct(a, k - 1, ',')) {
+        /* an appositive: keep the name, whichever side of the commas it stands */
+        size_t inner_end = k - 1, inner = phrase_start(a, first, inner_end);
+        if (inner > first && punct(a, inner - 1, ',')) {
+            size_t outer = phrase_start(a, first, inner - 1);
+            int inner_named = (tok(a, inner)->flags & CC_TF_CAP) && !cc_tok_is(a, inner, "the");
+            return inner_named ? span(a, inner, inner_end) : span(a, outer, inner - 1);
+        }
+        return span(a, inner, inner_end);
+    }
+    return span(a, phrase_start(a, first, k), k);
+}
+
+/* The subject after an inverted verb: "said Rami Abdel Rahman, director of…", "said spokesman Stephane
+ * Dujarric". */
+static cc_str subject_after(const cc_article *a, size_t v, size_t end)
+{
+    size_t k = v + 1;
+    int named = 0;
+    while (k < end && k < v + 8 && tok(a, k)->kind == CC_TOK_WORD && !boundary_word(a, k)) {
+        named |= (tok(a, k)->flags & CC_TF_CAP) != 0;
+        k++;
+    }
+    return named ? span(a, v + 1, k) : cc_str_of("", 0);
+}
+
+static cc_str np_after(const cc_article *a, size_t from, size_t end)
+{
+    size_t k = from;
+    while (k < end && k < from + 10 && tok(a, k)->kind == CC_TOK_WORD && !cc_tok_is(a, k, "who") &&
+           !cc_tok_is(a, k, "which")) {
+        k++;
+    }
+    return span(a, from, k);
+}
+
+/* The subject of reporting verb v in sentence s, either side of it. */
+static cc_str subject_of(const cc_article *a, uint32_t s, size_t v)
+{
+    size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
+    cc_str who = subject_before(a, first, v);
+    if (!who.len || (v > first && punct(a, v - 1, ',')) || (v > first && tok(a, v - 1)->kind == CC_TOK_QUOTE)) {
+        cc_str after = subject_after(a, v, end);
+        if (after.len) {
+            return after;
+        }
+    }
+    return who;
+}
+
+/* "following reports that…", "amid claims that…" */
+static cc_str account_noun(const cc_article *a, size_t first, size_t t)
+{
+    size_t n;
+    for (size_t k = first; k + 1 < t; k++) {
+        if (tok(a, k)->kind != CC_TOK_WORD || !cc_phrase_at(source_nouns, a, k, t, 1, &n) ||
+            !(cc_tok_is(a, k + 1, "that") || cc_tok_is(a, k + 1, "of"))) {
+            continue;
+        }
+        const cc_token *p = k > first ? tok(a, k - 1) : NULL;
+        int noun = !p || cc_phrase_at(stop_words, a, k - 1, t, 1, &n) ||
+                   (p->end - p->start > 3 && !memcmp(a->text + p->end - 3, "ing", 3));
+        if (noun) {
+            return cc_tok_str(a, k);
+        }
+    }
+    return cc_str_of("", 0);
+}
+
+static cc_str resolve(const cc_article *a, uint32_t s, cc_str who);
+
+typedef struct attribution {
+    cc_str who;
+    int blocked; /* "reportedly": someone unnamed */
+} attribution;
+
+/* The attribution sentence s gives a figure at token t (t = the sentence end for the sentence's own). */
+static attribution attribution_in(const cc_article *a, uint32_t s, size_t t)
+{
+    attribution r = { { 0, 0 }, 0 };
+    size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
+    size_t before = SIZE_MAX, after = SIZE_MAX;
+    for (size_t k = first; k < end; k++) {
+        if (cc_tok_is(a, k, "according") && k + 1 < end && cc_tok_is(a, k + 1, "to")) {
+            r.who = np_after(a, k + 2, end);
+            if (r.who.len) {
+                return r;
+            }
+        }
+        if (cc_tok_is(a, k, "reportedly") || cc_tok_is(a, k, "allegedly")) {
+            r.blocked = 1;
+        }
+        if (is_verb(a, s, k)) {
+            if (k < t) {
+                cc_str w = tok(a, k)->end - tok(a, k)->start > 3 && !memcmp(a->text + tok(a, k)->end - 3, "ing", 3)
+                               ? cc_str_of("", 0)
+                               : subject_of(a, s, k);
+                if (w.len) {
+                    before = k; /* the nearest verb before the figure with a subject: "X said (that) …" */
+                }
+            } else if (after == SIZE_MAX) {
+                after = k;
+            }
+        }
+    }
+    size_t v = before != SIZE_MAX ? before : after;
+    if (v != SIZE_MAX) {
+        r.who = resolve(a, s, subject_of(a, s, v));
+        if (r.who.len) {
+            return r;
+        }
+    }
+    r.who = account_noun(a, first, t < end ? t : end);
+    return r;
+}
+
+/* The last source named up to sentence s, for "he said", "it added". */
+static cc_str last_named(const cc_article *a, uint32_t s)
+{
+    for (uint32_t k = s + 1; k-- > 0 && k + 8 > s;) {
+        size_t first = cc_sent_first(a, k), end = cc_sent_end(a, k);
+        for (size_t i = end; i-- > first;) {
+            if (is_verb(a, k, i)) {
+                cc_str w = subject_of(a, k, i);
+                if (w.len && !is_pronoun(w)) {
+                    return w;
+                }
+            }
+        }
+    }
+    return cc_str_of("", 0);
+}
+
+static cc_str resolve(const cc_article *a, uint32_t s, cc_str who)
+{
+    if (!is_pronoun(who)) {
+        return who;
+    }
+    cc_str named = last_named(a, s ? s - 1 : 0);
+    return named.len ? named : cc_str_of("", 0);
+}
+
+static uint32_t sentence_of(const cc_article *a, uint32_t from, size_t t)
+{
+    while (from + 1 < a->sentences.n && a->sentences.v[from + 1].tok_first <= t) {
+        from++;
+    }
+    while (from > 0 && a->sentences.v[from].tok_first > t) {
+        from--;
+    }
+    return from;
+}
+
+/* The speaker of the quotation [open, close]: an attribution right after it (", he added", "said
+ * Colville") or before it ("The spokesman told a news conference: "). */
+static cc_str quote_speaker(const cc_article *a, uint32_t s, size_t open, size_t close)
+{
+    if (close < a->tokens.n) {
+        uint32_t cs = sentence_of(a, s, close);
+        size_t end = cc_sent_end(a, cs);
+        for (size_t k = close + 1; k < end && k < close + 8; k++) {
+            if (is_verb(a, cs, k)) {
+                size_t from = close + 1;
+                while (from < k && tok(a, from)->kind == CC_TOK_PUNCT) {
+                    from++;
+                }
+                cc_str who = from < k ? span(a, from, k) : subject_after(a, k, end);
+                if (who.len) {
+                    return resolve(a, cs, who);
+                }
+                break;
+            }
+            if (tok(a, k)->kind == CC_TOK_QUOTE) {
+                break;
+            }
+        }
+    }
+    uint32_t os = sentence_of(a, s, open);
+    size_t first = cc_sent_first(a, os);
+    for (size_t k = open; k-- > first;) {
+        if (is_verb(a, os, k)) {
+            return resolve(a, os, subject_of(a, os, k));
+        }
+    }
+    return cc_str_of("", 0);
+}
+
+/* Is token t inside a double quotation? Sets its marks (close = tokens.n when it runs on). */
+static int quoted(const cc_article *a, uint32_t s, size_t t, size_t *open, size_t *close)
+{
+    const cc_paragraph *p = &a->paragraphs.v[a->sentences.v[s].para];
+    size_t pfirst = a->sentences.v[p->sent_first].tok_first;
+    size_t pend = cc_sent_end(a, p->sent_first + p->sent_count - 1);
+    size_t k = t;
+    while (k > pfirst && !is_double_quote(a, k - 1)) {
+        k--;
+    }
+    if (k == pfirst || !(tok(a, k - 1)->flags & CC_TF_QOPEN)) {
+        return 0;
+    }
+    *open = k - 1;
+    for (k = t; k < pend && !is_double_quote(a, k); k++) {
+    }
+    *close = k < pend ? k : a->tokens.n;
+    return 1;
+}
+
+cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote)
+{
+    init();
+    size_t open, close;
+    *in_quote = 0;
+    if (heading(a, s)) {
+        return cc_str_of("", 0);
+    }
+    if (quoted(a, s, t, &open, &close)) {
+        *in_quote = 1;
+        return quote_speaker(a, s, open, close);
+    }
+    attribution r = attribution_in(a, s, t);
+    if (r.who.len || r.blocked) {
+        return r.who;
+    }
+    /* the paragraph's reporting frame */
+    const cc_paragraph *p = &a->paragraphs.v[a->sentences.v[s].para];
+    for (uint32_t k = s; k-- > p->sent_first;) {
+        attribution f = attribution_in(a, k, cc_sent_end(a, k));
+        if (f.who.len) {
+            return f.who;
+        }
+    }
+    return cc_str_of("", 0);
+}

@@ -1,0 +1,32 @@
+/* Internal to the claim extractor: the parts of a claim read from its sentence and article besides the
+ * figure itself: on whose word (claim_source.c), where and when (claim_context.c). */
+#ifndef CC_CLAIMS_INTERNAL_H
+#define CC_CLAIMS_INTERNAL_H
+
+#include "node.h"
+
+/* Tokens of sentence s: [first, end). */
+static inline size_t cc_sent_first(const cc_article *a, uint32_t s)
+{
+    return a->sentences.v[s].tok_first;
+}
+
+static inline size_t cc_sent_end(const cc_article *a, uint32_t s)
+{
+    return a->sentences.v[s].tok_first + a->sentences.v[s].tok_count;
+}
+
+/* Who the article gives the figure at token t of sentence s on the word of: "according to X", "X said",
+ * ", X reported", the speaker of the quotation holding it, or the reporting frame of its paragraph. Empty
+ * when the article states it on its own authority. *in_quote is set when the figure is quoted. */
+cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote);
+
+/* The place given for a figure spanning tokens [t0, t1] of sentence s ("eastern Aleppo", "four different
+ * neighbourhoods"), or the nearest place named before it in its paragraph. */
+cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1);
+
+/* The time phrase nearest the figure in its sentence ("on Monday", "since November 15", "the last 27
+ * days"), resolved against the publication date when the article has one. */
+cc_str cc_claim_when(cc_article *a, uint32_t s, size_t t0, size_t t1, cc_date_range *resolved);
+
+#endif
