@@ -180,19 +180,23 @@ static cc_str subject_of(const cc_article *a, uint32_t s, size_t v)
     return who;
 }
 
-/* "following reports that…", "amid claims that…" */
-static cc_str account_noun(const cc_article *a, size_t first, size_t t)
+/* "following reports that…", "amid claims of…": a noun that carries an account, at token k. */
+static int account_noun_at(const cc_article *a, size_t first, size_t k, size_t end)
 {
     size_t n;
+    if (tok(a, k)->kind != CC_TOK_WORD || k + 1 >= end || !cc_phrase_at(source_nouns, a, k, end, 1, &n) ||
+        !(cc_tok_is(a, k + 1, "that") || cc_tok_is(a, k + 1, "of"))) {
+        return 0;
+    }
+    const cc_token *p = k > first ? tok(a, k - 1) : NULL;
+    return !p || cc_phrase_at(stop_words, a, k - 1, end, 1, &n) ||
+           (p->end - p->start > 3 && !memcmp(a->text + p->end - 3, "ing", 3));
+}
+
+static cc_str account_noun(const cc_article *a, size_t first, size_t t)
+{
     for (size_t k = first; k + 1 < t; k++) {
-        if (tok(a, k)->kind != CC_TOK_WORD || !cc_phrase_at(source_nouns, a, k, t, 1, &n) ||
-            !(cc_tok_is(a, k + 1, "that") || cc_tok_is(a, k + 1, "of"))) {
-            continue;
-        }
-        const cc_token *p = k > first ? tok(a, k - 1) : NULL;
-        int noun = !p || cc_phrase_at(stop_words, a, k - 1, t, 1, &n) ||
-                   (p->end - p->start > 3 && !memcmp(a->text + p->end - 3, "ing", 3));
-        if (noun) {
+        if (account_noun_at(a, first, k, t)) {
             return cc_tok_str(a, k);
         }
     }
@@ -222,7 +226,7 @@ static attribution attribution_in(const cc_article *a, uint32_t s, size_t t)
         if (cc_tok_is(a, k, "reportedly") || cc_tok_is(a, k, "allegedly")) {
             r.blocked = 1;
         }
-        if (is_verb(a, s, k)) {
+        if (is_verb(a, s, k) && !account_noun_at(a, first, k, end)) {
             if (k < t) {
                 cc_str w = tok(a, k)->end - tok(a, k)->start > 3 && !memcmp(a->text + tok(a, k)->end - 3, "ing", 3)
                                ? cc_str_of("", 0)
