@@ -301,3 +301,41 @@ TEST(report_cli_writes_each_format_to_a_file)
         unlink(path);
     }
 }
+
+/* Output of the CLI run on a pseudo-terminal (script(1) from util-linux), or NULL without script. */
+static char *run_on_terminal(const char *env)
+{
+    if (system("command -v script >/dev/null 2>&1") != 0) {
+        return NULL;
+    }
+    const char *bin = getenv("CROSSCHECK_BIN") ? getenv("CROSSCHECK_BIN") : "build/crosscheck";
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s script -qc '%s analyze examples' /dev/null", env, bin);
+    FILE *p = popen(cmd, "r");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    char chunk[4096];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, p)) > 0) {
+        fwrite(chunk, 1, got, m);
+    }
+    pclose(p);
+    fclose(m);
+    return buf;
+}
+
+TEST(report_cli_colours_a_terminal_unless_no_color)
+{
+    char *tty = run_on_terminal("env -u NO_COLOR");
+    if (!tty) {
+        cc_test_skip("script(1) absent");
+        return;
+    }
+    char *plain = run_on_terminal("NO_COLOR=1");
+    CHECK(strstr(tty, "\033[1mcrosscheck") != NULL);
+    CHECK(strstr(plain, "crosscheck:") != NULL);
+    CHECK(strchr(plain, '\033') == NULL);
+    free(tty);
+    free(plain);
+}
