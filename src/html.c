@@ -382,26 +382,24 @@ static void write_quotes(FILE *out, const cc_cluster *c)
     }
     cc_speaker_quote *list = malloc((total ? total : 1) * sizeof *list);
     size_t n = cc_quotes_by_speaker(c, list, total);
-    cc_str last = { NULL, 0 };
-    for (size_t i = 0; i < n; i++) {
-        cc_str sp = cc_entry_speaker(c, &list[i]);
-        const cc_quote *q = &c->articles.v[list[i].article]->quotes.v[list[i].quote];
-        if (i == 0 || sp.len != last.len || (sp.len && memcmp(sp.p, last.p, sp.len) != 0)) {
-            fputs("<h3>", out);
-            if (sp.len) {
-                esc(out, sp);
-            } else {
-                fputs("No speaker given", out);
-            }
-            if (q->role.len) {
-                fputs(" <span class=\"role\">", out);
-                esc(out, q->role);
-                fputs("</span>", out);
-            }
-            fputs("</h3>\n", out);
-            last = sp;
+    for (size_t i = 0, end; i < n; i = end) {
+        cc_str name, role;
+        end = cc_speaker_run(c, list, n, i, &name, &role);
+        fputs("<h3>", out);
+        if (name.len) {
+            esc(out, name);
+        } else {
+            fputs("No speaker given", out);
         }
-        write_quote(out, c, &list[i]);
+        if (role.len) {
+            fputs(" <span class=\"role\">", out);
+            esc(out, role);
+            fputs("</span>", out);
+        }
+        fputs("</h3>\n", out);
+        for (size_t k = i; k < end; k++) {
+            write_quote(out, c, &list[k]);
+        }
     }
     if (!n) {
         fputs("<p>None found.</p>\n", out);

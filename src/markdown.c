@@ -148,6 +148,27 @@ static void write_diff(FILE *out, const cc_cluster *c, const cc_quote_ref *base,
     free(d);
 }
 
+static void write_quote(FILE *out, const cc_cluster *c, const cc_speaker_quote *e)
+{
+    const cc_article *a = c->articles.v[e->article];
+    const cc_quote *q = &a->quotes.v[e->quote];
+    fputs("- \"", out);
+    md(out, cc_quote_text(a, q));
+    fputs("\"", out);
+    if (e->merged < 0) {
+        fprintf(out, " [\\[%u\\]](#source-%u)%s\n", e->article + 1, e->article + 1, q->partial ? " (fragment)" : "");
+        return;
+    }
+    const cc_merged_quote *m = &c->merged_quotes.v[e->merged];
+    for (size_t k = 0; k < m->members.n; k++) {
+        fprintf(out, " [\\[%u\\]](#source-%u)", m->members.v[k].article + 1, m->members.v[k].article + 1);
+    }
+    fputs(q->partial ? " (fragment)\n" : "\n", out);
+    for (size_t k = 1; k < m->members.n; k++) {
+        write_diff(out, c, &m->members.v[0], &m->members.v[k]);
+    }
+}
+
 static void write_quotes(FILE *out, const cc_cluster *c)
 {
     fputs("\n## Who said what\n", out);
@@ -157,40 +178,22 @@ static void write_quotes(FILE *out, const cc_cluster *c)
     }
     cc_speaker_quote *list = malloc((total ? total : 1) * sizeof *list);
     size_t n = cc_quotes_by_speaker(c, list, total);
-    cc_str last = { NULL, 0 };
-    for (size_t i = 0; i < n; i++) {
-        cc_str sp = cc_entry_speaker(c, &list[i]);
-        const cc_article *a = c->articles.v[list[i].article];
-        const cc_quote *q = &a->quotes.v[list[i].quote];
-        if (i == 0 || sp.len != last.len || (sp.len && memcmp(sp.p, last.p, sp.len) != 0)) {
-            fputs("\n### ", out);
-            if (sp.len) {
-                md(out, sp);
-            } else {
-                fputs("No speaker given", out);
-            }
-            if (q->role.len) {
-                fputs(", ", out);
-                md(out, q->role);
-            }
-            fputs("\n\n", out);
-            last = sp;
-        }
-        fputs("- \"", out);
-        md(out, cc_quote_text(a, q));
-        fputs("\"", out);
-        if (list[i].merged >= 0) {
-            const cc_merged_quote *m = &c->merged_quotes.v[list[i].merged];
-            for (size_t k = 0; k < m->members.n; k++) {
-                fprintf(out, " [\\[%u\\]](#source-%u)", m->members.v[k].article + 1, m->members.v[k].article + 1);
-            }
-            fputs(q->partial ? " (fragment)\n" : "\n", out);
-            for (size_t k = 1; k < m->members.n; k++) {
-                write_diff(out, c, &m->members.v[0], &m->members.v[k]);
-            }
+    for (size_t i = 0, end; i < n; i = end) {
+        cc_str name, role;
+        end = cc_speaker_run(c, list, n, i, &name, &role);
+        fputs("\n### ", out);
+        if (name.len) {
+            md(out, name);
         } else {
-            fprintf(out, " [\\[%u\\]](#source-%u)%s\n", list[i].article + 1, list[i].article + 1,
-                    q->partial ? " (fragment)" : "");
+            fputs("No speaker given", out);
+        }
+        if (role.len) {
+            fputs(", ", out);
+            md(out, role);
+        }
+        fputs("\n\n", out);
+        for (size_t k = i; k < end; k++) {
+            write_quote(out, c, &list[k]);
         }
     }
     if (!n) {

@@ -185,12 +185,23 @@ void cc_merge_quotes(cc_cluster *c)
             w[k].surname = last_word(a->quotes.v[j].speaker);
         }
     }
+    /* each set keeps the surname it has taken on, so an unattributed copy cannot chain two speakers */
+    cc_str *named = cc_arena_alloc(&scratch, n * sizeof *named);
+    for (size_t i = 0; i < n; i++) {
+        named[i] = w[i].surname;
+    }
     for (size_t i = 0; i < n; i++) {
         for (size_t j = i + 1; j < n; j++) {
-            if (refs[i].article != refs[j].article && same_utterance(&w[i], &w[j])) {
-                uint32_t ri = find(parent, (uint32_t)i), rj = find(parent, (uint32_t)j);
-                parent[ri > rj ? ri : rj] = ri < rj ? ri : rj;
+            if (refs[i].article == refs[j].article || !same_utterance(&w[i], &w[j])) {
+                continue;
             }
+            uint32_t ri = find(parent, (uint32_t)i), rj = find(parent, (uint32_t)j);
+            if (ri == rj || (named[ri].len && named[rj].len && !same_name(named[ri], named[rj]))) {
+                continue;
+            }
+            uint32_t root = ri < rj ? ri : rj, other = ri + rj - root;
+            parent[other] = root;
+            named[root] = named[root].len ? named[root] : named[other];
         }
     }
     emit(c, refs, parent, n);

@@ -250,6 +250,25 @@ static int same_surname(cc_str a, cc_str b)
     return x.len && x.len == y.len && same_word(x, (cc_span){ 0, x.len }, y, (cc_span){ 0, y.len });
 }
 
+size_t cc_speaker_run(const cc_cluster *c, const cc_speaker_quote *list, size_t n, size_t first, cc_str *name,
+                      cc_str *role)
+{
+    cc_str lead = cc_entry_speaker(c, &list[first]);
+    *name = lead;
+    *role = cc_str_of("", 0);
+    size_t i = first;
+    for (; i < n; i++) {
+        cc_str sp = cc_entry_speaker(c, &list[i]);
+        if (i > first && (lead.len ? !same_surname(lead, sp) : sp.len > 0)) {
+            break;
+        }
+        const cc_quote *q = &c->articles.v[list[i].article]->quotes.v[list[i].quote];
+        *name = sp.len > name->len ? sp : *name;
+        *role = role->len ? *role : q->role;
+    }
+    return i;
+}
+
 typedef struct speaker_key {
     cc_speaker_quote entry;
     uint32_t index, first, count;

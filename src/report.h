@@ -45,5 +45,9 @@ typedef struct cc_speaker_quote {
 size_t cc_quotes_by_speaker(const cc_cluster *c, cc_speaker_quote *out, size_t cap);
 /* The speaker shown for an entry (merged speaker, else the quote's own); empty when none. */
 cc_str cc_entry_speaker(const cc_cluster *c, const cc_speaker_quote *q);
+/* The entries from `first` that share a speaker, as cc_quotes_by_speaker orders them: returns the end
+ * of the run, with the fullest name and the first role any of them gives. */
+size_t cc_speaker_run(const cc_cluster *c, const cc_speaker_quote *list, size_t n, size_t first, cc_str *name,
+                      cc_str *role);
 
 #endif

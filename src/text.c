@@ -216,6 +216,7 @@ static void write_diff(FILE *out, const cc_cluster *c, const cc_quote_ref *base,
     wrap w;
     wrap_start(&w, out, 6);
     wrap_cstr(&w, tag, st->dim, st->reset);
+    w.indent = 8;
     int changed = 0;
     for (size_t i = 0; i < n; i++) {
         changed |= d[i].op != CC_DIFF_SAME;
@@ -263,6 +264,7 @@ static void write_quote(FILE *out, const cc_cluster *c, const cc_speaker_quote *
     wrap w;
     wrap_start(&w, out, 4);
     wrap_cstr(&w, tag, st->dim, st->reset);
+    w.indent = 6;
     cc_str text = cc_quote_text(a, q);
     wrap_word(&w, "\"", 1, "", "", 0);
     w.glue = 1;
@@ -289,26 +291,24 @@ static void write_quotes(FILE *out, const cc_cluster *c, const style *st)
     }
     cc_speaker_quote *list = malloc((total ? total : 1) * sizeof *list);
     size_t n = cc_quotes_by_speaker(c, list, total);
-    cc_str last = { NULL, 0 };
-    for (size_t i = 0; i < n; i++) {
-        cc_str sp = cc_entry_speaker(c, &list[i]);
-        const cc_quote *q = &c->articles.v[list[i].article]->quotes.v[list[i].quote];
-        if (i == 0 || sp.len != last.len || (sp.len && memcmp(sp.p, last.p, sp.len) != 0)) {
-            wrap w;
-            wrap_start(&w, out, 2);
-            if (sp.len) {
-                wrap_text(&w, sp.p, sp.len, st->bold, st->reset);
-            } else {
-                wrap_cstr(&w, "No speaker given", st->bold, st->reset);
-            }
-            if (q->role.len) {
-                wrap_word(&w, ",", 1, "", "", 1);
-                wrap_text(&w, q->role.p, q->role.len, st->dim, st->reset);
-            }
-            wrap_end(&w);
-            last = sp;
+    for (size_t i = 0, end; i < n; i = end) {
+        cc_str name, role;
+        end = cc_speaker_run(c, list, n, i, &name, &role);
+        wrap w;
+        wrap_start(&w, out, 2);
+        if (name.len) {
+            wrap_text(&w, name.p, name.len, st->bold, st->reset);
+        } else {
+            wrap_cstr(&w, "No speaker given", st->bold, st->reset);
         }
-        write_quote(out, c, &list[i], st);
+        if (role.len) {
+            wrap_word(&w, ",", 1, "", "", 1);
+            wrap_text(&w, role.p, role.len, st->dim, st->reset);
+        }
+        wrap_end(&w);
+        for (size_t k = i; k < end; k++) {
+            write_quote(out, c, &list[k], st);
+        }
     }
     if (!n) {
         fputs("  none found\n", out);

@@ -342,3 +342,17 @@ TEST(crosscheck_days_named_two_ways_meet_days_weeks_apart_do_not)
     CHECK(group_of(c, 2, 0) != group_of(c, 1, 0));
     cc_cluster_free(c);
 }
+
+TEST(crosscheck_an_unattributed_copy_does_not_join_two_speakers)
+{
+    const char *texts[] = {
+        "\"We will rebuild every house that the river took from us this spring,\" said Maria Lopez.",
+        "\"We will rebuild every house that the river took from us this spring,\" a banner read.",
+        "\"We will rebuild every house that the river took from us,\" said Paolo Conti.",
+    };
+    const char *speakers[] = { "Maria Lopez", NULL, "Paolo Conti" };
+    cc_cluster *c = fake_quotes(texts, speakers, 3);
+    CHECK_INT(c->merged_quotes.n, 1);
+    CHECK_INT(c->articles.v[2]->quotes.v[0].merged, -1);
+    cc_cluster_free(c);
+}
