@@ -65,7 +65,7 @@ static const tag_info tags[] = {
     { "dt", T_DT, TB_BLOCK },
     { "embed", T_EMBED, TB_DROP },
     { "fieldset", T_FIELDSET, TB_BLOCK },
-    { "figcaption", T_OTHER, TB_BLOCK },
+    { "figcaption", T_OTHER, TB_DROP | TB_BLOCK },
     { "figure", T_FIGURE, TB_BLOCK | TB_DIVBREAK },
     { "footer", T_OTHER, TB_DROP | TB_BLOCK },
     { "form", T_FORM, TB_BLOCK | TB_DIVBREAK },
@@ -354,6 +354,13 @@ static int names_comments(const char *ms)
     return strstr(ms, "disqus") != NULL;
 }
 
+/* Picture captions and credits describe an image, not the story. */
+static int names_caption(const char *ms)
+{
+    static const char *const words[] = { "caption", "credit", NULL };
+    return contains_any(ms, words);
+}
+
 static void prune(extractor *ex, xmlNodePtr parent, int in_table, int depth)
 {
     for (xmlNodePtr n = parent->children; n; n = n->next) {
@@ -366,7 +373,8 @@ static void prune(extractor *ex, xmlNodePtr parent, int in_table, int depth)
             continue;
         }
         char ms[512];
-        if (r->tag != T_BODY && r->tag != T_HTML && match_string(n, ms, sizeof ms) > 1 && names_comments(ms)) {
+        if (r->tag != T_BODY && r->tag != T_HTML && match_string(n, ms, sizeof ms) > 1 &&
+            (names_comments(ms) || names_caption(ms))) {
             r->flags |= F_DROP;
             continue;
         }
