@@ -939,6 +939,13 @@ static void clean_tag(extractor *ex, xmlNodePtr n, int tag, node_test test, int 
     }
 }
 
+/* A short paragraph that is all link is a pointer to another story ("READ MORE: ..."), not this one. */
+static int link_paragraph(extractor *ex, xmlNodePtr n)
+{
+    rnode *r = R(ex, n);
+    return r->s.chars < 200 && link_density(r) > 0.8f;
+}
+
 static int negative_heading(extractor *ex, xmlNodePtr n)
 {
     return class_weight(ex, n) < 0;
@@ -999,6 +1006,7 @@ static void clean_article(extractor *ex)
     }
     for (size_t i = 0; i < ex->article.n; i++) {
         clean_matching(ex, ex->nodes.v[ex->article.v[i]].node, is_share_widget, 0);
+        clean_tag(ex, ex->nodes.v[ex->article.v[i]].node, T_P, link_paragraph, 0);
     }
     for (size_t k = 0; k < sizeof conditional / sizeof *conditional; k++) {
         if (k == 2) {
