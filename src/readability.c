@@ -806,6 +806,65 @@ static void choose_siblings(extractor *ex, xmlNodePtr top)
     }
 }
 
+/* An article split into parts ("chunks" between ads) repeats its container's tag and class further
+ * along the page: parts near the chosen one that score well join it. */
+typedef struct parts_search {
+    xmlNodePtr top;
+    const char *cls;
+    float threshold;
+    size_t chosen;   /* the article's nodes before the search */
+} parts_search;
+
+static int already_chosen(extractor *ex, const parts_search *ps, xmlNodePtr n)
+{
+    uint32_t k = (uint32_t)(R(ex, n) - ex->nodes.v);
+    for (size_t i = 0; i < ps->chosen; i++) {
+        if (ex->article.v[i] == k) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void find_parts(extractor *ex, const parts_search *ps, xmlNodePtr n, int depth)
+{
+    for (xmlNodePtr c = n->children; c && depth < MAX_DEPTH; c = c->next) {
+        if (!is_element(c) || removed(ex, R(ex, c)) || c == ps->top || already_chosen(ex, ps, c)) {
+            continue;
+        }
+        rnode *r = R(ex, c);
+        const char *cls = attr(c, "class");
+        if (!strcmp((const char *)c->name, (const char *)ps->top->name) && cls && !strcmp(cls, ps->cls) && (r->flags & F_SCORED) &&
+            r->score >= ps->threshold && link_density(r) < 0.25f && !is_ancestor(c, ps->top)) {
+            CC_VEC_PUSH(ex->article, (uint32_t)(r - ex->nodes.v));
+        } else {
+            find_parts(ex, ps, c, depth + 1);
+        }
+    }
+}
+
+static int compare_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static void add_parts(extractor *ex, xmlNodePtr top)
+{
+    parts_search ps = { top, attr(top, "class"), R(ex, top)->score * 0.2f, ex->article.n };
+    if (!ps.cls || !*ps.cls) {
+        return;
+    }
+    xmlNodePtr scope = top->parent;
+    for (int up = 0; up < 4 && scope != ex->body && scope->parent && is_element(scope->parent); up++) {
+        scope = scope->parent;
+    }
+    find_parts(ex, &ps, scope, 0);
+    if (ex->article.n > ps.chosen) {
+        qsort(ex->article.v, ex->article.n, sizeof *ex->article.v, compare_u32);
+    }
+}
+
 /* ---- cleaning the chosen article ---- */
 
 static int has_ancestor_tag(extractor *ex, xmlNodePtr n, int tag)
@@ -1160,6 +1219,7 @@ static size_t run_attempt(extractor *ex)
         }
         if (top->parent && is_element(top->parent)) {
             choose_siblings(ex, top);
+            add_parts(ex, top);
         } else {
             CC_VEC_PUSH(ex->article, (uint32_t)(R(ex, top) - ex->nodes.v));
         }
