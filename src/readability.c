@@ -971,6 +971,7 @@ static int looks_like_boilerplate(extractor *ex, xmlNodePtr n)
                  (!is_list && heading_density < 0.9f && s->chars < 25 && (img == 0 || img > 2) && !in_figure) ||
                  (!is_list && weight < 25 && ld > 0.2f) || (weight >= 25 && ld > 0.5f) ||
                  (s->embed == 1 && s->chars < 75) || s->embed > 1;
+    remove |= is_list && ld > 0.9f; /* a list of nothing but links points elsewhere */
     if (is_list && remove && li_children_are_simple(n) && s->img == s->li) {
         return 0;
     }
