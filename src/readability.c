@@ -259,7 +259,12 @@ static const char *const negative_words[] = {
     "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping",
     "tags", "tool", "widget", "gdpr", NULL
 };
-static const char *const byline_words[] = { "byline", "author", "dateline", "writtenby", NULL };
+static const char *const byline_words[] = { "byline", "author", "dateline", "writtenby", "timestamp", "pubdate",
+                                            "publish-date", "published-date", "post-date", "entry-date", NULL };
+/* Page furniture around a story that runs to a few sentences: sign-up boxes and the writer's biography. */
+static const char *const promo_words[] = { "newsletter", "signup", "sign-up", "subscribe", "subscription",
+                                           "author-bio", "author-info", "author-box", "about-author", "author-content",
+                                           "post-author", NULL };
 
 static int has_word(const char *s, const char *word)
 {
@@ -436,15 +441,18 @@ static void sub_stats(stats *to, const stats *s)
 
 static int is_byline(xmlNodePtr n, uint32_t chars)
 {
-    if (chars >= 100) {
+    if (chars >= CHAR_THRESHOLD) {
         return 0;
     }
     const char *rel = attr(n, "rel");
     const char *itemprop = attr(n, "itemprop");
     char ms[512];
     match_string(n, ms, sizeof ms);
-    return (rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) ||
-           contains_any(ms, byline_words);
+    if (chars < 100 && ((rel && !strcmp(rel, "author")) || (itemprop && strstr(itemprop, "author")) ||
+                        contains_any(ms, byline_words))) {
+        return 1;
+    }
+    return contains_any(ms, promo_words);
 }
 
 /* Post-order: an element's stats are its children's plus its own text; dropped elements count nothing
