@@ -140,8 +140,8 @@ void cc_analyze_article(cc_article *a)
     cc_segment(a);
     cc_extract_amounts(a);
     cc_extract_claims(a);
+    cc_extract_mentions(a); /* before quotes: speakers are read against the mentions */
     cc_extract_quotes(a);
-    cc_extract_mentions(a);
 }
 
 int cc_analyze(cc_cluster *c, const cc_options *options, cc_error *err)

@@ -1,11 +1,597 @@
-#include "stages.h"
+/* People, organisations and places: runs of capitalised words, typed by dictionaries (places from
+ * Debian's iso-codes and tzdata, organisations and title words written for the project) and by context
+ * (a title before a name, "in" before a place, a reporting verb after a speaker). A surname alone takes
+ * the fullest name the article gives; across articles, one entity per normalised name. */
+#include "entities.h"
 
-void cc_extract_mentions(cc_article *article)
+#include <stdlib.h>
+
+#include "stages.h"
+#include "words.h"
+
+enum { TYPE_UNKNOWN = 255 };
+
+typedef struct run {
+    uint32_t first, last;   /* tokens of the name, inclusive */
+    uint32_t sentence;
+    uint8_t type;           /* cc_entity_type or TYPE_UNKNOWN */
+    uint8_t locative;       /* after "in", "near", "eastern"… */
+    uint8_t speaks;         /* followed by a reporting verb or a past-tense verb */
+} run;
+
+typedef CC_VEC(run) run_vec;
+
+/* Joins tokens [first, last] with single spaces (possessive dropped from the last) for a lookup. */
+static size_t phrase(const cc_article *a, uint32_t first, uint32_t last, char *buf, size_t cap)
 {
-    (void)article; /* seam for issue 5 */
+    size_t n = 0;
+    for (uint32_t i = first; i <= last; i++) {
+        uint32_t len = i == last ? cc_tok_stem_len(a, i) : cc_tok_len(a, i);
+        if (n + len + 1 >= cap) {
+            return 0;
+        }
+        if (i > first) {
+            buf[n++] = ' ';
+        }
+        memcpy(buf + n, cc_tok_text(a, i), len);
+        n += len;
+    }
+    return n;
 }
 
-void cc_link_entities(cc_cluster *cluster)
+static const cc_lexentry *find_phrase(const cc_article *a, uint32_t first, uint32_t last, const cc_lexset *set)
 {
-    (void)cluster; /* seam for issue 5 */
+    char buf[160];
+    size_t n = phrase(a, first, last, buf, sizeof buf);
+    return n ? cc_lexset_find(set, buf, n) : NULL;
+}
+
+static int is_title(const cc_article *a, uint32_t i)
+{
+    return cc_tok_find(a, i, cc_words()->titles) != NULL;
+}
+
+/* An organisation head word ("Council"); entries with a value ("domain": Rights, Affairs) only end names. */
+static const cc_lexentry *org_word(const cc_article *a, uint32_t i)
+{
+    return cc_tok_find(a, i, cc_words()->org_words);
+}
+
+static int is_acronym(const cc_article *a, uint32_t i)
+{
+    const cc_token *t = cc_tok(a, i);
+    uint32_t n = cc_tok_stem_len(a, i);
+    return (t->flags & CC_TF_ALLCAPS) && n >= 2 && n <= 6;
+}
+
+static int locative_before(const cc_article *a, uint32_t i, uint32_t sent_first)
+{
+    static const char *const words[] = { "in", "near", "outside", "across", "around", "towards", "toward",
+                                         "eastern", "western", "northern", "southern", "central", "northeastern",
+                                         "northwestern", "southeastern", "southwestern", "city", "town",
+                                         "village", "province", "capital", NULL };
+    if (i <= sent_first) {
+        return 0;
+    }
+    if (i >= sent_first + 2 && cc_tok_is(a, i - 1, "of") &&
+        (cc_tok_is(a, i - 2, "city") || cc_tok_is(a, i - 2, "town") || cc_tok_is(a, i - 2, "province"))) {
+        return 1;
+    }
+    for (int k = 0; words[k]; k++) {
+        if (cc_tok_is(a, i - 1, words[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int verb_after(const cc_article *a, uint32_t i, uint32_t end)
+{
+    return i + 1 < end && cc_tok_reporting_verb(a, i + 1, i);
+}
+
+/* "East Aleppo", "Northern Syria" */
+static int is_direction(const cc_article *a, uint32_t first, uint32_t last)
+{
+    static const char *const words[] = { "east", "west", "north", "south", "eastern", "western", "northern",
+                                         "southern", "central", "greater", "upper", "lower", "old", NULL };
+    for (uint32_t i = first; i <= last; i++) {
+        int ok = 0;
+        for (int k = 0; words[k] && !ok; k++) {
+            ok = cc_tok_is(a, i, words[k]);
+        }
+        if (!ok) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Does token i open a clause, where any word is capitalised: the sentence's first word, the first word
+ * inside a quotation, after a colon or a bullet dash? */
+static int clause_start(const cc_article *a, uint32_t i, uint32_t sent_first)
+{
+    if (i == sent_first) {
+        return 1;
+    }
+    const cc_token *p = cc_tok(a, i - 1);
+    if (p->kind == CC_TOK_QUOTE || cc_tok_punct(a, i - 1, ':') || cc_tok_punct(a, i - 1, '(')) {
+        return 1;
+    }
+    return i - 1 == sent_first && p->kind == CC_TOK_PUNCT;
+}
+
+/* "We're", "They’ve", "Don't": a function word with a contraction. */
+static int contracted_function_word(const cc_article *a, uint32_t i)
+{
+    const char *s = cc_tok_text(a, i);
+    uint32_t n = cc_tok_len(a, i);
+    for (uint32_t k = 1; k < n; k++) {
+        if (s[k] == '\'' || (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
+                              (unsigned char)s[k + 2] == 0x99)) {
+            const cc_wordlists *w = cc_words();
+            return cc_lexset_find(w->function_words, s, k) || cc_lexset_find(w->starters, s, k) ||
+                   (k == 3 && strncasecmp(s, "don", 3) == 0) || (k == 4 && strncasecmp(s, "didn", 4) == 0) ||
+                   (k == 4 && strncasecmp(s, "what", 4) == 0);
+        }
+    }
+    return 0;
+}
+
+/* "Russia-backed", "Iran-affiliated", "Pro-government": capitalised, but a modifier, not a name. */
+static int hyphen_modifier(const cc_article *a, uint32_t i)
+{
+    if (!(cc_tok(a, i)->flags & CC_TF_HYPHEN)) {
+        return 0;
+    }
+    const char *s = cc_tok_text(a, i);
+    uint32_t n = cc_tok_len(a, i);
+    uint32_t k = n;
+    while (k > 0 && s[k - 1] != '-') {
+        k--;
+    }
+    return k < n && s[k] >= 'a' && s[k] <= 'z';
+}
+
+static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type)
+{
+    run r = { first, last, sentence, type, 0, 0 };
+    CC_VEC_PUSH(*runs, r);
+}
+
+/* Classifies a run with no title in it: dictionary, head word, acronym, else a person if it is long
+ * enough to be a full name, else undecided until the whole article is read. */
+static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
+                           uint32_t sent_first, uint32_t sent_end)
+{
+    const cc_wordlists *w = cc_words();
+    while (first <= last && cc_tok_find(a, first, w->demonyms) && !find_phrase(a, first, last, w->orgs) &&
+           !find_phrase(a, first, last, w->places)) {
+        int has_org_word = 0;
+        for (uint32_t i = first; i <= last; i++) {
+            const cc_lexentry *o = org_word(a, i);
+            has_org_word |= o && !o->value_len;
+        }
+        if (has_org_word) {
+            break; /* "Syrian Observatory for Human Rights" is a name as a whole */
+        }
+        first++;
+    }
+    if (first > last) {
+        return;
+    }
+    if (find_phrase(a, first, last, w->orgs)) {
+        push_run(runs, first, last, sentence, CC_ENT_ORG);
+        return;
+    }
+    if (find_phrase(a, first, last, w->places) || (first < last && is_direction(a, first, last - 1) &&
+                                                     cc_tok_find(a, last, w->places))) {
+        push_run(runs, first, last, sentence, CC_ENT_PLACE);
+        return;
+    }
+    if (first == last && org_word(a, first) && clause_start(a, first, sent_first)) {
+        return; /* "Regime forces are…" */
+    }
+    for (uint32_t i = first; i <= last; i++) {
+        const cc_lexentry *o = org_word(a, i);
+        if (o && !o->value_len && (i > first || first == last || i == last || cc_tok_is(a, i + 1, "of"))) {
+            push_run(runs, first, last, sentence, CC_ENT_ORG);
+            return;
+        }
+    }
+    if (first == last && is_acronym(a, first)) {
+        push_run(runs, first, last, sentence, CC_ENT_ORG);
+        return;
+    }
+    int loc = locative_before(a, first, sent_first);
+    if (first < last && !loc) {
+        push_run(runs, first, last, sentence, CC_ENT_PERSON);
+        return;
+    }
+    run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)loc,
+              (uint8_t)verb_after(a, last, sent_end) };
+    CC_VEC_PUSH(*runs, r);
+}
+
+/* "UN High Commissioner for Human Rights Zeid Ra'ad al-Hussein": the role ends at the last title or
+ * organisation word, the name is what follows (at most four words). */
+static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
+                         uint32_t sent_first, uint32_t sent_end)
+{
+    const cc_wordlists *w = cc_words();
+    int32_t title = -1;
+    for (uint32_t i = first; i <= last; i++) {
+        if (is_title(a, i)) {
+            title = (int32_t)i;
+        }
+    }
+    if (title >= 0) {
+        uint32_t name = (uint32_t)title + 1;
+        for (uint32_t i = name; i <= last; i++) {
+            if (org_word(a, i) || cc_tok_is(a, i, "of") || cc_tok_is(a, i, "for") || cc_tok_is(a, i, "the") ||
+                cc_tok_find(a, i, w->places) || cc_tok_find(a, i, w->demonyms)) {
+                name = i + 1;
+            }
+        }
+        if (name <= last && last - name < 4) {
+            for (uint32_t i = first; i < name; i++) {
+                if (cc_tok_cap(a, i) && (cc_tok_find(a, i, w->orgs) || is_acronym(a, i)) && !is_title(a, i)) {
+                    push_run(runs, i, i, sentence, CC_ENT_ORG);
+                }
+            }
+            push_run(runs, name, last, sentence, CC_ENT_PERSON);
+        }
+        return;
+    }
+    if (first > sent_first && is_title(a, first - 1)) {
+        push_run(runs, first, last, sentence, CC_ENT_PERSON); /* spokesman Stephane Dujarric */
+        return;
+    }
+    classify_plain(a, runs, first, last, sentence, sent_first, sent_end);
+}
+
+/* Where a name run that starts at token i ends (exclusive). Connectors (of, for, the, and) join only
+ * organisation-like names: "Committee of the Red Cross", "Ministry of Defence". */
+static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
+{
+    const cc_wordlists *w = cc_words();
+    uint32_t j = i;
+    int orgish = 0;
+    while (j < end) {
+        if (cc_tok_cap(a, j)) {
+            if (cc_tok_find(a, j, w->not_names) || hyphen_modifier(a, j) || contracted_function_word(a, j)) {
+                break;
+            }
+            orgish |= org_word(a, j) != NULL || is_title(a, j);
+            j++;
+            if (cc_tok_possessive(a, j - 1)) {
+                break;
+            }
+            continue;
+        }
+        if (cc_tok_particle(a, j) && j > i && j + 1 < end && (cc_tok_cap(a, j + 1) || cc_tok_particle(a, j + 1))) {
+            j++;
+            continue;
+        }
+        if (cc_tok_particle(a, j) && j > i && cc_tok_text(a, j)[2] == '-') {
+            j++; /* al-Assad ends the name */
+            continue;
+        }
+        if (orgish && j > i && j + 1 < end &&
+            (cc_tok_is(a, j, "of") || cc_tok_is(a, j, "for") || cc_tok_is(a, j, "and") || cc_tok_punct(a, j, '&'))) {
+            uint32_t k = j + 1;
+            if (cc_tok_is(a, k, "the") && k + 1 < end) {
+                k++;
+            }
+            if (cc_tok_cap(a, k) && !cc_tok_find(a, k, w->not_names)) {
+                j = k;
+                continue;
+            }
+        }
+        break;
+    }
+    return j;
+}
+
+static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
+{
+    const cc_wordlists *w = cc_words();
+    const cc_sentence *s = &a->sentences.v[si];
+    uint32_t end = s->tok_first + s->tok_count;
+    uint32_t i = s->tok_first;
+    while (i < end) {
+        if (!cc_tok_cap(a, i)) {
+            i++;
+            continue;
+        }
+        uint32_t j = run_end(a, i, end);
+        if (j == i) {
+            i++;
+            continue;
+        }
+        uint32_t first = i;
+        /* a sentence opener or function word is not part of the name ("The", "But", "In") */
+        while (first < j && (cc_tok_find(a, first, w->function_words) ||
+                             (clause_start(a, first, s->tok_first) && cc_tok_find(a, first, w->starters)) ||
+                             cc_tok_find(a, first, w->not_names))) {
+            first++;
+        }
+        if (first < j) {
+            classify_run(a, runs, first, j - 1, si, s->tok_first, end);
+        }
+        i = j;
+    }
+}
+
+/* Surname key: the last word without possessive or an "al-" prefix. */
+static cc_str surname_of(cc_str name)
+{
+    uint32_t start = 0;
+    for (uint32_t i = 0; i < name.len; i++) {
+        if (name.p[i] == ' ') {
+            start = i + 1;
+        }
+    }
+    cc_str s = { name.p + start, name.len - start };
+    if (s.len > 3 && (s.p[0] == 'a' || s.p[0] == 'e') && s.p[1] == 'l' && s.p[2] == '-') {
+        s.p += 3;
+        s.len -= 3;
+    }
+    if (s.len > 2 && s.p[s.len - 1] == 's' && s.p[s.len - 2] == '\'') {
+        s.len -= 2;
+    } else if (s.len > 4 && s.p[s.len - 1] == 's' && memcmp(s.p + s.len - 4, "\xE2\x80\x99", 3) == 0) {
+        s.len -= 4;
+    }
+    return s;
+}
+
+int cc_same_surname(cc_str x, cc_str y)
+{
+    cc_str a = surname_of(x), b = surname_of(y);
+    return a.len == b.len && a.len > 0 && strncasecmp(a.p, b.p, a.len) == 0;
+}
+
+static cc_str run_text(const cc_article *a, const run *r)
+{
+    uint32_t start = cc_tok(a, r->first)->start;
+    uint32_t end = cc_tok(a, r->last)->start + cc_tok_stem_len(a, r->last);
+    return cc_str_of(a->text + start, end - start);
+}
+
+static int same_text(cc_str x, cc_str y)
+{
+    return x.len == y.len && strncasecmp(x.p, y.p, x.len) == 0;
+}
+
+/* Single capitalised words are typed by what the rest of the article says about them. */
+static void resolve_unknown(const cc_article *a, run_vec *runs, int by_context)
+{
+    const cc_wordlists *w = cc_words();
+    for (size_t k = 0; k < runs->n; k++) {
+        run *r = &runs->v[k];
+        if (r->type != TYPE_UNKNOWN) {
+            continue;
+        }
+        cc_str t = run_text(a, r);
+        for (size_t m = 0; m < runs->n && r->type == TYPE_UNKNOWN; m++) {
+            const run *o = &runs->v[m];
+            if (o->type == CC_ENT_PERSON && cc_same_surname(run_text(a, o), t)) {
+                r->type = CC_ENT_PERSON;
+            } else if ((o->type == CC_ENT_ORG || o->type == CC_ENT_PLACE) && same_text(run_text(a, o), t)) {
+                r->type = o->type;
+            }
+        }
+        if (r->type != TYPE_UNKNOWN || !by_context) {
+            continue;
+        }
+        if (cc_tok_find(a, r->first, w->places)) {
+            r->type = CC_ENT_PLACE;
+        } else if (cc_tok_find(a, r->first, w->demonyms) || cc_tok_find(a, r->first, w->titles)) {
+            continue;
+        } else if (r->locative) {
+            r->type = CC_ENT_PLACE;
+        } else if (r->speaks) {
+            r->type = CC_ENT_PERSON;
+        }
+    }
+}
+
+/* The longest person name in the article sharing this surname. */
+cc_str cc_person_fullest(const cc_article *a, cc_str name)
+{
+    cc_str best = name;
+    for (size_t i = 0; i < a->mentions.n; i++) {
+        const cc_mention *m = &a->mentions.v[i];
+        if (m->type == CC_ENT_PERSON && m->name.len > best.len && cc_same_surname(m->name, name)) {
+            best = m->name;
+        }
+    }
+    return best;
+}
+
+static cc_str canonical(const cc_article *a, const run *r)
+{
+    cc_str t = run_text(a, r);
+    if (r->type == CC_ENT_ORG) {
+        const cc_lexentry *e = find_phrase(a, r->first, r->last, cc_words()->orgs);
+        if (e && e->value_len) {
+            return cc_str_of(e->value, e->value_len);
+        }
+    }
+    return t;
+}
+
+void cc_extract_mentions(cc_article *a)
+{
+    a->mentions.n = 0;
+    run_vec runs = { 0 };
+    for (uint32_t si = 0; si < a->sentences.n; si++) {
+        const cc_paragraph *p = &a->paragraphs.v[a->sentences.v[si].para];
+        if (!(p->flags & (CC_PF_TITLE | CC_PF_HEADING))) {
+            scan_sentence(a, &runs, si);
+        }
+    }
+    resolve_unknown(a, &runs, 0);
+    resolve_unknown(a, &runs, 1);
+    resolve_unknown(a, &runs, 0); /* what context typed once types the same word elsewhere */
+    for (size_t k = 0; k < runs.n; k++) {
+        const run *r = &runs.v[k];
+        if (r->type == TYPE_UNKNOWN) {
+            continue;
+        }
+        cc_mention m = { { cc_tok(a, r->first)->start, cc_tok(a, r->last)->start + cc_tok_stem_len(a, r->last) },
+                         r->sentence, r->type, -1, canonical(a, r) };
+        CC_VEC_PUSH(a->mentions, m);
+    }
+    for (size_t k = 0; k < a->mentions.n; k++) {
+        cc_mention *m = &a->mentions.v[k];
+        if (m->type == CC_ENT_PERSON) {
+            m->name = cc_person_fullest(a, m->name);
+        }
+    }
+    CC_VEC_FREE(runs);
+}
+
+int32_t cc_mention_at(const cc_article *a, uint32_t pos)
+{
+    size_t lo = 0, hi = a->mentions.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        const cc_mention *m = &a->mentions.v[mid];
+        if (m->span.end <= pos) {
+            lo = mid + 1;
+        } else if (m->span.start > pos) {
+            hi = mid;
+        } else {
+            return (int32_t)mid;
+        }
+    }
+    return -1;
+}
+
+/* ---- across articles ---- */
+
+/* Normalised key: letters and digits only, ASCII lower-cased ("Ki-Moon" = "Ki-moon", "al Hussein" =
+ * "al-Hussein", "Ra’ad" = "Ra'ad"). */
+static uint64_t name_key(cc_str s, uint8_t type)
+{
+    uint64_t h = 1469598103934665603ULL ^ type;
+    for (uint32_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.p[i];
+        if (c == ' ' || c == '-' || c == '\'' || c == '.') {
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < s.len && (unsigned char)s.p[i + 1] == 0x80 &&
+            ((unsigned char)s.p[i + 2] == 0x99 || (unsigned char)s.p[i + 2] == 0x98)) {
+            i += 2;
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        }
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return h ? h : 1;
+}
+
+typedef struct slot {
+    uint64_t key;
+    int32_t entity;
+} slot;
+
+typedef struct table {
+    slot *slots;
+    size_t cap;
+} table;
+
+static int32_t *table_get(table *t, uint64_t key)
+{
+    size_t i = (size_t)key & (t->cap - 1);
+    while (t->slots[i].key && t->slots[i].key != key) {
+        i = (i + 1) & (t->cap - 1);
+    }
+    if (!t->slots[i].key) {
+        t->slots[i].key = key;
+        t->slots[i].entity = -1;
+    }
+    return &t->slots[i].entity;
+}
+
+static int is_single_word(cc_str s)
+{
+    return !memchr(s.p, ' ', s.len);
+}
+
+/* A surname alone joins the one full-named person in the cluster with that surname, if there is one. */
+static int32_t surname_entity(const cc_cluster *c, cc_str name)
+{
+    int32_t found = -1;
+    for (size_t e = 0; e < c->entities.n; e++) {
+        const cc_entity *x = &c->entities.v[e];
+        if (x->type == CC_ENT_PERSON && !is_single_word(x->name) && cc_same_surname(x->name, name)) {
+            if (found >= 0 && name_key(c->entities.v[found].name, CC_ENT_PERSON) != name_key(x->name, CC_ENT_PERSON)) {
+                return -1;
+            }
+            found = (int32_t)e;
+        }
+    }
+    return found;
+}
+
+static void link_pass(cc_cluster *c, table *t, int surnames, int32_t *last_article)
+{
+    for (size_t ai = 0; ai < c->articles.n; ai++) {
+        cc_article *a = c->articles.v[ai];
+        for (size_t k = 0; k < a->mentions.n; k++) {
+            cc_mention *m = &a->mentions.v[k];
+            int single = m->type == CC_ENT_PERSON && is_single_word(m->name);
+            if (single != surnames || m->entity >= 0) {
+                continue;
+            }
+            int32_t *slot_entity = table_get(t, name_key(m->name, m->type));
+            if (*slot_entity < 0 && single) {
+                *slot_entity = surname_entity(c, m->name);
+            }
+            if (*slot_entity < 0) {
+                cc_entity e = { m->name, m->type, 0, 0 };
+                CC_VEC_PUSH(c->entities, e);
+                *slot_entity = (int32_t)c->entities.n - 1;
+            }
+            m->entity = *slot_entity;
+            cc_entity *e = &c->entities.v[m->entity];
+            e->mentions++;
+            if (last_article[m->entity] != (int32_t)ai) {
+                last_article[m->entity] = (int32_t)ai;
+                e->articles++;
+            }
+        }
+    }
+}
+
+void cc_link_entities(cc_cluster *c)
+{
+    size_t total = 0;
+    for (size_t ai = 0; ai < c->articles.n; ai++) {
+        total += c->articles.v[ai]->mentions.n;
+        for (size_t k = 0; k < c->articles.v[ai]->mentions.n; k++) {
+            c->articles.v[ai]->mentions.v[k].entity = -1;
+        }
+    }
+    c->entities.n = 0;
+    table t = { NULL, 16 };
+    while (t.cap < total * 2) {
+        t.cap *= 2;
+    }
+    t.slots = calloc(t.cap, sizeof *t.slots);
+    int32_t *last_article = malloc((total + 1) * sizeof *last_article);
+    if (!t.slots || !last_article) {
+        abort();
+    }
+    for (size_t i = 0; i <= total; i++) {
+        last_article[i] = -1;
+    }
+    link_pass(c, &t, 0, last_article);
+    link_pass(c, &t, 1, last_article);
+    free(last_article);
+    free(t.slots);
 }

@@ -133,6 +133,7 @@ typedef struct cc_mention {
     uint32_t sentence;
     uint8_t type;        /* cc_entity_type */
     int32_t entity;      /* index into the cluster's entities */
+    cc_str name;         /* canonical name within the article ("Rupert Colville" for "Colville") */
 } cc_mention;
 
 typedef struct cc_entity {

@@ -1,6 +1,504 @@
-#include "stages.h"
+/* Direct quotations and who said them.
+ *
+ * Quote marks are paired per paragraph: double marks (straight or curly) first, single marks only
+ * outside them (British style) and only when closed in the same paragraph, so an apostrophe never
+ * starts a quotation. A double quote left open at a paragraph's end ends there: news reopens it on the
+ * next paragraph, and the continuation keeps the speaker. Speakers come from the attribution beside
+ * the quote (speakers.c), then from the sentence that introduces it with a colon, then from the quote
+ * before it; pronouns take the most recent person; a description ("the spokesman") is resolved to the
+ * person the article later names in that role. No attribution, no speaker. */
+#include <stdlib.h>
 
-void cc_extract_quotes(cc_article *article)
+#include "entities.h"
+#include "speakers.h"
+#include "stages.h"
+#include "words.h"
+
+typedef struct raw_quote {
+    uint32_t open, close;   /* tokens of the marks; close is one past the paragraph's last token if unclosed */
+    uint32_t para;
+    uint8_t unclosed;
+    uint8_t partial;
+    cc_attribution att;
+    int32_t speaker;        /* index into the article's speaker table, -1 for none */
+} raw_quote;
+
+typedef struct speaker {
+    cc_str name, role;
+    uint8_t kind;           /* cc_speaker_kind: PERSON, ORG or DESC */
+    uint32_t pos;           /* byte offset of its first attributed quote */
+} speaker;
+
+typedef struct qctx {
+    cc_article *a;
+    CC_VEC(raw_quote) quotes;
+    CC_VEC(speaker) speakers;
+} qctx;
+
+/* ---- pairing marks ---- */
+
+static int is_double(const cc_article *a, uint32_t i)
 {
-    (void)article; /* seam for issue 5 */
+    const unsigned char *s = (const unsigned char *)cc_tok_text(a, i);
+    if (s[0] == '"') {
+        return 1;
+    }
+    if (s[0] == 0xC2) {
+        return s[1] == 0xAB || s[1] == 0xBB; /* « » */
+    }
+    return s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9C || s[2] == 0x9D || s[2] == 0x9E || s[2] == 0x9F);
+}
+
+static int is_straight(const cc_article *a, uint32_t i)
+{
+    return cc_tok_text(a, i)[0] == '"' || cc_tok_text(a, i)[0] == '\'';
+}
+
+static void emit(qctx *q, uint32_t open, uint32_t close, uint32_t para, int unclosed)
+{
+    raw_quote r = { open, close, para, (uint8_t)unclosed, 0, { 0 }, -1 };
+    CC_VEC_PUSH(q->quotes, r);
+}
+
+static void pair_paragraph(qctx *q, uint32_t pi, uint32_t first, uint32_t end)
+{
+    const cc_article *a = q->a;
+    int64_t dopen = -1, sopen = -1;
+    int nested = 0;
+    for (uint32_t i = first; i < end; i++) {
+        const cc_token *t = cc_tok(a, i);
+        if (t->kind != CC_TOK_QUOTE) {
+            continue;
+        }
+        int opens = (t->flags & CC_TF_QOPEN) != 0;
+        if (is_double(a, i)) {
+            if (dopen < 0) {
+                if (opens) {
+                    dopen = i;
+                    sopen = -1;
+                    nested = 0;
+                }
+            } else if (is_straight(a, (uint32_t)dopen) != is_straight(a, i)) {
+                /* “ inside "…": a quotation within the quotation, unless it closes the outer one */
+                if (opens) {
+                    nested = 1;
+                } else if (nested) {
+                    nested = 0;
+                } else {
+                    emit(q, (uint32_t)dopen, i, pi, 0);
+                    dopen = -1;
+                }
+            } else if (!opens) {
+                emit(q, (uint32_t)dopen, i, pi, 0);
+                dopen = -1;
+            } else {
+                emit(q, (uint32_t)dopen, i, pi, 1); /* the last one was never closed */
+                dopen = i;
+            }
+        } else if (dopen < 0) {
+            if (opens && sopen < 0) {
+                sopen = i;
+            } else if (!opens && sopen >= 0) {
+                emit(q, (uint32_t)sopen, i, pi, 0);
+                sopen = -1;
+            }
+        }
+    }
+    if (dopen >= 0) {
+        emit(q, (uint32_t)dopen, end, pi, 1);
+    }
+}
+
+/* ---- the quote itself ---- */
+
+static uint32_t para_tok_first(const cc_article *a, uint32_t pi)
+{
+    return a->sentences.v[a->paragraphs.v[pi].sent_first].tok_first;
+}
+
+static uint32_t para_tok_end(const cc_article *a, uint32_t pi)
+{
+    const cc_paragraph *p = &a->paragraphs.v[pi];
+    const cc_sentence *s = &a->sentences.v[p->sent_first + p->sent_count - 1];
+    return s->tok_first + s->tok_count;
+}
+
+/* The sentence holding token i (sentences are in token order). */
+static uint32_t sentence_of(const cc_article *a, uint32_t i)
+{
+    size_t lo = 0, hi = a->sentences.n;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (a->sentences.v[mid].tok_first <= i) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    return (uint32_t)lo;
+}
+
+static cc_span content_span(const cc_article *a, const raw_quote *r)
+{
+    uint32_t start = cc_tok(a, r->open)->end;
+    uint32_t end = r->unclosed ? cc_tok(a, r->close - 1)->end : cc_tok(a, r->close)->start;
+    if (r->unclosed && r->close - 1 > r->open && cc_tok(a, r->close - 1)->kind == CC_TOK_QUOTE) {
+        end = cc_tok(a, r->close - 1)->start;
+    }
+    while (start < end && (a->text[start] == ' ' || a->text[start] == '\n')) {
+        start++;
+    }
+    while (end > start && (a->text[end - 1] == ' ' || a->text[end - 1] == ',' || a->text[end - 1] == '\n')) {
+        end--;
+    }
+    return (cc_span){ start, end };
+}
+
+/* Names of things in quote marks ("Arab Spring", "Operation Olive Branch") are not quotations. */
+static int looks_like_name(const cc_article *a, const raw_quote *r)
+{
+    uint32_t words = 0, caps = 0;
+    uint32_t end = r->unclosed ? r->close : r->close;
+    for (uint32_t i = r->open + 1; i < end; i++) {
+        const cc_token *t = cc_tok(a, i);
+        if (t->kind != CC_TOK_WORD) {
+            if (t->kind == CC_TOK_PUNCT && !cc_tok_punct(a, i, '-') && !cc_tok_punct(a, i, '&')) {
+                return 0;
+            }
+            continue;
+        }
+        words++;
+        if (t->flags & (CC_TF_CAP | CC_TF_ALLCAPS)) {
+            caps++;
+        } else if (!cc_tok_is(a, i, "of") && !cc_tok_is(a, i, "the") && !cc_tok_is(a, i, "and") &&
+                   !cc_tok_is(a, i, "for") && !cc_tok_is(a, i, "in")) {
+            return 0;
+        }
+    }
+    return words > 0 && words <= 6 && caps > 0;
+}
+
+/* A whole utterance opens a sentence or follows a colon, a comma or a reporting verb; a fragment sits
+ * inside the reporting sentence's own grammar (called it a "massacre"). */
+static int is_partial(const cc_article *a, const raw_quote *r)
+{
+    uint32_t s = sentence_of(a, r->open);
+    uint32_t first = a->sentences.v[s].tok_first;
+    if (r->open == first || r->open == para_tok_first(a, r->para)) {
+        return 0;
+    }
+    uint32_t p = r->open - 1;
+    if (p == first && cc_tok(a, p)->kind == CC_TOK_PUNCT) {
+        return 0; /* "- …" */
+    }
+    if (cc_tok_punct(a, p, ':') || cc_tok_punct(a, p, ',') || cc_tok(a, p)->kind == CC_TOK_QUOTE) {
+        return 0;
+    }
+    return !cc_tok_reporting_verb(a, p, first);
+}
+
+/* ---- attribution ---- */
+
+/* Reading back from token i, jump over any earlier quotation in the same paragraph. */
+static uint32_t skip_quotes(const void *ctx, uint32_t i)
+{
+    const qctx *q = ctx;
+    for (size_t k = q->quotes.n; k-- > 0;) {
+        const raw_quote *r = &q->quotes.v[k];
+        if (!r->unclosed && r->close == i) {
+            return r->open == 0 ? UINT32_MAX : r->open - 1;
+        }
+        if (r->close < i) {
+            break;
+        }
+    }
+    return i;
+}
+
+static void attribute(qctx *q, size_t k)
+{
+    cc_article *a = q->a;
+    raw_quote *r = &q->quotes.v[k];
+    uint32_t pend = para_tok_end(a, r->para);
+    uint32_t limit = k + 1 < q->quotes.n && q->quotes.v[k + 1].para == r->para ? q->quotes.v[k + 1].open : pend;
+    if (!r->unclosed && cc_attribution_after(a, r->close, limit, &r->att)) {
+        return;
+    }
+    /* a list of quotes, `"A", "B", "C", were among the slogans shouted by …`, shares the last one's source */
+    if (!r->unclosed && k + 1 < q->quotes.n && q->quotes.v[k + 1].para == r->para && r->close + 2 >= limit) {
+        r->att.kind = CC_SPK_NONE;
+        r->att.first = UINT32_MAX; /* filled from the next quote below */
+        return;
+    }
+    uint32_t s = sentence_of(a, r->open);
+    uint32_t lo = a->sentences.v[s].tok_first;
+    if (r->open > lo && cc_attribution_before(a, r->open, lo, skip_quotes, q, &r->att)) {
+        return;
+    }
+    uint32_t send = a->sentences.v[s].tok_first + a->sentences.v[s].tok_count;
+    if (!r->unclosed && r->close < send && cc_attribution_final(a, r->close, send < limit ? send : limit, &r->att)) {
+        return;
+    }
+    /* the sentence before ends with a colon: `Caddell continued:` */
+    if (r->open == lo && s > 0) {
+        const cc_sentence *prev = &a->sentences.v[s - 1];
+        uint32_t last = prev->tok_first + prev->tok_count - 1;
+        if (cc_tok_punct(a, last, ':')) {
+            cc_attribution_before(a, last, prev->tok_first, skip_quotes, q, &r->att);
+        }
+    }
+}
+
+static int32_t find_speaker(qctx *q, const cc_attribution *att, uint32_t pos)
+{
+    cc_str name = att->kind == CC_SPK_PERSON ? cc_person_fullest(q->a, att->name) : att->name;
+    for (size_t i = 0; i < q->speakers.n; i++) {
+        speaker *s = &q->speakers.v[i];
+        if (s->kind == att->kind && s->name.len == name.len && strncasecmp(s->name.p, name.p, name.len) == 0) {
+            if (!s->role.len) {
+                s->role = att->role;
+            }
+            return (int32_t)i;
+        }
+    }
+    speaker s = { name, att->role, att->kind, pos };
+    CC_VEC_PUSH(q->speakers, s);
+    return (int32_t)q->speakers.n - 1;
+}
+
+/* The person a "he" refers to: the most recent named person in subject position or as a speaker. */
+static int32_t resolve_pronoun(qctx *q, size_t k, uint8_t want)
+{
+    const cc_article *a = q->a;
+    uint32_t pos = cc_tok(a, q->quotes.v[k].open)->start;
+    int32_t best_quote = -1;
+    uint32_t best_pos = 0;
+    for (size_t i = k; i-- > 0;) {
+        int32_t sp = q->quotes.v[i].speaker;
+        if (sp >= 0 && (want == CC_SPK_HE ? q->speakers.v[sp].kind != CC_SPK_ORG : q->speakers.v[sp].kind == CC_SPK_ORG)) {
+            best_quote = sp;
+            best_pos = cc_tok(a, q->quotes.v[i].open)->start;
+            break;
+        }
+    }
+    uint8_t type = want == CC_SPK_HE ? CC_ENT_PERSON : CC_ENT_ORG;
+    uint32_t last_sentence = UINT32_MAX;
+    for (size_t m = a->mentions.n; m-- > 0;) {
+        const cc_mention *mm = &a->mentions.v[m];
+        if (mm->span.start >= pos || mm->type != type || mm->sentence == last_sentence) {
+            continue;
+        }
+        if (mm->span.start < best_pos) {
+            break;
+        }
+        /* the first such mention of its sentence: the subject, more often than not */
+        size_t f = m;
+        while (f > 0 && a->mentions.v[f - 1].sentence == mm->sentence) {
+            f--;
+        }
+        while (f < m && a->mentions.v[f].type != type) {
+            f++;
+        }
+        const cc_mention *subj = &a->mentions.v[f];
+        last_sentence = mm->sentence;
+        if (subj->span.start < best_pos) {
+            continue;
+        }
+        cc_attribution att = { type == CC_ENT_PERSON ? CC_SPK_PERSON : CC_SPK_ORG, subj->name, { 0 }, 0, 0, 0 };
+        return find_speaker(q, &att, subj->span.start);
+    }
+    return best_quote;
+}
+
+static int verb_between(const cc_article *a, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++) {
+        if (cc_tok_reporting_verb(a, i, from)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A quote with no attribution of its own continues the speaker before it: the previous quote in the
+ * paragraph, the previous paragraph's quote when that paragraph ended in it, or the last speaker when
+ * the paragraph between talks about them. */
+static int32_t continued_speaker(qctx *q, size_t k)
+{
+    const cc_article *a = q->a;
+    const raw_quote *r = &q->quotes.v[k];
+    if (k == 0) {
+        return -1;
+    }
+    const raw_quote *p = &q->quotes.v[k - 1];
+    if (p->para == r->para) {
+        uint32_t from = p->att.verb > p->close ? p->att.verb + 1 : p->close;
+        return verb_between(a, from, r->open) ? -1 : p->speaker;
+    }
+    if (r->open != para_tok_first(a, r->para) || p->speaker < 0) {
+        return -1;
+    }
+    if (p->para + 1 == r->para) {
+        uint32_t last_sent = a->paragraphs.v[p->para].sent_first + a->paragraphs.v[p->para].sent_count - 1;
+        return p->unclosed || sentence_of(a, p->open) == last_sent ? p->speaker : -1;
+    }
+    if (p->para + 2 != r->para) {
+        return -1;
+    }
+    const speaker *sp = &q->speakers.v[p->speaker];
+    const cc_paragraph *mid = &a->paragraphs.v[r->para - 1];
+    for (size_t m = 0; m < a->mentions.n; m++) {
+        const cc_mention *mm = &a->mentions.v[m];
+        if (mm->span.start >= mid->start && mm->span.end <= mid->end && mm->type == CC_ENT_PERSON) {
+            return sp->kind == CC_SPK_PERSON && cc_same_surname(mm->name, sp->name) ? p->speaker : -1;
+        }
+    }
+    return -1;
+}
+
+/* "The spokesman said" names someone the article identifies elsewhere: the person it calls a spokesman,
+ * or else the next person it introduces by surname alone. */
+static void resolve_description(qctx *q, speaker *s)
+{
+    const cc_article *a = q->a;
+    const char *p = s->name.p;
+    const char *end = p + s->name.len;
+    uint32_t first = 0;
+    while (first < a->tokens.n && a->tokens.v[first].start < (uint32_t)(p - a->text)) {
+        first++;
+    }
+    int32_t role = -1;
+    for (uint32_t i = first; i < a->tokens.n && a->text + a->tokens.v[i].start < end; i++) {
+        if (cc_is_role_word(a, i)) {
+            role = (int32_t)i;
+        }
+    }
+    if (role < 0) {
+        return;
+    }
+    for (size_t m = 0; m < a->mentions.n; m++) {
+        const cc_mention *mm = &a->mentions.v[m];
+        if (mm->type != CC_ENT_PERSON || mm->span.start == 0) {
+            continue;
+        }
+        uint32_t t = 0;
+        while (t < a->tokens.n && a->tokens.v[t].end <= mm->span.start) {
+            t++;
+        }
+        if (t > 0 && cc_tok_len(a, t - 1) == cc_tok_len(a, (uint32_t)role) &&
+            strncasecmp(cc_tok_text(a, t - 1), cc_tok_text(a, (uint32_t)role), cc_tok_len(a, (uint32_t)role)) == 0) {
+            s->name = mm->name;
+            s->kind = CC_SPK_PERSON;
+            return;
+        }
+    }
+    uint32_t after = (uint32_t)(end - a->text);
+    for (size_t m = 0; m < a->mentions.n; m++) {
+        const cc_mention *mm = &a->mentions.v[m];
+        if (mm->type != CC_ENT_PERSON || mm->span.start < after) {
+            continue;
+        }
+        int introduced_before = 0;
+        for (size_t e = 0; e < m && !introduced_before; e++) {
+            introduced_before = a->mentions.v[e].type == CC_ENT_PERSON && cc_same_surname(a->mentions.v[e].name, mm->name);
+        }
+        if (!introduced_before && !memchr(a->text + mm->span.start, ' ', mm->span.end - mm->span.start) &&
+            mm->name.len == mm->span.end - mm->span.start) {
+            s->name = mm->name;
+            s->kind = CC_SPK_PERSON;
+        }
+        return;
+    }
+}
+
+static void assign_speakers(qctx *q)
+{
+    for (size_t k = q->quotes.n; k-- > 0;) {
+        raw_quote *r = &q->quotes.v[k];
+        if (r->att.first == UINT32_MAX) {
+            r->att = k + 1 < q->quotes.n ? q->quotes.v[k + 1].att : (cc_attribution){ 0 };
+        }
+    }
+    for (size_t k = 0; k < q->quotes.n; k++) {
+        raw_quote *r = &q->quotes.v[k];
+        uint32_t pos = cc_tok(q->a, r->open)->start;
+        switch (r->att.kind) {
+        case CC_SPK_PERSON: case CC_SPK_ORG: case CC_SPK_DESC:
+            r->speaker = find_speaker(q, &r->att, pos);
+            break;
+        case CC_SPK_HE: case CC_SPK_IT:
+            r->speaker = resolve_pronoun(q, k, r->att.kind);
+            break;
+        case CC_SPK_THEY:
+            break;
+        default:
+            r->speaker = continued_speaker(q, k);
+            break;
+        }
+    }
+    for (size_t i = 0; i < q->speakers.n; i++) {
+        if (q->speakers.v[i].kind == CC_SPK_DESC) {
+            resolve_description(q, &q->speakers.v[i]);
+        }
+    }
+}
+
+/* A short one-sentence paragraph with no closing punctuation is a sub-heading ("UN 'alarmed'") even
+ * when the cleaner did not mark it: its quote marks repeat a quote, or are scare quotes. */
+static int headline_like(const cc_article *a, const cc_paragraph *p)
+{
+    if (p->sent_count != 1) {
+        return 0;
+    }
+    const cc_sentence *s = &a->sentences.v[p->sent_first];
+    uint32_t words = 0, last = s->tok_first + s->tok_count - 1;
+    for (uint32_t i = s->tok_first; i <= last; i++) {
+        words += cc_tok(a, i)->kind == CC_TOK_WORD;
+    }
+    while (last > s->tok_first && cc_tok(a, last)->kind == CC_TOK_QUOTE) {
+        last--;
+    }
+    const char *t = cc_tok_text(a, last);
+    int terminal = cc_tok(a, last)->kind == CC_TOK_PUNCT && (t[0] == '.' || t[0] == '!' || t[0] == '?' ||
+                                                             (unsigned char)t[0] == 0xE2);
+    return words <= 12 && !terminal;
+}
+
+void cc_extract_quotes(cc_article *a)
+{
+    a->quotes.n = 0;
+    qctx q = { a, { 0 }, { 0 } };
+    for (uint32_t pi = 0; pi < a->paragraphs.n; pi++) {
+        const cc_paragraph *p = &a->paragraphs.v[pi];
+        if ((p->flags & (CC_PF_TITLE | CC_PF_HEADING)) || headline_like(a, p)) {
+            continue;
+        }
+        pair_paragraph(&q, pi, para_tok_first(a, pi), para_tok_end(a, pi));
+    }
+    size_t kept = 0;
+    for (size_t k = 0; k < q.quotes.n; k++) {
+        raw_quote r = q.quotes.v[k];
+        cc_span sp = content_span(a, &r);
+        r.partial = (uint8_t)is_partial(a, &r);
+        if (sp.end <= sp.start || (r.partial && looks_like_name(a, &r))) {
+            continue;
+        }
+        q.quotes.v[kept++] = r;
+    }
+    q.quotes.n = kept;
+    for (size_t k = 0; k < q.quotes.n; k++) {
+        attribute(&q, k);
+    }
+    assign_speakers(&q);
+    for (size_t k = 0; k < q.quotes.n; k++) {
+        const raw_quote *r = &q.quotes.v[k];
+        cc_quote out = { content_span(a, r), sentence_of(a, r->open), r->partial, { 0 }, { 0 }, -1 };
+        if (r->speaker >= 0) {
+            out.speaker = q.speakers.v[r->speaker].name;
+            out.role = q.speakers.v[r->speaker].role;
+        }
+        CC_VEC_PUSH(a->quotes, out);
+    }
+    CC_VEC_FREE(q.quotes);
+    CC_VEC_FREE(q.speakers);
 }

@@ -1,0 +1,409 @@
+/* Reading the speaker phrase beside a reporting verb. News attribution is formulaic: a noun phrase
+ * before the verb (`X said`, `X, role, said`, `role X said`), after it (`said X, role`), or after
+ * "according to". The phrase is then read against the article's mentions: a person (with the rest of
+ * the phrase as the role), an organisation or place, a pronoun, or a description kept as written. */
+#include "speakers.h"
+
+#include "entities.h"
+#include "words.h"
+
+enum { NP_MAX = 14, ROLE_MAX = 16 };
+
+static int is_determiner(const cc_article *a, uint32_t i)
+{
+    static const char *const dets[] = { "the", "a", "an", "his", "her", "its", "their", "our", "this", "these",
+                                        "those", "another", NULL };
+    for (int k = 0; dets[k]; k++) {
+        if (cc_tok_is(a, i, dets[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_connector(const cc_article *a, uint32_t i)
+{
+    static const char *const words[] = { "of", "for", "at", "with", "to", "from", "on", "in", NULL };
+    for (int k = 0; words[k]; k++) {
+        if (cc_tok_is(a, i, words[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Words between a subject and its verb that belong to neither: "Ayrault later said". */
+static int is_adverb(const cc_article *a, uint32_t i)
+{
+    static const char *const words[] = { "later", "also", "earlier", "then", "again", "previously", "once",
+                                         "further", "has", "had", "have", "would", "will", "had", "subsequently",
+                                         "first", "last", "recently", "today", "yesterday", "tonight", NULL };
+    const cc_token *t = cc_tok(a, i);
+    if (t->kind != CC_TOK_WORD || (t->flags & CC_TF_CAP)) {
+        return 0;
+    }
+    uint32_t n = cc_tok_len(a, i);
+    const char *s = cc_tok_text(a, i);
+    if (n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y') {
+        return 1;
+    }
+    for (int k = 0; words[k]; k++) {
+        if (cc_tok_is(a, i, words[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A word that can sit inside a speaker phrase. */
+static int np_word(const cc_article *a, uint32_t i)
+{
+    const cc_token *t = cc_tok(a, i);
+    if (t->kind != CC_TOK_WORD) {
+        return 0;
+    }
+    const cc_wordlists *w = cc_words();
+    if (cc_tok_find(a, i, w->not_names) && !cc_tok_is(a, i, "tv")) {
+        return 0;
+    }
+    if (!(t->flags & (CC_TF_CAP | CC_TF_ALLCAPS))) {
+        if (cc_tok_find(a, i, w->function_words) || cc_tok_reporting_verb(a, i, i)) {
+            return 0;
+        }
+        uint32_t n = cc_tok_len(a, i);
+        const char *s = cc_tok_text(a, i);
+        if (n > 4 && s[n - 3] == 'i' && s[n - 2] == 'n' && s[n - 1] == 'g') {
+            return 0; /* "speaking", "adding" */
+        }
+    }
+    return 1;
+}
+
+int cc_is_role_word(const cc_article *a, uint32_t i)
+{
+    const cc_lexentry *e = cc_tok_find(a, i, cc_words()->titles);
+    return e && e->value_len == 0;
+}
+
+static cc_str tok_span(const cc_article *a, uint32_t first, uint32_t last)
+{
+    uint32_t s = cc_tok(a, first)->start, e = cc_tok(a, last)->end;
+    return cc_str_of(a->text + s, e - s);
+}
+
+static int is_honorific(const cc_article *a, uint32_t i)
+{
+    const cc_lexentry *e = cc_tok_find(a, i, cc_words()->titles);
+    return e && e->value_len;
+}
+
+/* The role is what precedes the name in the phrase, without articles or courtesy titles ("Dr"). */
+static cc_str role_before(const cc_article *a, uint32_t first, uint32_t last, uint32_t name_start)
+{
+    uint32_t rf = first;
+    while (rf <= last && is_determiner(a, rf)) {
+        rf++;
+    }
+    int32_t rl = -1;
+    for (uint32_t i = rf; i <= last && cc_tok(a, i)->end <= name_start; i++) {
+        rl = (int32_t)i;
+    }
+    while (rl >= (int32_t)rf && (is_honorific(a, (uint32_t)rl) || cc_tok_punct(a, (uint32_t)rl, ','))) {
+        rl--;
+    }
+    if (rl < (int32_t)rf) {
+        return cc_str_of("", 0);
+    }
+    return tok_span(a, rf, (uint32_t)rl);
+}
+
+/* Fills name/role/kind from the phrase [first, last] (and an appositive role, if any). */
+static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_attribution *out)
+{
+    out->first = first;
+    out->last = last;
+    if (first == last && cc_is_pronoun(a, first)) {
+        int he = cc_tok_is(a, first, "he") || cc_tok_is(a, first, "she");
+        out->kind = he ? CC_SPK_HE : cc_tok_is(a, first, "it") ? CC_SPK_IT : CC_SPK_THEY;
+        return;
+    }
+    int32_t person = -1, tail = -1;
+    for (uint32_t i = first; i <= last; i++) {
+        int32_t m = cc_mention_at(a, cc_tok(a, i)->start);
+        if (m >= 0 && a->mentions.v[m].type == CC_ENT_PERSON) {
+            person = m;
+        }
+        if (i == last && m >= 0) {
+            tail = m;
+        }
+    }
+    if (person >= 0) {
+        const cc_mention *m = &a->mentions.v[person];
+        out->kind = CC_SPK_PERSON;
+        out->name = m->name;
+        if (!out->role.len) {
+            out->role = role_before(a, first, last, m->span.start);
+        }
+        return;
+    }
+    out->name = tok_span(a, first, last);
+    out->kind = tail >= 0 ? CC_SPK_ORG : CC_SPK_DESC;
+    out->role.len = 0;
+}
+
+/* The noun phrase that ends at token j, reading left no further than lo. */
+static int np_ending_at(const cc_article *a, uint32_t lo, uint32_t j, uint32_t *first)
+{
+    if (j < lo || !np_word(a, j)) {
+        return 0;
+    }
+    uint32_t i = j;
+    while (i > lo && j - i < NP_MAX) {
+        uint32_t p = i - 1;
+        if (is_determiner(a, p)) {
+            i = p;
+            break;
+        }
+        if (np_word(a, p) && !(cc_tok(a, p)->flags & CC_TF_SENT_START && cc_tok_find(a, p, cc_words()->starters))) {
+            i = p;
+            continue;
+        }
+        if (is_connector(a, p) && p > lo && np_word(a, p - 1)) {
+            i = p;
+            continue;
+        }
+        break;
+    }
+    while (i < j && is_connector(a, i)) {
+        i++;
+    }
+    *first = i;
+    return 1;
+}
+
+static int is_relative(const cc_article *a, uint32_t i)
+{
+    return cc_tok_is(a, i, "who") || cc_tok_is(a, i, "which") || cc_tok_is(a, i, "whose") ||
+           cc_tok_is(a, i, "where");
+}
+
+static int has_person(const cc_article *a, uint32_t first, uint32_t last)
+{
+    for (uint32_t i = first; i <= last; i++) {
+        int32_t m = cc_mention_at(a, cc_tok(a, i)->start);
+        if (m >= 0 && a->mentions.v[m].type == CC_ENT_PERSON) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Subject of the verb at v: `X said`, `X, role, said`, `role, X, said`, `X, who …, said`. */
+static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attribution *out)
+{
+    if (v <= lo) {
+        return 0;
+    }
+    uint32_t j = v - 1;
+    while (j > lo && is_adverb(a, j)) {
+        j--;
+    }
+    /* "Ayrault on Tuesday said" */
+    if (j > lo + 1 && cc_tok_find(a, j, cc_words()->not_names) && is_connector(a, j - 1)) {
+        j -= 2;
+    }
+    uint32_t first;
+    if (cc_tok_punct(a, j, ',') && j > lo) {
+        uint32_t k = j - 1;
+        while (k > lo && j - k < 24 && !cc_tok_punct(a, k, ',') && cc_tok(a, k)->kind != CC_TOK_QUOTE &&
+               !cc_tok_punct(a, k, '.') && !cc_tok_punct(a, k, ':')) {
+            k--;
+        }
+        if (!cc_tok_punct(a, k, ',') || k + 1 >= j || !np_ending_at(a, lo, k - 1, &first)) {
+            return 0;
+        }
+        if (is_relative(a, k + 1)) {
+            read_phrase(a, first, k - 1, out);
+            return 1;
+        }
+        if (has_person(a, k + 1, j - 1) && !has_person(a, first, k - 1)) {
+            out->role = tok_span(a, first, k - 1);
+            read_phrase(a, k + 1, j - 1, out);
+            return 1;
+        }
+        out->role = tok_span(a, k + 1, j - 1);
+        read_phrase(a, first, k - 1, out);
+        if (out->kind != CC_SPK_PERSON) {
+            out->role.len = 0;
+        }
+        return 1;
+    }
+    if (j >= lo && cc_is_pronoun(a, j)) {
+        read_phrase(a, j, j, out);
+        return 1;
+    }
+    if (!np_ending_at(a, lo, j, &first)) {
+        return 0;
+    }
+    read_phrase(a, first, j, out);
+    return 1;
+}
+
+/* The phrase after a verb: `said X`, `said X, role`, `according to X`. */
+static int object_phrase(const cc_article *a, uint32_t i, uint32_t limit, cc_attribution *out)
+{
+    if (i >= limit) {
+        return 0;
+    }
+    if (cc_is_pronoun(a, i)) {
+        read_phrase(a, i, i, out);
+        return 1;
+    }
+    uint32_t j = i;
+    if (is_determiner(a, j)) {
+        j++;
+    }
+    uint32_t last = j;
+    int any = 0;
+    while (j < limit && j - i < NP_MAX) {
+        if (np_word(a, j)) {
+            last = j++;
+            any = 1;
+            continue;
+        }
+        if (any && (cc_tok_is(a, j, "of") || cc_tok_is(a, j, "for")) && j + 1 < limit &&
+            (cc_tok_cap(a, j + 1) || cc_tok_is(a, j + 1, "the"))) {
+            j++;
+            continue;
+        }
+        break;
+    }
+    if (!any) {
+        return 0;
+    }
+    /* the appositive role after a name: ", director of the Syrian Observatory for Human Rights." */
+    if (last + 2 < limit && cc_tok_punct(a, last + 1, ',') && has_person(a, i, last) &&
+        (is_determiner(a, last + 2) || np_word(a, last + 2)) && !cc_is_pronoun(a, last + 2)) {
+        uint32_t r = last + 2, rl = r;
+        while (r < limit && r - last < ROLE_MAX && cc_tok(a, r)->kind != CC_TOK_QUOTE &&
+               !(cc_tok(a, r)->kind == CC_TOK_PUNCT && !cc_tok_punct(a, r, '-') && !cc_tok_punct(a, r, '&'))) {
+            rl = r++;
+        }
+        if (r - last < ROLE_MAX) {
+            out->role = tok_span(a, last + 2, rl);
+        }
+    }
+    read_phrase(a, i, last, out);
+    return 1;
+}
+
+static int is_dash(const cc_article *a, uint32_t i)
+{
+    const cc_token *t = cc_tok(a, i);
+    if (t->kind != CC_TOK_PUNCT) {
+        return 0;
+    }
+    const char *s = cc_tok_text(a, i);
+    uint32_t n = cc_tok_len(a, i);
+    return (n == 1 && (s[0] == ',' || s[0] == '-')) || (n == 2 && s[0] == '-') ||
+           (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+            ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94));
+}
+
+static int according_to(const cc_article *a, uint32_t i, uint32_t limit)
+{
+    return i + 1 < limit && cc_tok_is(a, i, "according") && cc_tok_is(a, i + 1, "to");
+}
+
+int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc_attribution *out)
+{
+    *out = (cc_attribution){ 0 };
+    uint32_t j = close + 1;
+    while (j < limit && is_dash(a, j)) {
+        j++;
+    }
+    if (j >= limit || cc_tok(a, j)->kind == CC_TOK_QUOTE) {
+        return 0;
+    }
+    if (cc_tok_reporting_verb(a, j, close)) {
+        out->verb = j;
+        return object_phrase(a, j + 1, limit, out);
+    }
+    if (according_to(a, j, limit)) {
+        out->verb = j + 1;
+        return object_phrase(a, j + 2, limit, out);
+    }
+    for (uint32_t v = j + 1; v < limit && v < j + 16; v++) {
+        const cc_token *t = cc_tok(a, v);
+        if (t->kind == CC_TOK_QUOTE || cc_tok_punct(a, v, '.') || cc_tok_punct(a, v, ';')) {
+            break;
+        }
+        if (!cc_tok_reporting_verb(a, v, j)) {
+            continue;
+        }
+        out->verb = v;
+        if (v + 1 < limit && cc_tok_is(a, v + 1, "by")) {
+            return object_phrase(a, v + 2, limit, out); /* "slogans shouted by the protesters" */
+        }
+        return subject_of(a, j, v, out) && out->first == j;
+    }
+    return 0;
+}
+
+int cc_attribution_final(const cc_article *a, uint32_t close, uint32_t sent_end, cc_attribution *out)
+{
+    *out = (cc_attribution){ 0 };
+    uint32_t end = sent_end;
+    while (end > close + 1 && cc_tok(a, end - 1)->kind == CC_TOK_PUNCT) {
+        end--;
+    }
+    for (uint32_t v = end; v-- > close + 2;) {
+        if (cc_tok(a, v)->kind == CC_TOK_QUOTE) {
+            return 0;
+        }
+        if (cc_tok_reporting_verb(a, v, close)) {
+            for (uint32_t t = v + 1; t < end; t++) {
+                if (!cc_tok_find(a, t, cc_words()->not_names) && !is_adverb(a, t) && !is_connector(a, t)) {
+                    return 0; /* the verb must end the sentence: `, he said on Monday.` */
+                }
+            }
+            out->verb = v;
+            return subject_of(a, close + 1, v, out) && out->first > close + 1 && cc_tok_punct(a, out->first - 1, ',');
+        }
+    }
+    return 0;
+}
+
+int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_skip_fn skip, const void *ctx,
+                          cc_attribution *out)
+{
+    *out = (cc_attribution){ 0 };
+    uint32_t v = open;
+    while (v > lo) {
+        v = skip(ctx, v - 1);
+        if (v < lo || v == UINT32_MAX) {
+            break;
+        }
+        if (according_to(a, v, open) && object_phrase(a, v + 2, open, out)) {
+            return 1;
+        }
+        if (cc_tok_reporting_verb(a, v, lo)) {
+            out->verb = v;
+            if (subject_of(a, lo, v, out)) {
+                return 1;
+            }
+            *out = (cc_attribution){ 0 };
+            if (v + 1 < open && cc_tok_cap(a, v + 1) && object_phrase(a, v + 1, open, out) && out->last + 2 >= open) {
+                return 1; /* "Said Trump: …" */
+            }
+            *out = (cc_attribution){ 0 };
+        }
+    }
+    /* "Caddell: "…" — a name and a colon */
+    uint32_t first;
+    if (open >= lo + 2 && cc_tok_punct(a, open - 1, ':') && np_ending_at(a, lo, open - 2, &first) && first == lo) {
+        read_phrase(a, first, open - 2, out);
+        return out->kind == CC_SPK_PERSON || out->kind == CC_SPK_ORG;
+    }
+    return 0;
+}

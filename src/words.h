@@ -1,0 +1,73 @@
+/* Small word-level questions the quote and entity stages both ask about tokens: is this token a given
+ * word, in a given lexicon, a name-like capitalised word? Inline and allocation-free: they run on the
+ * hot path, but only where a trigger (a quote mark, a capitalised word) already is. */
+#ifndef CC_WORDS_H
+#define CC_WORDS_H
+
+#include <string.h>
+#include <strings.h>
+
+#include "lexicon.h"
+#include "node.h"
+
+/* The lexicons both stages read, loaded once. */
+typedef struct cc_wordlists {
+    const cc_lexset *verbs, *titles, *org_words, *orgs, *places, *not_names, *demonyms, *function_words,
+        *starters;
+} cc_wordlists;
+
+const cc_wordlists *cc_words(void);
+
+static inline const cc_token *cc_tok(const cc_article *a, uint32_t i)
+{
+    return &a->tokens.v[i];
+}
+
+static inline uint32_t cc_tok_len(const cc_article *a, uint32_t i)
+{
+    return a->tokens.v[i].end - a->tokens.v[i].start;
+}
+
+static inline const char *cc_tok_text(const cc_article *a, uint32_t i)
+{
+    return a->text + a->tokens.v[i].start;
+}
+
+/* Case-insensitive (ASCII) comparison with a lower-case word. */
+static inline int cc_tok_is(const cc_article *a, uint32_t i, const char *word)
+{
+    size_t n = strlen(word);
+    return cc_tok_len(a, i) == n && strncasecmp(cc_tok_text(a, i), word, n) == 0;
+}
+
+static inline int cc_tok_punct(const cc_article *a, uint32_t i, char c)
+{
+    const cc_token *t = cc_tok(a, i);
+    return t->kind == CC_TOK_PUNCT && t->end - t->start == 1 && a->text[t->start] == c;
+}
+
+/* Lexicon lookup of a token, ignoring a trailing possessive ("Russia's" finds "russia"). */
+const cc_lexentry *cc_tok_find(const cc_article *a, uint32_t i, const cc_lexset *set);
+
+/* Length of the token without a possessive "'s" / "’s" / "s'" ending. */
+uint32_t cc_tok_stem_len(const cc_article *a, uint32_t i);
+int cc_tok_possessive(const cc_article *a, uint32_t i);
+
+/* A capitalised word (or an all-capitals acronym) that could be part of a name. */
+static inline int cc_tok_cap(const cc_article *a, uint32_t i)
+{
+    const cc_token *t = cc_tok(a, i);
+    return t->kind == CC_TOK_WORD && (t->flags & (CC_TF_CAP | CC_TF_ALLCAPS));
+}
+
+/* A lower-case name particle that sits inside names: al-Assad, bin, de Mistura, van. */
+int cc_tok_particle(const cc_article *a, uint32_t i);
+
+/* he, she, it, they, we, I (and their capitalised forms). */
+int cc_is_pronoun(const cc_article *a, uint32_t i);
+
+/* Reporting verb ("said", "told", "tweeted"); plural-looking forms that are also nouns ("reports",
+ * "claims") count only after a name or pronoun. */
+int cc_tok_reporting_verb(const cc_article *a, uint32_t i, uint32_t lo);
+
+#endif
