@@ -16,6 +16,7 @@
 
 typedef struct raw_quote {
     uint32_t open, close;   /* tokens of the marks; close is one past the paragraph's last token if unclosed */
+    uint32_t open_last, close_last; /* last token of each mark ('' is two tokens) */
     uint32_t para;
     uint8_t unclosed;
     uint8_t partial;
@@ -49,14 +50,40 @@ static int is_double(const cc_article *a, uint32_t i)
     return s[0] == 0xE2 && s[1] == 0x80 && (s[2] == 0x9C || s[2] == 0x9D || s[2] == 0x9E || s[2] == 0x9F);
 }
 
-static int is_straight(const cc_article *a, uint32_t i)
+/* Families of double marks: a mark of another family inside a quotation nests. */
+enum { FAM_STRAIGHT, FAM_CURLY, FAM_PAIR };
+
+static int family(const cc_article *a, uint32_t i)
 {
-    return cc_tok_text(a, i)[0] == '"' || cc_tok_text(a, i)[0] == '\'';
+    const char c = cc_tok_text(a, i)[0];
+    return c == '"' ? FAM_STRAIGHT : c == '\'' || (unsigned char)c == 0xE2 ? (is_double(a, i) ? FAM_CURLY : FAM_PAIR)
+                                                                           : FAM_CURLY;
+}
+
+/* Two adjacent single marks ('' as some papers print double quotes). */
+static int is_pair(const cc_article *a, uint32_t i, uint32_t end)
+{
+    return i + 1 < end && cc_tok(a, i + 1)->kind == CC_TOK_QUOTE && !is_double(a, i) && !is_double(a, i + 1) &&
+           cc_tok(a, i + 1)->start == cc_tok(a, i)->end && cc_tok_len(a, i) == cc_tok_len(a, i + 1) &&
+           memcmp(cc_tok_text(a, i), cc_tok_text(a, i + 1), cc_tok_len(a, i)) == 0;
+}
+
+/* A pair opens when space comes before it and a word after it. */
+static int pair_opens(const cc_article *a, uint32_t i)
+{
+    uint32_t before = cc_tok(a, i)->start, after = cc_tok(a, i + 1)->end;
+    int space_before = before == 0 || a->text[before - 1] == ' ' || a->text[before - 1] == '\n' ||
+                       a->text[before - 1] == '(';
+    int space_after = after >= a->len || a->text[after] == ' ' || a->text[after] == '\n';
+    return space_before && !space_after;
 }
 
 static void emit(qctx *q, uint32_t open, uint32_t close, uint32_t para, int unclosed)
 {
-    raw_quote r = { open, close, para, (uint8_t)unclosed, 0, { 0 }, -1 };
+    const cc_article *a = q->a;
+    uint32_t open_last = open + 1 < a->tokens.n && is_pair(a, open, open + 2) ? open + 1 : open;
+    uint32_t close_last = !unclosed && is_pair(a, close, close + 2) ? close + 1 : close;
+    raw_quote r = { open, close, open_last, close_last, para, (uint8_t)unclosed, 0, { 0 }, -1 };
     CC_VEC_PUSH(q->quotes, r);
 }
 
@@ -64,21 +91,29 @@ static void pair_paragraph(qctx *q, uint32_t pi, uint32_t first, uint32_t end)
 {
     const cc_article *a = q->a;
     int64_t dopen = -1, sopen = -1;
-    int nested = 0;
+    int fam = 0, nested = 0;
     for (uint32_t i = first; i < end; i++) {
         const cc_token *t = cc_tok(a, i);
         if (t->kind != CC_TOK_QUOTE) {
             continue;
         }
         int opens = (t->flags & CC_TF_QOPEN) != 0;
-        if (is_double(a, i)) {
+        int dbl = is_double(a, i), f = dbl ? family(a, i) : FAM_PAIR;
+        uint32_t mark_end = i;
+        if (!dbl && is_pair(a, i, end)) {
+            dbl = 1;
+            opens = pair_opens(a, i);
+            mark_end = i + 1;
+        }
+        if (dbl) {
             if (dopen < 0) {
                 if (opens) {
                     dopen = i;
+                    fam = f;
                     sopen = -1;
                     nested = 0;
                 }
-            } else if (is_straight(a, (uint32_t)dopen) != is_straight(a, i)) {
+            } else if (fam != f) {
                 /* “ inside "…": a quotation within the quotation, unless it closes the outer one */
                 if (opens) {
                     nested = 1;
@@ -103,6 +138,7 @@ static void pair_paragraph(qctx *q, uint32_t pi, uint32_t first, uint32_t end)
                 sopen = -1;
             }
         }
+        i = mark_end;
     }
     if (dopen >= 0) {
         emit(q, (uint32_t)dopen, end, pi, 1);
@@ -140,7 +176,7 @@ static uint32_t sentence_of(const cc_article *a, uint32_t i)
 
 static cc_span content_span(const cc_article *a, const raw_quote *r)
 {
-    uint32_t start = cc_tok(a, r->open)->end;
+    uint32_t start = cc_tok(a, r->open_last)->end;
     uint32_t end = r->unclosed ? cc_tok(a, r->close - 1)->end : cc_tok(a, r->close)->start;
     if (r->unclosed && r->close - 1 > r->open && cc_tok(a, r->close - 1)->kind == CC_TOK_QUOTE) {
         end = cc_tok(a, r->close - 1)->start;
@@ -158,8 +194,7 @@ static cc_span content_span(const cc_article *a, const raw_quote *r)
 static int looks_like_name(const cc_article *a, const raw_quote *r)
 {
     uint32_t words = 0, caps = 0;
-    uint32_t end = r->unclosed ? r->close : r->close;
-    for (uint32_t i = r->open + 1; i < end; i++) {
+    for (uint32_t i = r->open_last + 1; i < r->close; i++) {
         const cc_token *t = cc_tok(a, i);
         if (t->kind != CC_TOK_WORD) {
             if (t->kind == CC_TOK_PUNCT && !cc_tok_punct(a, i, '-') && !cc_tok_punct(a, i, '&')) {
@@ -205,7 +240,7 @@ static uint32_t skip_quotes(const void *ctx, uint32_t i)
     const qctx *q = ctx;
     for (size_t k = q->quotes.n; k-- > 0;) {
         const raw_quote *r = &q->quotes.v[k];
-        if (!r->unclosed && r->close == i) {
+        if (!r->unclosed && r->close_last == i) {
             return r->open == 0 ? UINT32_MAX : r->open - 1;
         }
         if (r->close < i) {
@@ -221,11 +256,11 @@ static void attribute(qctx *q, size_t k)
     raw_quote *r = &q->quotes.v[k];
     uint32_t pend = para_tok_end(a, r->para);
     uint32_t limit = k + 1 < q->quotes.n && q->quotes.v[k + 1].para == r->para ? q->quotes.v[k + 1].open : pend;
-    if (!r->unclosed && cc_attribution_after(a, r->close, limit, &r->att)) {
+    if (!r->unclosed && cc_attribution_after(a, r->close_last, limit, &r->att)) {
         return;
     }
     /* a list of quotes, `"A", "B", "C", were among the slogans shouted by …`, shares the last one's source */
-    if (!r->unclosed && k + 1 < q->quotes.n && q->quotes.v[k + 1].para == r->para && r->close + 2 >= limit) {
+    if (!r->unclosed && k + 1 < q->quotes.n && q->quotes.v[k + 1].para == r->para && r->close_last + 2 >= limit) {
         r->att.kind = CC_SPK_NONE;
         r->att.first = UINT32_MAX; /* filled from the next quote below */
         return;
@@ -236,7 +271,8 @@ static void attribute(qctx *q, size_t k)
         return;
     }
     uint32_t send = a->sentences.v[s].tok_first + a->sentences.v[s].tok_count;
-    if (!r->unclosed && r->close < send && cc_attribution_final(a, r->close, send < limit ? send : limit, &r->att)) {
+    if (!r->unclosed && r->close_last < send &&
+        cc_attribution_final(a, r->close_last, send < limit ? send : limit, &r->att)) {
         return;
     }
     /* the sentence before ends with a colon: `Caddell continued:` */
@@ -332,7 +368,7 @@ static int32_t continued_speaker(qctx *q, size_t k)
     }
     const raw_quote *p = &q->quotes.v[k - 1];
     if (p->para == r->para) {
-        uint32_t from = p->att.verb > p->close ? p->att.verb + 1 : p->close;
+        uint32_t from = p->att.verb > p->close_last ? p->att.verb + 1 : p->close_last;
         return verb_between(a, from, r->open) ? -1 : p->speaker;
     }
     if (r->open != para_tok_first(a, r->para) || p->speaker < 0) {
@@ -443,25 +479,24 @@ static void assign_speakers(qctx *q)
     }
 }
 
-/* A short one-sentence paragraph with no closing punctuation is a sub-heading ("UN 'alarmed'") even
- * when the cleaner did not mark it: its quote marks repeat a quote, or are scare quotes. */
+/* A short one-sentence paragraph with no sentence punctuation at all is a sub-heading ("UN 'alarmed'")
+ * even when the cleaner did not mark it: its quote marks repeat a quote, or are scare quotes. */
 static int headline_like(const cc_article *a, const cc_paragraph *p)
 {
     if (p->sent_count != 1) {
         return 0;
     }
     const cc_sentence *s = &a->sentences.v[p->sent_first];
-    uint32_t words = 0, last = s->tok_first + s->tok_count - 1;
-    for (uint32_t i = s->tok_first; i <= last; i++) {
-        words += cc_tok(a, i)->kind == CC_TOK_WORD;
+    uint32_t words = 0;
+    for (uint32_t i = s->tok_first; i < s->tok_first + s->tok_count; i++) {
+        const cc_token *t = cc_tok(a, i);
+        const char c = cc_tok_text(a, i)[0];
+        if (t->kind == CC_TOK_PUNCT && (c == '.' || c == '!' || c == '?' || c == ';' || (unsigned char)c == 0xE2)) {
+            return 0;
+        }
+        words += t->kind == CC_TOK_WORD;
     }
-    while (last > s->tok_first && cc_tok(a, last)->kind == CC_TOK_QUOTE) {
-        last--;
-    }
-    const char *t = cc_tok_text(a, last);
-    int terminal = cc_tok(a, last)->kind == CC_TOK_PUNCT && (t[0] == '.' || t[0] == '!' || t[0] == '?' ||
-                                                             (unsigned char)t[0] == 0xE2);
-    return words <= 12 && !terminal;
+    return words <= 12;
 }
 
 void cc_extract_quotes(cc_article *a)

@@ -130,7 +130,7 @@ static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_a
     int32_t person = -1, tail = -1;
     for (uint32_t i = first; i <= last; i++) {
         int32_t m = cc_mention_at(a, cc_tok(a, i)->start);
-        if (m >= 0 && a->mentions.v[m].type == CC_ENT_PERSON) {
+        if (m >= 0 && a->mentions.v[m].type == CC_ENT_PERSON && person < 0) {
             person = m;
         }
         if (i == last && m >= 0) {
@@ -141,8 +141,9 @@ static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_a
         const cc_mention *m = &a->mentions.v[person];
         out->kind = CC_SPK_PERSON;
         out->name = m->name;
-        if (!out->role.len) {
-            out->role = role_before(a, first, last, m->span.start);
+        cc_str before = role_before(a, first, last, m->span.start);
+        if (before.len) {
+            out->role = before;
         }
         return;
     }
@@ -198,7 +199,87 @@ static int has_person(const cc_article *a, uint32_t first, uint32_t last)
     return 0;
 }
 
-/* Subject of the verb at v: `X said`, `X, role, said`, `role, X, said`, `X, who …, said`. */
+/* Skips back over a parenthesis ending at token j ("Rep. Gwen Moore (D-Wis.) said"). */
+static uint32_t skip_parenthesis(const cc_article *a, uint32_t lo, uint32_t j)
+{
+    if (!cc_tok_punct(a, j, ')')) {
+        return j;
+    }
+    for (uint32_t k = j; k > lo && j - k < 12; k--) {
+        if (cc_tok_punct(a, k - 1, '(')) {
+            return k - 1 > lo ? k - 2 : j;
+        }
+    }
+    return j;
+}
+
+/* A comma-separated piece may hold abbreviations ("R-Ky.,"), but no sentence stop. */
+static int piece_stop(const cc_article *a, uint32_t k)
+{
+    const cc_token *t = cc_tok(a, k);
+    if (t->kind == CC_TOK_QUOTE || cc_tok_punct(a, k, ':') || cc_tok_punct(a, k, ';')) {
+        return 1;
+    }
+    return cc_tok_punct(a, k, '.') && !(k + 1 < a->tokens.n && cc_tok_punct(a, k + 1, ','));
+}
+
+enum { MAX_PIECES = 4 };
+
+/* `X, role, said`, `X, role, another role, said`, `role, X, said`, `X, who …, said`: the commas before
+ * the verb at comma j cut the phrase into pieces; the speaker is the furthest piece that names a
+ * person (its role the piece after it), else a person named in the piece next to the verb, else the
+ * furthest plain noun phrase. */
+static int subject_with_commas(const cc_article *a, uint32_t lo, uint32_t j, cc_attribution *out)
+{
+    uint32_t commas[MAX_PIECES + 1];
+    int n = 0;
+    commas[n++] = j;
+    for (uint32_t k = j; k-- > lo && j - k < 40 && n <= MAX_PIECES;) {
+        if (piece_stop(a, k)) {
+            break;
+        }
+        if (cc_tok_punct(a, k, ',')) {
+            commas[n++] = k;
+        }
+    }
+    uint32_t first;
+    int32_t fallback = -1;
+    for (int i = n - 1; i >= 1; i--) {
+        uint32_t c = commas[i];
+        if (c == lo || !np_ending_at(a, lo, skip_parenthesis(a, lo, c - 1), &first)) {
+            continue;
+        }
+        if (first > lo && !cc_tok_punct(a, first - 1, ',') && cc_tok(a, first - 1)->kind != CC_TOK_QUOTE &&
+            !is_determiner(a, first) && !(cc_tok(a, first)->flags & CC_TF_CAP)) {
+            continue;
+        }
+        uint32_t next_first = c + 1, next_last = commas[i - 1] - 1;
+        if (has_person(a, first, c - 1)) {
+            if (next_first <= next_last && !is_relative(a, next_first) && !has_person(a, next_first, next_last)) {
+                out->role = tok_span(a, next_first, next_last);
+            }
+            read_phrase(a, first, c - 1, out);
+            return 1;
+        }
+        if (fallback < 0) {
+            fallback = i;
+        }
+    }
+    if (n >= 2 && commas[1] + 1 < j && has_person(a, commas[1] + 1, j - 1)) {
+        if (np_ending_at(a, lo, commas[1] - 1, &first)) {
+            out->role = tok_span(a, first, commas[1] - 1);
+        }
+        read_phrase(a, commas[1] + 1, j - 1, out);
+        return 1;
+    }
+    if (fallback < 0 || !np_ending_at(a, lo, commas[fallback] - 1, &first)) {
+        return 0;
+    }
+    read_phrase(a, first, commas[fallback] - 1, out);
+    return 1;
+}
+
+/* Subject of the verb at v: `X said`, `X (D-Wis.) said`, or one of the comma forms above. */
 static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attribution *out)
 {
     if (v <= lo) {
@@ -212,36 +293,15 @@ static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attributi
     if (j > lo + 1 && cc_tok_find(a, j, cc_words()->not_names) && is_connector(a, j - 1)) {
         j -= 2;
     }
-    uint32_t first;
+    j = skip_parenthesis(a, lo, j);
     if (cc_tok_punct(a, j, ',') && j > lo) {
-        uint32_t k = j - 1;
-        while (k > lo && j - k < 24 && !cc_tok_punct(a, k, ',') && cc_tok(a, k)->kind != CC_TOK_QUOTE &&
-               !cc_tok_punct(a, k, '.') && !cc_tok_punct(a, k, ':')) {
-            k--;
-        }
-        if (!cc_tok_punct(a, k, ',') || k + 1 >= j || !np_ending_at(a, lo, k - 1, &first)) {
-            return 0;
-        }
-        if (is_relative(a, k + 1)) {
-            read_phrase(a, first, k - 1, out);
-            return 1;
-        }
-        if (has_person(a, k + 1, j - 1) && !has_person(a, first, k - 1)) {
-            out->role = tok_span(a, first, k - 1);
-            read_phrase(a, k + 1, j - 1, out);
-            return 1;
-        }
-        out->role = tok_span(a, k + 1, j - 1);
-        read_phrase(a, first, k - 1, out);
-        if (out->kind != CC_SPK_PERSON) {
-            out->role.len = 0;
-        }
-        return 1;
+        return subject_with_commas(a, lo, j, out);
     }
     if (j >= lo && cc_is_pronoun(a, j)) {
         read_phrase(a, j, j, out);
         return 1;
     }
+    uint32_t first;
     if (!np_ending_at(a, lo, j, &first)) {
         return 0;
     }
@@ -307,7 +367,7 @@ static int is_dash(const cc_article *a, uint32_t i)
     uint32_t n = cc_tok_len(a, i);
     return (n == 1 && (s[0] == ',' || s[0] == '-')) || (n == 2 && s[0] == '-') ||
            (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-            ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94));
+            ((unsigned char)s[2] >= 0x93 && (unsigned char)s[2] <= 0x95)); /* – — ― */
 }
 
 static int according_to(const cc_article *a, uint32_t i, uint32_t limit)
@@ -319,7 +379,9 @@ int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc
 {
     *out = (cc_attribution){ 0 };
     uint32_t j = close + 1;
+    int dash = 0;
     while (j < limit && is_dash(a, j)) {
+        dash |= !cc_tok_punct(a, j, ',');
         j++;
     }
     if (j >= limit || cc_tok(a, j)->kind == CC_TOK_QUOTE) {
@@ -333,7 +395,7 @@ int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc
         out->verb = j + 1;
         return object_phrase(a, j + 2, limit, out);
     }
-    for (uint32_t v = j + 1; v < limit && v < j + 16; v++) {
+    for (uint32_t v = j + 1; v < limit && v < j + 32; v++) {
         const cc_token *t = cc_tok(a, v);
         if (t->kind == CC_TOK_QUOTE || cc_tok_punct(a, v, '.') || cc_tok_punct(a, v, ';')) {
             break;
@@ -347,7 +409,10 @@ int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc
         }
         return subject_of(a, j, v, out) && out->first == j;
     }
-    return 0;
+    /* `"…" ― Francisco Herrero`: a dash and a name closing the paragraph */
+    *out = (cc_attribution){ 0 };
+    return dash && object_phrase(a, j, limit, out) && (out->kind == CC_SPK_PERSON || out->kind == CC_SPK_ORG) &&
+           (out->last + 1 >= limit || piece_stop(a, out->last + 1) || cc_tok_punct(a, out->last + 1, ','));
 }
 
 int cc_attribution_final(const cc_article *a, uint32_t close, uint32_t sent_end, cc_attribution *out)
