@@ -41,20 +41,35 @@ static size_t phrase(const cc_article *a, uint32_t first, uint32_t last, char *b
 
 static const cc_lexentry *find_phrase(const cc_article *a, uint32_t first, uint32_t last, const cc_lexset *set)
 {
+    if (first == last) {
+        return cc_tok_find(a, first, set);
+    }
     char buf[160];
     size_t n = phrase(a, first, last, buf, sizeof buf);
     return n ? cc_lexset_find(set, buf, n) : NULL;
 }
 
-static int is_title(const cc_article *a, uint32_t i)
+/* Is [first, last] an entry of set? One word asks the class table, several build the phrase. */
+static int known_as(const cc_article *a, uint32_t first, uint32_t last, const cc_lexset *set, unsigned bit)
 {
-    return cc_tok_find(a, i, cc_words()->titles) != NULL;
+    return first == last ? cc_tok_has(a, first, bit) : find_phrase(a, first, last, set) != NULL;
 }
 
-/* An organisation head word ("Council"); entries with a value ("domain": Rights, Affairs) only end names. */
-static const cc_lexentry *org_word(const cc_article *a, uint32_t i)
+static int is_title(const cc_article *a, uint32_t i)
 {
-    return cc_tok_find(a, i, cc_words()->org_words);
+    return cc_tok_has(a, i, CC_W_TITLE | CC_W_HONORIFIC);
+}
+
+/* An organisation head word ("Council") makes a name an organisation; a domain word ("Rights",
+ * "Affairs") only ends a name. */
+static int org_head(const cc_article *a, uint32_t i)
+{
+    return cc_tok_has(a, i, CC_W_ORG_HEAD);
+}
+
+static int org_word(const cc_article *a, uint32_t i)
+{
+    return cc_tok_has(a, i, CC_W_ORG_HEAD | CC_W_DOMAIN);
 }
 
 static int is_acronym(const cc_article *a, uint32_t i)
@@ -165,12 +180,11 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
                            uint32_t sent_first, uint32_t sent_end)
 {
     const cc_wordlists *w = cc_words();
-    while (first <= last && cc_tok_find(a, first, w->demonyms) && !find_phrase(a, first, last, w->orgs) &&
-           !find_phrase(a, first, last, w->places)) {
+    while (first <= last && cc_tok_has(a, first, CC_W_DEMONYM) && !known_as(a, first, last, w->orgs, CC_W_ORG) &&
+           !known_as(a, first, last, w->places, CC_W_PLACE)) {
         int has_org_word = 0;
         for (uint32_t i = first; i <= last; i++) {
-            const cc_lexentry *o = org_word(a, i);
-            has_org_word |= o && !o->value_len;
+            has_org_word |= org_head(a, i);
         }
         if (has_org_word) {
             break; /* "Syrian Observatory for Human Rights" is a name as a whole */
@@ -180,21 +194,20 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
     if (first > last) {
         return;
     }
-    if (find_phrase(a, first, last, w->orgs)) {
+    if (known_as(a, first, last, w->orgs, CC_W_ORG)) {
         push_run(runs, first, last, sentence, CC_ENT_ORG);
         return;
     }
-    if (find_phrase(a, first, last, w->places) || (first < last && is_direction(a, first, last - 1) &&
-                                                     cc_tok_find(a, last, w->places))) {
+    if (known_as(a, first, last, w->places, CC_W_PLACE) || (first < last && is_direction(a, first, last - 1) &&
+                                                     cc_tok_has(a, last, CC_W_PLACE))) {
         push_run(runs, first, last, sentence, CC_ENT_PLACE);
         return;
     }
-    if (first == last && org_word(a, first) && clause_start(a, first, sent_first)) {
+    if (first == last && org_head(a, first) && clause_start(a, first, sent_first)) {
         return; /* "Regime forces are…" */
     }
     for (uint32_t i = first; i <= last; i++) {
-        const cc_lexentry *o = org_word(a, i);
-        if (o && !o->value_len && (i > first || first == last || i == last || cc_tok_is(a, i + 1, "of"))) {
+        if (org_head(a, i) && (i > first || first == last || i == last || cc_tok_is(a, i + 1, "of"))) {
             push_run(runs, first, last, sentence, CC_ENT_ORG);
             return;
         }
@@ -218,7 +231,6 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
 static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
                          uint32_t sent_first, uint32_t sent_end)
 {
-    const cc_wordlists *w = cc_words();
     int32_t title = -1;
     for (uint32_t i = first; i <= last; i++) {
         if (is_title(a, i)) {
@@ -229,13 +241,13 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
         uint32_t name = (uint32_t)title + 1;
         for (uint32_t i = name; i <= last; i++) {
             if (org_word(a, i) || cc_tok_is(a, i, "of") || cc_tok_is(a, i, "for") || cc_tok_is(a, i, "the") ||
-                cc_tok_find(a, i, w->places) || cc_tok_find(a, i, w->demonyms)) {
+                cc_tok_has(a, i, CC_W_PLACE) || cc_tok_has(a, i, CC_W_DEMONYM)) {
                 name = i + 1;
             }
         }
         if (name <= last && last - name < 4) {
             for (uint32_t i = first; i < name; i++) {
-                if (cc_tok_cap(a, i) && (cc_tok_find(a, i, w->orgs) || is_acronym(a, i)) && !is_title(a, i)) {
+                if (cc_tok_cap(a, i) && (cc_tok_has(a, i, CC_W_ORG) || is_acronym(a, i)) && !is_title(a, i)) {
                     push_run(runs, i, i, sentence, CC_ENT_ORG);
                 }
             }
@@ -254,15 +266,14 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
  * organisation-like names: "Committee of the Red Cross", "Ministry of Defence". */
 static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
 {
-    const cc_wordlists *w = cc_words();
     uint32_t j = i;
     int orgish = 0;
     while (j < end) {
         if (cc_tok_cap(a, j)) {
-            if (cc_tok_find(a, j, w->not_names) || hyphen_modifier(a, j) || contracted_function_word(a, j)) {
+            if (cc_tok_has(a, j, CC_W_NOT_NAME) || hyphen_modifier(a, j) || contracted_function_word(a, j)) {
                 break;
             }
-            orgish |= org_word(a, j) != NULL || is_title(a, j);
+            orgish |= org_word(a, j) || is_title(a, j);
             j++;
             if (cc_tok_possessive(a, j - 1)) {
                 break;
@@ -283,7 +294,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
             if (cc_tok_is(a, k, "the") && k + 1 < end) {
                 k++;
             }
-            if (cc_tok_cap(a, k) && !cc_tok_find(a, k, w->not_names)) {
+            if (cc_tok_cap(a, k) && !cc_tok_has(a, k, CC_W_NOT_NAME)) {
                 j = k;
                 continue;
             }
@@ -295,7 +306,6 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
 
 static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
 {
-    const cc_wordlists *w = cc_words();
     const cc_sentence *s = &a->sentences.v[si];
     uint32_t end = s->tok_first + s->tok_count;
     uint32_t i = s->tok_first;
@@ -311,9 +321,9 @@ static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
         }
         uint32_t first = i;
         /* a sentence opener or function word is not part of the name ("The", "But", "In") */
-        while (first < j && (cc_tok_find(a, first, w->function_words) ||
-                             (clause_start(a, first, s->tok_first) && cc_tok_find(a, first, w->starters)) ||
-                             cc_tok_find(a, first, w->not_names))) {
+        while (first < j && (cc_tok_has(a, first, CC_W_FUNCTION) ||
+                             (clause_start(a, first, s->tok_first) && cc_tok_has(a, first, CC_W_STARTER)) ||
+                             cc_tok_has(a, first, CC_W_NOT_NAME))) {
             first++;
         }
         if (first < j) {
@@ -326,11 +336,9 @@ static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
 /* Surname key: the last word without possessive or an "al-" prefix. */
 static cc_str surname_of(cc_str name)
 {
-    uint32_t start = 0;
-    for (uint32_t i = 0; i < name.len; i++) {
-        if (name.p[i] == ' ') {
-            start = i + 1;
-        }
+    uint32_t start = name.len;
+    while (start > 0 && name.p[start - 1] != ' ') {
+        start--;
     }
     cc_str s = { name.p + start, name.len - start };
     if (s.len > 3 && (s.p[0] == 'a' || s.p[0] == 'e') && s.p[1] == 'l' && s.p[2] == '-') {
@@ -358,40 +366,106 @@ static cc_str run_text(const cc_article *a, const run *r)
     return cc_str_of(a->text + start, end - start);
 }
 
-static int same_text(cc_str x, cc_str y)
+/* ---- what the article says about a name: a small hash from name keys to runs ---- */
+
+static uint64_t ci_hash(cc_str s, uint64_t seed)
 {
-    return x.len == y.len && strncasecmp(x.p, y.p, x.len) == 0;
+    uint64_t h = 1469598103934665603ULL ^ seed;
+    for (uint32_t i = 0; i < s.len; i++) {
+        unsigned char c = (unsigned char)s.p[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        }
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return h ? h : 1;
 }
 
-/* Single capitalised words are typed by what the rest of the article says about them. */
-static void resolve_unknown(const cc_article *a, run_vec *runs, int by_context)
+enum { KEY_SURNAME = 1, KEY_TEXT = 2 };
+
+typedef struct name_slot {
+    uint64_t key;
+    int32_t run;        /* for surnames: the person run with the longest name; for texts: a typed run */
+} name_slot;
+
+typedef struct name_table {
+    name_slot *slots;
+    size_t cap;
+} name_table;
+
+static name_slot *name_slot_for(name_table *t, uint64_t key)
 {
-    const cc_wordlists *w = cc_words();
+    size_t i = (size_t)key & (t->cap - 1);
+    while (t->slots[i].key && t->slots[i].key != key) {
+        i = (i + 1) & (t->cap - 1);
+    }
+    if (!t->slots[i].key) {
+        t->slots[i].key = key;
+        t->slots[i].run = -1;
+    }
+    return &t->slots[i];
+}
+
+static void note_run(const cc_article *a, name_table *t, const run_vec *runs, int32_t k)
+{
+    const run *r = &runs->v[k];
+    cc_str text = run_text(a, r);
+    if (r->type == CC_ENT_PERSON) {
+        name_slot *s = name_slot_for(t, ci_hash(surname_of(text), KEY_SURNAME));
+        if (s->run < 0 || run_text(a, &runs->v[s->run]).len < text.len) {
+            s->run = k;
+        }
+    } else if (r->type != TYPE_UNKNOWN) {
+        name_slot *s = name_slot_for(t, ci_hash(text, KEY_TEXT));
+        if (s->run < 0) {
+            s->run = k;
+        }
+    }
+}
+
+/* Types an undecided single word from the typed runs: a surname of a person, or the same word typed
+ * as an organisation or place. */
+static int type_from_table(const cc_article *a, name_table *t, run_vec *runs, run *r)
+{
+    cc_str text = run_text(a, r);
+    name_slot *s = name_slot_for(t, ci_hash(surname_of(text), KEY_SURNAME));
+    if (s->run >= 0) {
+        r->type = CC_ENT_PERSON;
+        return 1;
+    }
+    s = name_slot_for(t, ci_hash(text, KEY_TEXT));
+    if (s->run >= 0) {
+        r->type = runs->v[s->run].type;
+        return 1;
+    }
+    return 0;
+}
+
+/* Single capitalised words are typed by what the rest of the article says about them, then by their
+ * own context; what context typed once types the same word elsewhere. */
+static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
+{
     for (size_t k = 0; k < runs->n; k++) {
-        run *r = &runs->v[k];
-        if (r->type != TYPE_UNKNOWN) {
-            continue;
-        }
-        cc_str t = run_text(a, r);
-        for (size_t m = 0; m < runs->n && r->type == TYPE_UNKNOWN; m++) {
-            const run *o = &runs->v[m];
-            if (o->type == CC_ENT_PERSON && cc_same_surname(run_text(a, o), t)) {
-                r->type = CC_ENT_PERSON;
-            } else if ((o->type == CC_ENT_ORG || o->type == CC_ENT_PLACE) && same_text(run_text(a, o), t)) {
-                r->type = o->type;
+        note_run(a, t, runs, (int32_t)k);
+    }
+    for (int round = 0; round < 2; round++) {
+        for (size_t k = 0; k < runs->n; k++) {
+            run *r = &runs->v[k];
+            if (r->type != TYPE_UNKNOWN || type_from_table(a, t, runs, r) || round == 1) {
+                continue;
             }
-        }
-        if (r->type != TYPE_UNKNOWN || !by_context) {
-            continue;
-        }
-        if (cc_tok_find(a, r->first, w->places)) {
-            r->type = CC_ENT_PLACE;
-        } else if (cc_tok_find(a, r->first, w->demonyms) || cc_tok_find(a, r->first, w->titles)) {
-            continue;
-        } else if (r->locative) {
-            r->type = CC_ENT_PLACE;
-        } else if (r->speaks) {
-            r->type = CC_ENT_PERSON;
+            if (cc_tok_has(a, r->first, CC_W_PLACE)) {
+                r->type = CC_ENT_PLACE;
+            } else if (cc_tok_has(a, r->first, CC_W_DEMONYM) || cc_tok_has(a, r->first, CC_W_TITLE | CC_W_HONORIFIC)) {
+                continue;
+            } else if (r->locative) {
+                r->type = CC_ENT_PLACE;
+            } else if (r->speaks) {
+                r->type = CC_ENT_PERSON;
+            }
+            if (r->type != TYPE_UNKNOWN) {
+                note_run(a, t, runs, (int32_t)k);
+            }
         }
     }
 }
@@ -409,20 +483,27 @@ cc_str cc_person_fullest(const cc_article *a, cc_str name)
     return best;
 }
 
-static cc_str canonical(const cc_article *a, const run *r)
+static cc_str canonical(const cc_article *a, name_table *t, const run_vec *runs, const run *r)
 {
-    cc_str t = run_text(a, r);
+    cc_str text = run_text(a, r);
     if (r->type == CC_ENT_ORG) {
         const cc_lexentry *e = find_phrase(a, r->first, r->last, cc_words()->orgs);
         if (e && e->value_len) {
             return cc_str_of(e->value, e->value_len);
         }
     }
-    return t;
+    if (r->type == CC_ENT_PERSON) {
+        name_slot *s = name_slot_for(t, ci_hash(surname_of(text), KEY_SURNAME));
+        if (s->run >= 0) {
+            return run_text(a, &runs->v[s->run]);
+        }
+    }
+    return text;
 }
 
 void cc_extract_mentions(cc_article *a)
 {
+    cc_words_begin(a);
     a->mentions.n = 0;
     run_vec runs = { 0 };
     for (uint32_t si = 0; si < a->sentences.n; si++) {
@@ -431,24 +512,25 @@ void cc_extract_mentions(cc_article *a)
             scan_sentence(a, &runs, si);
         }
     }
-    resolve_unknown(a, &runs, 0);
-    resolve_unknown(a, &runs, 1);
-    resolve_unknown(a, &runs, 0); /* what context typed once types the same word elsewhere */
+    name_table t = { NULL, 64 };
+    while (t.cap < runs.n * 4) {
+        t.cap *= 2;
+    }
+    t.slots = calloc(t.cap, sizeof *t.slots);
+    if (!t.slots) {
+        abort();
+    }
+    resolve_unknown(a, &runs, &t);
     for (size_t k = 0; k < runs.n; k++) {
         const run *r = &runs.v[k];
         if (r->type == TYPE_UNKNOWN) {
             continue;
         }
         cc_mention m = { { cc_tok(a, r->first)->start, cc_tok(a, r->last)->start + cc_tok_stem_len(a, r->last) },
-                         r->sentence, r->type, -1, canonical(a, r) };
+                         r->sentence, r->type, -1, canonical(a, &t, &runs, r) };
         CC_VEC_PUSH(a->mentions, m);
     }
-    for (size_t k = 0; k < a->mentions.n; k++) {
-        cc_mention *m = &a->mentions.v[k];
-        if (m->type == CC_ENT_PERSON) {
-            m->name = cc_person_fullest(a, m->name);
-        }
-    }
+    free(t.slots);
     CC_VEC_FREE(runs);
 }
 
@@ -522,35 +604,34 @@ static int is_single_word(cc_str s)
     return !memchr(s.p, ' ', s.len);
 }
 
-/* A surname alone joins the one full-named person in the cluster with that surname, if there is one. */
-static int32_t surname_entity(const cc_cluster *c, cc_str name)
+/* A surname alone joins the one full-named person in the cluster with that surname, if there is one:
+ * surnames maps each surname to that entity, or to -2 when two different people share it. */
+static void index_surnames(const cc_cluster *c, table *surnames)
 {
-    int32_t found = -1;
     for (size_t e = 0; e < c->entities.n; e++) {
         const cc_entity *x = &c->entities.v[e];
-        if (x->type == CC_ENT_PERSON && !is_single_word(x->name) && cc_same_surname(x->name, name)) {
-            if (found >= 0 && name_key(c->entities.v[found].name, CC_ENT_PERSON) != name_key(x->name, CC_ENT_PERSON)) {
-                return -1;
-            }
-            found = (int32_t)e;
+        if (x->type != CC_ENT_PERSON || is_single_word(x->name)) {
+            continue;
         }
+        int32_t *slot_entity = table_get(surnames, ci_hash(surname_of(x->name), KEY_SURNAME));
+        *slot_entity = *slot_entity == -1 ? (int32_t)e : -2;
     }
-    return found;
 }
 
-static void link_pass(cc_cluster *c, table *t, int surnames, int32_t *last_article)
+static void link_pass(cc_cluster *c, table *t, table *surnames, int32_t *last_article)
 {
     for (size_t ai = 0; ai < c->articles.n; ai++) {
         cc_article *a = c->articles.v[ai];
         for (size_t k = 0; k < a->mentions.n; k++) {
             cc_mention *m = &a->mentions.v[k];
             int single = m->type == CC_ENT_PERSON && is_single_word(m->name);
-            if (single != surnames || m->entity >= 0) {
+            if (single != (surnames != NULL) || m->entity >= 0) {
                 continue;
             }
             int32_t *slot_entity = table_get(t, name_key(m->name, m->type));
             if (*slot_entity < 0 && single) {
-                *slot_entity = surname_entity(c, m->name);
+                int32_t e = *table_get(surnames, ci_hash(surname_of(m->name), KEY_SURNAME));
+                *slot_entity = e >= 0 ? e : -1;
             }
             if (*slot_entity < 0) {
                 cc_entity e = { m->name, m->type, 0, 0 };
@@ -590,8 +671,14 @@ void cc_link_entities(cc_cluster *c)
     for (size_t i = 0; i <= total; i++) {
         last_article[i] = -1;
     }
-    link_pass(c, &t, 0, last_article);
-    link_pass(c, &t, 1, last_article);
+    link_pass(c, &t, NULL, last_article);
+    table surnames = { calloc(t.cap, sizeof(slot)), t.cap };
+    if (!surnames.slots) {
+        abort();
+    }
+    index_surnames(c, &surnames);
+    link_pass(c, &t, &surnames, last_article);
+    free(surnames.slots);
     free(last_article);
     free(t.slots);
 }

@@ -399,10 +399,7 @@ static void resolve_description(qctx *q, speaker *s)
     const cc_article *a = q->a;
     const char *p = s->name.p;
     const char *end = p + s->name.len;
-    uint32_t first = 0;
-    while (first < a->tokens.n && a->tokens.v[first].start < (uint32_t)(p - a->text)) {
-        first++;
-    }
+    uint32_t first = cc_token_at(a, (uint32_t)(p - a->text));
     int32_t role = -1;
     for (uint32_t i = first; i < a->tokens.n && a->text + a->tokens.v[i].start < end; i++) {
         if (cc_is_role_word(a, i)) {
@@ -417,10 +414,7 @@ static void resolve_description(qctx *q, speaker *s)
         if (mm->type != CC_ENT_PERSON || mm->span.start == 0) {
             continue;
         }
-        uint32_t t = 0;
-        while (t < a->tokens.n && a->tokens.v[t].end <= mm->span.start) {
-            t++;
-        }
+        uint32_t t = cc_token_at(a, mm->span.start);
         if (t > 0 && cc_tok_len(a, t - 1) == cc_tok_len(a, (uint32_t)role) &&
             strncasecmp(cc_tok_text(a, t - 1), cc_tok_text(a, (uint32_t)role), cc_tok_len(a, (uint32_t)role)) == 0) {
             s->name = mm->name;
@@ -501,6 +495,7 @@ static int headline_like(const cc_article *a, const cc_paragraph *p)
 
 void cc_extract_quotes(cc_article *a)
 {
+    cc_words_begin(a);
     a->quotes.n = 0;
     qctx q = { a, { 0 }, { 0 } };
     for (uint32_t pi = 0; pi < a->paragraphs.n; pi++) {

@@ -62,12 +62,11 @@ static int np_word(const cc_article *a, uint32_t i)
     if (t->kind != CC_TOK_WORD) {
         return 0;
     }
-    const cc_wordlists *w = cc_words();
-    if (cc_tok_find(a, i, w->not_names) && !cc_tok_is(a, i, "tv")) {
+    if (cc_tok_has(a, i, CC_W_NOT_NAME) && !cc_tok_is(a, i, "tv")) {
         return 0;
     }
     if (!(t->flags & (CC_TF_CAP | CC_TF_ALLCAPS))) {
-        if (cc_tok_find(a, i, w->function_words) || cc_tok_reporting_verb(a, i, i)) {
+        if (cc_tok_has(a, i, CC_W_FUNCTION) || cc_tok_reporting_verb(a, i, i)) {
             return 0;
         }
         uint32_t n = cc_tok_len(a, i);
@@ -81,8 +80,7 @@ static int np_word(const cc_article *a, uint32_t i)
 
 int cc_is_role_word(const cc_article *a, uint32_t i)
 {
-    const cc_lexentry *e = cc_tok_find(a, i, cc_words()->titles);
-    return e && e->value_len == 0;
+    return cc_tok_has(a, i, CC_W_TITLE);
 }
 
 static cc_str tok_span(const cc_article *a, uint32_t first, uint32_t last)
@@ -93,8 +91,7 @@ static cc_str tok_span(const cc_article *a, uint32_t first, uint32_t last)
 
 static int is_honorific(const cc_article *a, uint32_t i)
 {
-    const cc_lexentry *e = cc_tok_find(a, i, cc_words()->titles);
-    return e && e->value_len;
+    return cc_tok_has(a, i, CC_W_HONORIFIC);
 }
 
 /* The role is what precedes the name in the phrase, without articles or courtesy titles ("Dr"). */
@@ -165,7 +162,7 @@ static int np_ending_at(const cc_article *a, uint32_t lo, uint32_t j, uint32_t *
             i = p;
             break;
         }
-        if (np_word(a, p) && !(cc_tok(a, p)->flags & CC_TF_SENT_START && cc_tok_find(a, p, cc_words()->starters))) {
+        if (np_word(a, p) && !(cc_tok(a, p)->flags & CC_TF_SENT_START && cc_tok_has(a, p, CC_W_STARTER))) {
             i = p;
             continue;
         }
@@ -290,7 +287,7 @@ static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attributi
         j--;
     }
     /* "Ayrault on Tuesday said" */
-    if (j > lo + 1 && cc_tok_find(a, j, cc_words()->not_names) && is_connector(a, j - 1)) {
+    if (j > lo + 1 && cc_tok_has(a, j, CC_W_NOT_NAME) && is_connector(a, j - 1)) {
         j -= 2;
     }
     j = skip_parenthesis(a, lo, j);
@@ -428,7 +425,7 @@ int cc_attribution_final(const cc_article *a, uint32_t close, uint32_t sent_end,
         }
         if (cc_tok_reporting_verb(a, v, close)) {
             for (uint32_t t = v + 1; t < end; t++) {
-                if (!cc_tok_find(a, t, cc_words()->not_names) && !is_adverb(a, t) && !is_connector(a, t)) {
+                if (!cc_tok_has(a, t, CC_W_NOT_NAME) && !is_adverb(a, t) && !is_connector(a, t)) {
                     return 0; /* the verb must end the sentence: `, he said on Monday.` */
                 }
             }

@@ -1,5 +1,140 @@
 #include "words.h"
 
+#include <stdlib.h>
+
+typedef struct class_slot {
+    const char *key;    /* lower-case, from the lexicon */
+    uint64_t hash;
+    uint32_t len;
+    unsigned bits;
+} class_slot;
+
+static class_slot *classes;
+static size_t class_cap;
+/* One bit per hash value's low bits: most capitalised words are in no lexicon, and this small map
+ * (it stays in the first-level cache) says so without touching the big table. */
+enum { FILTER_BITS = 1 << 16 };
+static uint64_t filter[FILTER_BITS / 64];
+
+static uint64_t lower_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        }
+        h = (h ^ c) * 1099511628211ULL;
+    }
+    return h;
+}
+
+static class_slot *class_find(const char *s, size_t n, int insert)
+{
+    uint64_t h = lower_hash(s, n);
+    uint32_t f = (uint32_t)(h >> 40) & (FILTER_BITS - 1);
+    if (!insert && !(filter[f / 64] >> (f % 64) & 1)) {
+        return NULL;
+    }
+    filter[f / 64] |= 1ULL << (f % 64);
+    size_t i = (size_t)h & (class_cap - 1);
+    while (classes[i].key) {
+        if (classes[i].hash == h && classes[i].len == n && strncasecmp(classes[i].key, s, n) == 0) {
+            return &classes[i];
+        }
+        i = (i + 1) & (class_cap - 1);
+    }
+    if (!insert) {
+        return NULL;
+    }
+    classes[i].key = s;
+    classes[i].hash = h;
+    classes[i].len = (uint32_t)n;
+    return &classes[i];
+}
+
+static void add_class(const cc_lexset *set, unsigned bits, unsigned valued_bits)
+{
+    for (size_t k = 0; k < cc_lexset_size(set); k++) {
+        const cc_lexentry *e = cc_lexset_entry(set, k);
+        if (e->words == 1) {
+            class_find(e->key, e->key_len, 1)->bits |= e->value_len ? valued_bits : bits;
+        }
+    }
+}
+
+static void build_classes(const cc_wordlists *w)
+{
+    size_t total = 0;
+    const cc_lexset *sets[] = { w->titles, w->org_words, w->orgs, w->places, w->not_names, w->demonyms,
+                                w->function_words, w->starters, w->verbs };
+    for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
+        total += cc_lexset_size(sets[k]);
+    }
+    class_cap = 64;
+    while (class_cap < total * 2) {
+        class_cap *= 2;
+    }
+    classes = calloc(class_cap, sizeof *classes);
+    if (!classes) {
+        abort();
+    }
+    add_class(w->titles, CC_W_TITLE, CC_W_HONORIFIC);
+    add_class(w->org_words, CC_W_ORG_HEAD, CC_W_DOMAIN);
+    add_class(w->orgs, CC_W_ORG, CC_W_ORG);
+    add_class(w->places, CC_W_PLACE, CC_W_PLACE);
+    add_class(w->not_names, CC_W_NOT_NAME, CC_W_NOT_NAME);
+    add_class(w->demonyms, CC_W_DEMONYM, CC_W_DEMONYM);
+    add_class(w->function_words, CC_W_FUNCTION, CC_W_FUNCTION);
+    add_class(w->starters, CC_W_STARTER, CC_W_STARTER);
+    add_class(w->verbs, CC_W_VERB, CC_W_VERB);
+}
+
+/* Each token is looked up once per analysis: the stages ask about the same capitalised words many
+ * times. The cache belongs to one article's token array at a time (per thread). */
+enum { CLASS_KNOWN = 1u << 15 };
+
+static _Thread_local struct {
+    const cc_token *tokens;
+    size_t n, cap;
+    uint16_t *bits;
+} cache;
+
+void cc_words_begin(const cc_article *a)
+{
+    cache.tokens = NULL;
+    cc_tok_class(a, 0);
+}
+
+unsigned cc_tok_class(const cc_article *a, uint32_t i)
+{
+    if (i >= a->tokens.n) {
+        return 0;
+    }
+    if (cache.tokens != a->tokens.v || cache.n != a->tokens.n) {
+        if (cache.cap < a->tokens.n) {
+            free(cache.bits);
+            cache.cap = a->tokens.n + a->tokens.n / 2 + 64;
+            cache.bits = malloc(cache.cap * sizeof *cache.bits);
+            if (!cache.bits) {
+                abort();
+            }
+        }
+        memset(cache.bits, 0, a->tokens.n * sizeof *cache.bits);
+        cache.tokens = a->tokens.v;
+        cache.n = a->tokens.n;
+    }
+    if (a->tokens.v[i].kind != CC_TOK_WORD) {
+        return 0;
+    }
+    if (!(cache.bits[i] & CLASS_KNOWN)) {
+        cc_words();
+        const class_slot *s = class_find(cc_tok_text(a, i), cc_tok_stem_len(a, i), 0);
+        cache.bits[i] = (uint16_t)(CLASS_KNOWN | (s ? s->bits : 0));
+    }
+    return cache.bits[i] & ~CLASS_KNOWN;
+}
+
 const cc_wordlists *cc_words(void)
 {
     static cc_wordlists w;
@@ -13,6 +148,7 @@ const cc_wordlists *cc_words(void)
         w.function_words = cc_lexset_get("function_words");
         w.starters = cc_lexset_get("sentence_starters");
         w.verbs = cc_lexset_get("reporting_verbs");
+        build_classes(&w);
     }
     return &w;
 }
@@ -61,6 +197,9 @@ int cc_tok_particle(const cc_article *a, uint32_t i)
     }
     const char *s = cc_tok_text(a, i);
     uint32_t n = cc_tok_len(a, i);
+    if (!strchr("abdeilv", s[0])) {
+        return 0;
+    }
     /* al-Assad, el-Sisi: one token whose part after the hyphen is capitalised */
     if (n > 3 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' && s[2] == '-' && s[3] >= 'A' && s[3] <= 'Z') {
         return 1;
@@ -103,7 +242,7 @@ int cc_tok_reporting_verb(const cc_article *a, uint32_t i, uint32_t lo)
     if (t->kind != CC_TOK_WORD || (t->flags & CC_TF_CAP && !(t->flags & CC_TF_SENT_START))) {
         return 0;
     }
-    if (!cc_lexset_find(cc_words()->verbs, cc_tok_text(a, i), cc_tok_len(a, i))) {
+    if (!cc_tok_has(a, i, CC_W_VERB)) {
         return 0;
     }
     if (ambiguous_noun(a, i)) {

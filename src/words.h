@@ -46,6 +46,27 @@ static inline int cc_tok_punct(const cc_article *a, uint32_t i, char c)
     return t->kind == CC_TOK_PUNCT && t->end - t->start == 1 && a->text[t->start] == c;
 }
 
+/* Every one-word entry of those lexicons in one table, so a token costs one lookup for all of them. */
+enum cc_word_class {
+    CC_W_TITLE = 1 << 0,      /* role word: "spokesman", "President" */
+    CC_W_HONORIFIC = 1 << 1,  /* courtesy title: "Mr", "Dr" */
+    CC_W_ORG_HEAD = 1 << 2,   /* "Council", "Ministry" */
+    CC_W_DOMAIN = 1 << 3,     /* ends a role's domain: "Rights", "Affairs" */
+    CC_W_ORG = 1 << 4,        /* a one-word organisation: "Hezbollah" */
+    CC_W_PLACE = 1 << 5,
+    CC_W_NOT_NAME = 1 << 6,   /* "Tuesday", "GMT" */
+    CC_W_DEMONYM = 1 << 7,
+    CC_W_FUNCTION = 1 << 8,
+    CC_W_STARTER = 1 << 9,
+    CC_W_VERB = 1 << 10       /* reporting verb */
+};
+
+/* Starts work on an article: forgets the classes cached for the article before. */
+void cc_words_begin(const cc_article *a);
+
+/* The cc_word_class bits of token i (possessive ignored: "Russia's" is a place). */
+unsigned cc_tok_class(const cc_article *a, uint32_t i);
+
 /* Lexicon lookup of a token, ignoring a trailing possessive ("Russia's" finds "russia"). */
 const cc_lexentry *cc_tok_find(const cc_article *a, uint32_t i, const cc_lexset *set);
 
@@ -53,11 +74,31 @@ const cc_lexentry *cc_tok_find(const cc_article *a, uint32_t i, const cc_lexset 
 uint32_t cc_tok_stem_len(const cc_article *a, uint32_t i);
 int cc_tok_possessive(const cc_article *a, uint32_t i);
 
+/* The first token that ends after byte offset pos (binary search). */
+static inline uint32_t cc_token_at(const cc_article *a, uint32_t pos)
+{
+    size_t lo = 0, hi = a->tokens.n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (a->tokens.v[mid].end <= pos) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return (uint32_t)lo;
+}
+
 /* A capitalised word (or an all-capitals acronym) that could be part of a name. */
 static inline int cc_tok_cap(const cc_article *a, uint32_t i)
 {
     const cc_token *t = cc_tok(a, i);
     return t->kind == CC_TOK_WORD && (t->flags & (CC_TF_CAP | CC_TF_ALLCAPS));
+}
+
+static inline int cc_tok_has(const cc_article *a, uint32_t i, unsigned cls)
+{
+    return (cc_tok_class(a, i) & cls) != 0;
 }
 
 /* A lower-case name particle that sits inside names: al-Assad, bin, de Mistura, van. */
