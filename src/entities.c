@@ -153,7 +153,8 @@ static int contracted_function_word(const cc_article *a, uint32_t i)
     return 0;
 }
 
-/* "Russia-backed", "Iran-affiliated", "Pro-government": capitalised, but a modifier, not a name. */
+/* "Russia-backed", "Iran-affiliated", "Pro-government": capitalised, but a modifier, not a name
+ * ("Ki-moon" is a name: its tail is no participle). */
 static int hyphen_modifier(const cc_article *a, uint32_t i)
 {
     if (!(cc_tok(a, i)->flags & CC_TF_HYPHEN)) {
@@ -161,11 +162,27 @@ static int hyphen_modifier(const cc_article *a, uint32_t i)
     }
     const char *s = cc_tok_text(a, i);
     uint32_t n = cc_tok_len(a, i);
+    if (n > 5 && (strncasecmp(s, "pro-", 4) == 0 || strncasecmp(s, "anti-", 5) == 0)) {
+        return 1;
+    }
     uint32_t k = n;
     while (k > 0 && s[k - 1] != '-') {
         k--;
     }
-    return k < n && s[k] >= 'a' && s[k] <= 'z';
+    if (k >= n || s[k] < 'a' || s[k] > 'z') {
+        return 0;
+    }
+    static const char *const tails[] = { "born", "run", "held", "made", "style", "era", "wide", "like", "free",
+                                         "friendly", "bound", NULL };
+    if (n - k > 2 && s[n - 2] == 'e' && s[n - 1] == 'd') {
+        return 1;
+    }
+    for (int t = 0; tails[t]; t++) {
+        if (n - k == strlen(tails[t]) && strncmp(s + k, tails[t], n - k) == 0) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type)
@@ -239,10 +256,20 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
     }
     if (title >= 0) {
         uint32_t name = (uint32_t)title + 1;
+        int domain = 0;
         for (uint32_t i = name; i <= last; i++) {
-            if (org_word(a, i) || cc_tok_is(a, i, "of") || cc_tok_is(a, i, "for") || cc_tok_is(a, i, "the") ||
-                cc_tok_has(a, i, CC_W_PLACE) || cc_tok_has(a, i, CC_W_DEMONYM)) {
+            int connector = cc_tok_is(a, i, "of") || cc_tok_is(a, i, "for") || cc_tok_is(a, i, "the");
+            if (org_word(a, i) || connector || cc_tok_has(a, i, CC_W_PLACE) || cc_tok_has(a, i, CC_W_DEMONYM)) {
                 name = i + 1;
+                domain = !connector;
+            }
+        }
+        /* "Commissioner for Crisis Management Dimitra Kallis": when no known word closes the domain, the
+         * name is the last two words (three with a particle) */
+        if (!domain && name > (uint32_t)title + 1 && last + 1 - name >= 4) {
+            name = last - 1;
+            if (name > first && cc_tok_particle(a, name - 1)) {
+                name--;
             }
         }
         if (name <= last && last - name < 4) {
@@ -288,8 +315,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
             j++; /* al-Assad ends the name */
             continue;
         }
-        if (orgish && j > i && j + 1 < end &&
-            (cc_tok_is(a, j, "of") || cc_tok_is(a, j, "for") || cc_tok_is(a, j, "and") || cc_tok_punct(a, j, '&'))) {
+        if (orgish && j > i && j + 1 < end && (cc_tok_is(a, j, "of") || cc_tok_is(a, j, "for"))) {
             uint32_t k = j + 1;
             if (cc_tok_is(a, k, "the") && k + 1 < end) {
                 k++;
@@ -298,6 +324,12 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
                 j = k;
                 continue;
             }
+        }
+        /* "Foreign Affairs and Trade", "AT & T": "and" joins only a domain word */
+        if (orgish && j > i && j + 1 < end && (cc_tok_is(a, j, "and") || cc_tok_punct(a, j, '&')) &&
+            cc_tok_cap(a, j + 1) && (cc_tok_punct(a, j, '&') || cc_tok_has(a, j + 1, CC_W_DOMAIN))) {
+            j++;
+            continue;
         }
         break;
     }
@@ -406,14 +438,38 @@ static name_slot *name_slot_for(name_table *t, uint64_t key)
     return &t->slots[i];
 }
 
+static int same_ci(cc_str x, cc_str y)
+{
+    return x.len == y.len && strncasecmp(x.p, y.p, x.len) == 0;
+}
+
+/* "Maria Santos" and "Maria Elena Santos" may be one person; "Maria Santos" and "Pedro Santos" not. */
+static int same_first_word(cc_str x, cc_str y)
+{
+    uint32_t n = 0;
+    while (n < x.len && n < y.len && x.p[n] != ' ' && y.p[n] != ' ') {
+        n++;
+    }
+    return n < x.len && n < y.len && x.p[n] == ' ' && y.p[n] == ' ' && strncasecmp(x.p, y.p, n) == 0;
+}
+
 static void note_run(const cc_article *a, name_table *t, const run_vec *runs, int32_t k)
 {
     const run *r = &runs->v[k];
     cc_str text = run_text(a, r);
     if (r->type == CC_ENT_PERSON) {
+        /* the longest name with this surname; -2 once two different full names share it */
         name_slot *s = name_slot_for(t, ci_hash(surname_of(text), KEY_SURNAME));
-        if (s->run < 0 || run_text(a, &runs->v[s->run]).len < text.len) {
+        if (s->run == -1) {
             s->run = k;
+        } else if (s->run >= 0) {
+            cc_str have = run_text(a, &runs->v[s->run]);
+            int both_full = r->first < r->last && runs->v[s->run].first < runs->v[s->run].last;
+            if (both_full && !same_first_word(have, text) && !same_ci(have, text)) {
+                s->run = -2;
+            } else if (have.len < text.len) {
+                s->run = k;
+            }
         }
     } else if (r->type != TYPE_UNKNOWN) {
         name_slot *s = name_slot_for(t, ci_hash(text, KEY_TEXT));
@@ -429,7 +485,7 @@ static int type_from_table(const cc_article *a, name_table *t, run_vec *runs, ru
 {
     cc_str text = run_text(a, r);
     name_slot *s = name_slot_for(t, ci_hash(surname_of(text), KEY_SURNAME));
-    if (s->run >= 0) {
+    if (s->run != -1) {
         r->type = CC_ENT_PERSON;
         return 1;
     }
@@ -492,7 +548,7 @@ static cc_str canonical(const cc_article *a, name_table *t, const run_vec *runs,
             return cc_str_of(e->value, e->value_len);
         }
     }
-    if (r->type == CC_ENT_PERSON) {
+    if (r->type == CC_ENT_PERSON && r->first == r->last) {
         name_slot *s = name_slot_for(t, ci_hash(surname_of(text), KEY_SURNAME));
         if (s->run >= 0) {
             return run_text(a, &runs->v[s->run]);

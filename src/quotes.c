@@ -213,6 +213,21 @@ static int looks_like_name(const cc_article *a, const raw_quote *r)
     return words > 0 && words <= 6 && caps > 0;
 }
 
+/* Verbs of saying proper, which take a whole utterance straight after them ("says "we only need…"");
+ * other reporting verbs take a phrase ("decried "the silence of the world""). */
+static int says(const cc_article *a, uint32_t i)
+{
+    static const char *const verbs[] = { "said", "says", "say", "saying", "added", "adds", "asked", "asks", "wrote",
+                                         "writes", "tweeted", "tweets", "replied", "answered", "declared", "stated",
+                                         "explained", "continued", "told", "posted", "shouted", "chanted", NULL };
+    for (int k = 0; verbs[k]; k++) {
+        if (cc_tok_is(a, i, verbs[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A whole utterance opens a sentence or follows a colon, a comma or a reporting verb; a fragment sits
  * inside the reporting sentence's own grammar (called it a "massacre"). */
 static int is_partial(const cc_article *a, const raw_quote *r)
@@ -229,7 +244,7 @@ static int is_partial(const cc_article *a, const raw_quote *r)
     if (cc_tok_punct(a, p, ':') || cc_tok_punct(a, p, ',') || cc_tok(a, p)->kind == CC_TOK_QUOTE) {
         return 0;
     }
-    return !cc_tok_reporting_verb(a, p, first);
+    return !says(a, p);
 }
 
 /* ---- attribution ---- */
