@@ -287,9 +287,12 @@ TEST(report_cli_writes_each_format_to_a_file)
 {
     static const char *const formats[] = { "text", "markdown", "html", "json" };
     static const char *const starts[] = { "crosscheck", "# crosscheck report", "<!DOCTYPE html>", "{" };
+    char dir[] = "/tmp/cc_report_cli_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[64];
+    snprintf(path, sizeof path, "%s/report", dir);
     for (size_t i = 0; i < 4; i++) {
         char args[160], *out, *err;
-        const char *path = "/tmp/cc_report_cli_out";
         snprintf(args, sizeof args, "analyze --format %s -o %s examples", formats[i], path);
         CHECK_INT(test_run_cli(args, &out, &err), 0);
         CHECK_STR(out, "");
@@ -300,6 +303,7 @@ TEST(report_cli_writes_each_format_to_a_file)
         free(err);
         unlink(path);
     }
+    rmdir(dir);
 }
 
 /* Output of the CLI run on a pseudo-terminal (script(1) from util-linux), or NULL without script. */
