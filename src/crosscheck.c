@@ -55,6 +55,34 @@ static int groupable(const cc_claim *cl)
     return cl->category != CC_CAT_OTHER && !(cl->flags & (CC_CF_HYPOTHETICAL | CC_CF_NEGATED));
 }
 
+static uint32_t paragraph_of(const cc_article *a, const cc_claim *cl)
+{
+    return cl->sentence < a->sentences.n ? a->sentences.v[cl->sentence].para : UINT32_MAX;
+}
+
+/* News states a time frame once and lets the next sentences of the paragraph lean on it ("since
+ * November 15 ... The victims included around 70 civilians"): a figure of the same kind without a
+ * time phrase takes the frame of the one before it in its paragraph. */
+static void carry_frames(work *w, size_t article)
+{
+    const cc_article *a = w->c->articles.v[article];
+    fig *figs = &w->figs[w->base[article]];
+    for (size_t k = 1; k < a->claims.n; k++) {
+        if (figs[k].f.time.kind != CC_FRAME_NONE || !groupable(&a->claims.v[k])) {
+            continue;
+        }
+        for (size_t j = k; j-- > 0;) {
+            if (paragraph_of(a, &a->claims.v[j]) != paragraph_of(a, &a->claims.v[k])) {
+                break;
+            }
+            if (figs[j].category == figs[k].category && figs[j].f.time.kind != CC_FRAME_NONE) {
+                figs[k].f.time = figs[j].f.time;
+                break;
+            }
+        }
+    }
+}
+
 static void read_figs(work *w)
 {
     cc_cluster *c = w->c;
@@ -85,6 +113,7 @@ static void read_figs(work *w)
                 cc_facets_read(&x->f, a, cl, anchor, &w->scratch);
             }
         }
+        carry_frames(w, i);
     }
 }
 
@@ -184,10 +213,11 @@ static int fit(const work *w, const fig *x, const fig *m)
     if (who == CC_REL_NONE || place == CC_REL_NONE || time == CC_REL_NONE) {
         return -1;
     }
+    /* two points for a facet both state alike, one where one of them leaves it open or names a part */
     int score = 0;
-    score += who == CC_REL_SAME ? (x->f.who && m->f.who ? 2 : 1) : 0;
-    score += place == CC_REL_SAME ? (x->f.place.len && m->f.place.len ? 2 : 1) : 0;
-    score += time == CC_REL_SAME ? (x->f.time.kind != CC_FRAME_NONE && m->f.time.kind != CC_FRAME_NONE ? 2 : 1) : 0;
+    score += who == CC_REL_SAME && x->f.who && m->f.who ? 2 : 1;
+    score += place == CC_REL_SAME && x->f.place.len && m->f.place.len ? 2 : 1;
+    score += time == CC_REL_SAME && x->f.time.kind != CC_FRAME_NONE && m->f.time.kind != CC_FRAME_NONE ? 2 : 1;
     score += cc_same_source(&x->f, &m->f);
     score += same_figure(&x->f, &m->f) * 2;
     return score;
@@ -256,7 +286,8 @@ static void assign_groups(work *w)
         int best = -1;
         for (size_t g = 0; g < w->c->groups.n; g++) {
             int s = group_fit(w, &w->c->groups.v[g], x);
-            if (s > best) {
+            /* on a tie the bigger group: most often the event's main count */
+            if (s > best || (s == best && s >= 0 && w->c->groups.v[g].members.n > w->c->groups.v[x->group].members.n)) {
                 best = s;
                 x->group = (int32_t)g;
             }
@@ -297,33 +328,27 @@ static void mark_repeats(const work *w, cc_group *g)
     }
 }
 
-/* A figure about a narrower set (children among people, a district of the city, one day of several)
- * only says the group's count is at least that much. */
+/* A figure about a part of the people counted (children among civilians) or about a place the articles
+ * put inside another (a town in its province) only says the group's count is at least that much.
+ * Time frames and unnamed districts are not read that way: the group already holds figures of like
+ * frame, and "eastern Aleppo" and "Aleppo" are one place in most reports of it. */
 static void widen_narrower(const work *w, cc_group *g)
 {
-    const fig *who = fig_of(w, &g->members.v[0]), *where = who;
-    long longest = 0;
+    const fig *who = fig_of(w, &g->members.v[0]);
     for (size_t k = 0; k < g->members.n; k++) {
         const fig *x = fig_of(w, &g->members.v[k]);
         if (!who->f.who || cc_who_relation(x->f.who, who->f.who) == CC_REL_BROADER) {
             who = x;
         }
-        if (place_relation(w, x, where) == CC_REL_BROADER) {
-            where = x;
-        }
-        if (x->f.time.kind == CC_FRAME_NONE) {
-            longest = LONG_MAX;
-        } else if (x->f.time.days > longest) {
-            longest = x->f.time.days;
-        }
     }
     for (size_t k = 0; k < g->members.n; k++) {
         const fig *x = fig_of(w, &g->members.v[k]);
-        int narrower = cc_who_relation(x->f.who, who->f.who) == CC_REL_NARROWER ||
-                       place_relation(w, x, where) == CC_REL_NARROWER ||
-                       (x->f.time.kind == CC_FRAME_SHORT && x->f.time.days && x->f.time.days < longest);
+        int inside = 0;
+        for (size_t j = 0; j < g->members.n && !inside; j++) {
+            inside = linked(w, x->f.place, fig_of(w, &g->members.v[j])->f.place);
+        }
         g->members.v[k].low = x->f.lo;
-        g->members.v[k].high = narrower ? INFINITY : x->f.hi;
+        g->members.v[k].high = cc_who_relation(x->f.who, who->f.who) == CC_REL_NARROWER || inside ? INFINITY : x->f.hi;
     }
 }
 

@@ -132,6 +132,12 @@ static double step(double v)
     return v >= 10 && v == floor(v) ? 1 : 0;
 }
 
+/* A bound derived from a whole-number figure is a whole number (990 less 10% is 891, not 891.0000001). */
+static double whole(double bound, double figure)
+{
+    return figure == floor(figure) ? round(bound) : bound;
+}
+
 static void read_interval(cc_facets *f, const cc_amount *m)
 {
     if (m->vague.len || !m->has_value) {
@@ -142,10 +148,10 @@ static void read_interval(cc_facets *f, const cc_amount *m)
     f->fig_lo = lo;
     f->fig_hi = hi;
     switch ((cc_qualifier)m->qualifier) {
-    case CC_Q_APPROX: lo *= 0.9; hi *= 1.1; break;
+    case CC_Q_APPROX: lo = whole(lo * 0.9, lo); hi = whole(hi * 1.1, hi); break;
     case CC_Q_AT_LEAST: hi = INFINITY; break;
     case CC_Q_MORE_THAN: lo += step(lo); hi = INFINITY; break;
-    case CC_Q_NEARLY: lo *= 0.9; hi -= step(hi); break;
+    case CC_Q_NEARLY: lo = whole(lo * 0.9, lo); hi -= step(hi); break;
     case CC_Q_UP_TO: lo = 0; break;
     case CC_Q_LESS_THAN: lo = 0; hi -= step(hi); break;
     default: break;
@@ -169,7 +175,20 @@ static const cc_lexentry *parent(const cc_lexentry *e)
     if (!e || !e->value_len || e->value[0] == '=' || value_is(e, "stop")) {
         return NULL;
     }
-    return canonical(lookup("people_classes", e->value, e->value_len));
+    int loose = e->value[0] == '~';
+    return canonical(lookup("people_classes", e->value + loose, e->value_len - (uint32_t)loose));
+}
+
+/* b is reached from a through parents that news uses interchangeably with their child. */
+static int loosely_same(const cc_lexentry *a, const cc_lexentry *b)
+{
+    for (int depth = 0; a && a->value_len && a->value[0] == '~' && depth < 16; depth++) {
+        a = parent(a);
+        if (a == b) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static int is_ancestor(const cc_lexentry *up, const cc_lexentry *e)
@@ -184,7 +203,7 @@ static int is_ancestor(const cc_lexentry *up, const cc_lexentry *e)
 
 int cc_who_relation(const cc_lexentry *a, const cc_lexentry *b)
 {
-    if (!a || !b || a == b) {
+    if (!a || !b || a == b || loosely_same(a, b) || loosely_same(b, a)) {
         return CC_REL_SAME;
     }
     if (is_ancestor(b, a)) {
@@ -342,9 +361,12 @@ static long parse_since(words *it, long anchor)
 {
     cc_str w;
     int month = 0, day = 0, year = 0;
-    for (int k = 0; k < 3 && next_word(it, &w); k++) {
+    for (int k = 0; k < 5 && next_word(it, &w); k++) {
         const char *p = w.p;
         size_t len = w.len;
+        if (value_is(lookup("time_frames", p, len), "vague")) {
+            continue;
+        }
         const char *dash = memchr(p, '-', len);
         if (dash) { /* "mid-July", "early-November" */
             len -= (size_t)(dash + 1 - p);
@@ -479,14 +501,25 @@ static cc_frame read_frame(const cc_claim *cl, long anchor)
     }
     cc_frame fr = frame_of_phrase(cl->when, anchor);
     const cc_date_range *r = &cl->when_resolved;
-    if (r->y0 && r->m0) {
-        long d0 = day_of(r->y0, r->m0, r->d0);
-        long d1 = r->y1 && r->m1 ? day_of(r->y1, r->m1, r->d1 ? r->d1 : 28) : fr.d1 > d0 ? fr.d1 : d0 + (r->d0 ? 0 : 27);
-        fr.d0 = d0;
-        fr.d1 = d1;
-        fr.days = d1 - d0 + 1;
-        fr.kind = fr.days <= 7 ? CC_FRAME_SHORT : CC_FRAME_LONG;
+    if (!r->y0 || !r->m0) {
+        return fr;
     }
+    long d0 = day_of(r->y0, r->m0, r->d0), d1;
+    if (r->y1 && r->m1) {
+        d1 = day_of(r->y1, r->m1, r->d1 ? r->d1 : 28);
+    } else if (fr.kind == CC_FRAME_LONG) { /* "since early 2011": it runs to publication */
+        d1 = anchor > d0 ? anchor : 0;
+    } else {
+        d1 = d0 + (r->d0 ? 0 : 27);
+    }
+    if (!d1) {
+        fr.days = 0;
+        return fr;
+    }
+    fr.d0 = d0;
+    fr.d1 = d1;
+    fr.days = d1 - d0 + 1;
+    fr.kind = fr.days <= 7 ? CC_FRAME_SHORT : CC_FRAME_LONG;
     return fr;
 }
 
