@@ -49,8 +49,8 @@ TEST(report_text_puts_conflicts_first_with_reason_and_every_figure)
     char *t = render(c, CC_FORMAT_TEXT, 0);
     CHECK(strstr(t, "1 conflict") != NULL);
     CHECK(at(t, "CONFLICT: people killed in Valdena") >= 0);
-    CHECK(at(t, "CONFLICT") < at(t, "agree: people displaced"));
-    CHECK(at(t, "agree: people displaced") < at(t, "one source: people injured"));
+    CHECK(at(t, "CONFLICT") < at(t, "agree: civilians displaced"));
+    CHECK(at(t, "agree: civilians displaced") < at(t, "one source: people injured"));
     CHECK(strstr(t, "cannot both be true") != NULL);
     CHECK(strstr(t, "more than 90") != NULL);
     CHECK(strstr(t, "at least 41") != NULL);
