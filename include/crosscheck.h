@@ -36,6 +36,7 @@ typedef struct cc_options {
     int summary_words;   /* word budget for the summary; 0 = default (120) */
     int color;           /* text format: use ANSI colours */
     int strict;          /* stop at the first bad article instead of skipping it */
+    int summary_only;    /* text and JSON: render the cited summary alone */
 } cc_options;
 
 /* Metadata that a JSON Lines record (or the caller) may supply alongside the text. Any field may be NULL. */

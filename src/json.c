@@ -347,3 +347,10 @@ void cc_render_json(const cc_cluster *c, FILE *out)
     write_summary(out, c);
     fputs("]}\n", out);
 }
+
+void cc_render_json_summary(const cc_cluster *c, FILE *out)
+{
+    fputs("{\"crosscheck\":\"" CC_VERSION "\",\n\"summary\":[", out);
+    write_summary(out, c);
+    fputs("]}\n", out);
+}

@@ -163,9 +163,9 @@ static int run(cli *c)
         }
     }
     if (status == 0) {
-        cc_format format = c->summary_only ? (c->format == CC_FORMAT_TEXT ? CC_FORMAT_TEXT : c->format) : c->format;
-        int rc = c->output ? cc_render_file(cluster, format, &c->options, c->output, &err)
-                           : cc_render(cluster, format, &c->options, stdout, &err);
+        c->options.summary_only = c->summary_only;
+        int rc = c->output ? cc_render_file(cluster, c->format, &c->options, c->output, &err)
+                           : cc_render(cluster, c->format, &c->options, stdout, &err);
         if (rc != 0) {
             print_error(&err, c);
             status = 2;

@@ -109,7 +109,11 @@ int cc_render(const cc_cluster *cluster, cc_format format, const cc_options *opt
     }
     switch (format) {
     case CC_FORMAT_JSON:
-        cc_render_json(cluster, out);
+        if (options->summary_only) {
+            cc_render_json_summary(cluster, out);
+        } else {
+            cc_render_json(cluster, out);
+        }
         break;
     case CC_FORMAT_TEXT:
         cc_render_text(cluster, options, out);

@@ -6,6 +6,8 @@
 #include "node.h"
 
 void cc_render_json(const cc_cluster *cluster, FILE *out);
+/* {"crosscheck": version, "summary": [...]}: what `crosscheck summarize` writes. */
+void cc_render_json_summary(const cc_cluster *cluster, FILE *out);
 void cc_render_text(const cc_cluster *cluster, const cc_options *options, FILE *out);
 void cc_render_markdown(const cc_cluster *cluster, FILE *out);
 void cc_render_html(const cc_cluster *cluster, FILE *out);

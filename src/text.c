@@ -420,6 +420,11 @@ static void write_header(FILE *out, const cc_cluster *c, const style *st)
 void cc_render_text(const cc_cluster *c, const cc_options *options, FILE *out)
 {
     style st = make_style(options->color);
+    if (options->summary_only) {
+        write_summary(out, c, &st);
+        write_sources(out, c, &st);
+        return;
+    }
     write_header(out, c, &st);
     write_summary(out, c, &st);
     write_figures(out, c, &st);
