@@ -1,87 +1,65 @@
-/* The cited extractive summary: concept coverage maximisation (Gillick & Favre 2009) solved greedily
- * with a cost-scaled step (Lin & Bilmes 2010), plus a lead-position prior, since news puts the story in
- * its first sentences.
+/* The cited extractive summary: concept coverage maximisation (Gillick & Favre 2009) solved with the
+ * cost-scaled greedy step of Lin & Bilmes (2010), plus a lead-position prior, since news puts its story
+ * in its first sentences.
  *
- * Concepts are stemmed content words and word bigrams; a concept's weight grows with the number of
- * articles that carry it, so what several outlets report outweighs what one does, and a sentence whose
- * concepts are already covered gains nothing: the same fact from two outlets is said once. Sentences
- * that cannot stand alone (headings, captions, fragments, a dangling "He said…") are never picked. Each
- * chosen sentence cites every article with a sentence of the same content. */
+ * Concepts are stemmed content words and word bigrams (not two stop words); a concept weighs the number
+ * of articles that carry it, and one carried by a single article of several weighs nothing, so what
+ * several outlets report outweighs what one does. A sentence whose concepts are already covered gains
+ * nothing, and one too close to a chosen sentence is skipped: the same fact from two outlets is said
+ * once. Sentences that cannot stand alone (headings, captions, fragments) are never picked; those that
+ * lean on the sentence before them ("He said…") only right after it. Each chosen sentence cites every
+ * article that has a sentence of the same content.
+ *
+ * Measured with tools/rouge-multinews.sh on Multi-News (README: Summary). Constants were set on the
+ * validation clusters; quoted figures are on the test clusters. */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "lexicon.h"
 #include "stages.h"
+#include "standalone.h"
 #include "terms.h"
 
-typedef struct tune {
-    double min_words, max_words, pos_power, prior, len_power, uni, bi, low_df, red, cite, lead_w, ctx;
-} tune;
-
-static tune T = { 8, 60, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.5, 0.5, 0.0, 1 };
-
-static void load_tune(void)
-{
-    const char *s = getenv("CC_SUMM");
-    if (!s) {
-        return;
-    }
-    static const struct { const char *k; size_t off; } keys[] = {
-        { "min", offsetof(tune, min_words) }, { "max", offsetof(tune, max_words) },
-        { "pp", offsetof(tune, pos_power) }, { "prior", offsetof(tune, prior) },
-        { "lp", offsetof(tune, len_power) }, { "uni", offsetof(tune, uni) }, { "bi", offsetof(tune, bi) },
-        { "low", offsetof(tune, low_df) }, { "red", offsetof(tune, red) }, { "cite", offsetof(tune, cite) },
-        { "lead", offsetof(tune, lead_w) }, { "ctx", offsetof(tune, ctx) },
-    };
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s", s);
-    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-        char *eq = strchr(tok, '=');
-        if (!eq) {
-            continue;
-        }
-        *eq = 0;
-        for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
-            if (!strcmp(keys[i].k, tok)) {
-                *(double *)((char *)&T + keys[i].off) = atof(eq + 1);
-            }
-        }
-    }
-}
+enum {
+    MIN_WORDS = 8,   /* shorter sentences are mostly datelines, credits and fragments */
+    MAX_WORDS = 60   /* longer ones are run-on lists or sentences the segmenter could not split */
+};
+/* Cosine of two sentences' content terms from which they say the same thing: a second one is not
+ * chosen, and its article is cited. */
+static const double SAME_CONTENT = 0.5;
+/* A sentence opening on a quotation is worth this much more: quotes are the attributed, verbatim part
+ * of a story that summaries keep (on Multi-News validation, R2 +0.5). */
+static const double QUOTE_BONUS = 2.0;
 
 /* A sentence as summary material. */
 typedef struct unit {
     uint32_t article, sentence;
-    uint32_t words;             /* white-space separated words with a letter or digit */
-    uint32_t rank;              /* position among the article's body sentences, 0 = lead */
+    uint32_t words;                  /* white-space separated words holding a letter or digit */
+    uint32_t rank;                   /* position among the article's body sentences, 0 = lead */
     uint32_t concept_first, concept_count;
     uint32_t term_first, term_count; /* distinct content terms, sorted */
-    uint8_t ok;                 /* can stand in a summary */
-    uint8_t needs_context;      /* opens by pointing back at an earlier sentence */
+    uint8_t ok;                      /* may stand in a summary */
+    uint8_t leans_back;              /* only right after the sentence before it */
+    uint8_t quoted;
     uint8_t chosen;
 } unit;
 
 typedef struct concept {
     double weight;
-    uint32_t df;                /* articles carrying it */
-    uint32_t last_article;      /* +1; 0 = none yet */
-    uint32_t last_unit;         /* +1, to count a concept once per sentence */
-    double lead;                /* sum over articles of the position weight of its first occurrence */
+    uint32_t df;                     /* articles carrying it */
+    uint32_t last_article;           /* index + 1 of the last article counted */
+    uint32_t last_unit;              /* index + 1 of the last sentence counted */
 } concept;
 
 typedef struct summarizer {
     cc_cluster *cluster;
     cc_terms *terms;
-    const cc_lexset *openers;
     CC_VEC(unit) units;
-    CC_VEC(uint32_t) concept_ids;
-    CC_VEC(uint32_t) term_ids;
+    CC_VEC(uint32_t) concept_ids;    /* each unit's concepts, a range per unit */
+    CC_VEC(uint32_t) term_ids;       /* each unit's content terms, a range per unit */
     CC_VEC(concept) concepts;
-    cc_idmap concept_map;
-    uint8_t *covered;
-    uint32_t *stamp;            /* per term: unit index + 1 last marked */
+    cc_idmap concept_map;            /* concept key -> index */
+    uint8_t *covered;                /* per concept: in a chosen sentence */
+    uint32_t *stamp;                 /* per term: index + 1 of the unit last marked */
 } summarizer;
 
 static int is_wordlike(const cc_token *t)
@@ -108,116 +86,30 @@ static uint32_t count_words(const cc_article *a, const cc_sentence *s)
     return words;
 }
 
-static uint32_t concept_of(summarizer *z, uint64_t key)
+static void add_concept(summarizer *z, uint32_t ui, uint64_t key)
 {
     int added;
     uint32_t id = cc_idmap_put(&z->concept_map, key, (uint32_t)z->concepts.n, &added);
     if (added) {
-        concept c = { 0 };
-        CC_VEC_PUSH(z->concepts, c);
+        concept fresh = { 0 };
+        CC_VEC_PUSH(z->concepts, fresh);
     }
-    return id;
-}
-
-static void add_concept(summarizer *z, uint32_t unit_index, uint64_t key, double lead)
-{
-    uint32_t id = concept_of(z, key);
     concept *c = &z->concepts.v[id];
-    const unit *u = &z->units.v[unit_index];
-    if (c->last_unit == unit_index + 1) {
+    uint32_t article = z->units.v[ui].article;
+    if (c->last_unit == ui + 1) {
         return;
     }
-    c->last_unit = unit_index + 1;
-    if (c->last_article != u->article + 1) {
-        c->last_article = u->article + 1;
+    c->last_unit = ui + 1;
+    if (c->last_article != article + 1) {
+        c->last_article = article + 1;
         c->df++;
-        c->lead += lead;
     }
     CC_VEC_PUSH(z->concept_ids, id);
 }
 
-static int contains(const char *p, size_t n, const char *needle)
+/* Unigram keys are term + 1; bigram keys carry the first term in the high half, so never collide. */
+static void add_terms(summarizer *z, uint32_t ui, const cc_article *a, const cc_sentence *s)
 {
-    size_t k = strlen(needle);
-    for (const char *q = p; q + k <= p + n && (q = memchr(q, needle[0], (size_t)(p + n - q))) != NULL; q++) {
-        if (q + k <= p + n && !memcmp(q, needle, k)) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* A sentence fit to stand alone ends like one, and is no link, handle or list fragment. */
-static int stands_alone(const cc_article *a, const cc_sentence *s)
-{
-    const cc_token *first = &a->tokens.v[s->tok_first];
-    if (first->kind == CC_TOK_WORD && !(first->flags & CC_TF_CAP) && !(first->flags & CC_TF_NONASCII)) {
-        return 0;
-    }
-    for (uint32_t k = s->tok_count; k-- > 0;) {
-        const cc_token *t = &a->tokens.v[s->tok_first + k];
-        if (t->kind == CC_TOK_QUOTE || (t->kind == CC_TOK_PUNCT && a->text[t->start] == ')')) {
-            continue;
-        }
-        char c = a->text[t->end - 1];
-        if (t->kind != CC_TOK_PUNCT || (c != '.' && c != '!' && c != '?')) {
-            if (!(t->flags & CC_TF_ABBREV)) {
-                return 0;
-            }
-        }
-        break;
-    }
-    const char *p = a->text + s->start;
-    size_t n = s->end - s->start;
-    return !memchr(p, '@', n) && !memchr(p, '|', n) && !contains(p, n, "://") && !contains(p, n, "www.");
-}
-
-/* The first words, joined by single spaces and folded, looked up as one, two, three and four words. */
-static int opens_with_context(const summarizer *z, const cc_article *a, const cc_sentence *s)
-{
-    char buf[64];
-    size_t n = 0;
-    int words = 0;
-    for (uint32_t k = 0; k < s->tok_count && words < 4; k++) {
-        const cc_token *t = &a->tokens.v[s->tok_first + k];
-        if (t->kind == CC_TOK_QUOTE && k == 0) {
-            continue;
-        }
-        if (t->kind != CC_TOK_WORD) {
-            break;
-        }
-        size_t len = t->end - t->start;
-        if (n + len + 1 >= sizeof buf) {
-            break;
-        }
-        if (n) {
-            buf[n++] = ' ';
-        }
-        memcpy(buf + n, a->text + t->start, len);
-        n += len;
-        words++;
-        if (cc_lexset_find(z->openers, buf, n)) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static void add_sentence(summarizer *z, uint32_t ai, uint32_t si, uint32_t rank)
-{
-    const cc_article *a = z->cluster->articles.v[ai];
-    const cc_sentence *s = &a->sentences.v[si];
-    const cc_paragraph *p = &a->paragraphs.v[s->para];
-    unit u = { .article = ai, .sentence = si, .rank = rank };
-    u.words = count_words(a, s);
-    u.concept_first = (uint32_t)z->concept_ids.n;
-    u.term_first = (uint32_t)z->term_ids.n;
-    int body = !(p->flags & (CC_PF_TITLE | CC_PF_HEADING));
-    u.ok = body && s->tok_count && u.words >= T.min_words && u.words <= T.max_words && stands_alone(a, s);
-    u.needs_context = s->tok_count && opens_with_context(z, a, s);
-    CC_VEC_PUSH(z->units, u);
-    uint32_t ui = (uint32_t)z->units.n - 1;
-    double lead = 1.0 / pow(rank + 1.0, T.pos_power);
     uint32_t prev = UINT32_MAX;
     int prev_stop = 1;
     for (uint32_t k = 0; k < s->tok_count; k++) {
@@ -228,15 +120,31 @@ static void add_sentence(summarizer *z, uint32_t ai, uint32_t si, uint32_t rank)
         int stop;
         uint32_t id = cc_terms_id(z->terms, a->text + t->start, t->end - t->start, &stop);
         if (!stop) {
-            add_concept(z, ui, (uint64_t)id + 1, lead);
+            add_concept(z, ui, (uint64_t)id + 1);
             CC_VEC_PUSH(z->term_ids, id);
         }
         if (prev != UINT32_MAX && !(stop && prev_stop)) {
-            add_concept(z, ui, ((uint64_t)prev + 1) << 32 | ((uint64_t)id + 1), lead);
+            add_concept(z, ui, ((uint64_t)prev + 1) << 32 | ((uint64_t)id + 1));
         }
         prev = id;
         prev_stop = stop;
     }
+}
+
+static void add_sentence(summarizer *z, uint32_t ai, uint32_t si, uint32_t rank)
+{
+    const cc_article *a = z->cluster->articles.v[ai];
+    const cc_sentence *s = &a->sentences.v[si];
+    unit u = { .article = ai, .sentence = si, .rank = rank };
+    u.words = count_words(a, s);
+    u.ok = u.words >= MIN_WORDS && u.words <= MAX_WORDS && !cc_sentence_is_fragment(a, s);
+    u.leans_back = cc_sentence_leans_back(a, s);
+    u.quoted = cc_sentence_opens_quote(a, s);
+    u.concept_first = (uint32_t)z->concept_ids.n;
+    u.term_first = (uint32_t)z->term_ids.n;
+    CC_VEC_PUSH(z->units, u);
+    uint32_t ui = (uint32_t)z->units.n - 1;
+    add_terms(z, ui, a, s);
     unit *w = &z->units.v[ui];
     w->concept_count = (uint32_t)z->concept_ids.n - w->concept_first;
     w->term_count = (uint32_t)z->term_ids.n - w->term_first;
@@ -248,7 +156,6 @@ static int compare_u32(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Distinct sorted terms per sentence, for the overlap measure. */
 static void dedupe_terms(summarizer *z)
 {
     for (size_t i = 0; i < z->units.n; i++) {
@@ -267,31 +174,11 @@ static void dedupe_terms(summarizer *z)
 
 static void weigh_concepts(summarizer *z)
 {
-    size_t articles = z->cluster->articles.n;
-    uint32_t min_df = articles >= 2 ? 2 : 1;
-    for (size_t i = 0; i < z->concept_map.cap; i++) {
-        uint64_t key = z->concept_map.keys[i];
-        if (!key) {
-            continue;
-        }
-        concept *c = &z->concepts.v[z->concept_map.values[i]];
-        double w = c->df >= min_df ? c->df : T.low_df * c->df;
-        w += T.lead_w * c->lead;
-        c->weight = w * (key >> 32 ? T.bi : T.uni);
+    uint32_t min_df = z->cluster->articles.n >= 2 ? 2 : 1;
+    for (size_t i = 0; i < z->concepts.n; i++) {
+        concept *c = &z->concepts.v[i];
+        c->weight = c->df >= min_df ? c->df : 0;
     }
-}
-
-/* Cosine of two sentences' distinct content terms; the first is marked in stamp. */
-static double overlap(const summarizer *z, uint32_t marked, const unit *u, const unit *v)
-{
-    if (!u->term_count || !v->term_count) {
-        return 0;
-    }
-    uint32_t shared = 0;
-    for (uint32_t k = 0; k < v->term_count; k++) {
-        shared += z->stamp[z->term_ids.v[v->term_first + k]] == marked + 1;
-    }
-    return shared / sqrt((double)u->term_count * v->term_count);
 }
 
 static void mark_terms(summarizer *z, uint32_t ui)
@@ -302,11 +189,25 @@ static void mark_terms(summarizer *z, uint32_t ui)
     }
 }
 
-static int redundant(summarizer *z, uint32_t ui, const uint32_t *chosen, size_t n)
+/* Cosine of two sentences' distinct content terms; the first must be the unit last marked. */
+static double similarity(const summarizer *z, uint32_t marked, const unit *v)
+{
+    const unit *u = &z->units.v[marked];
+    if (!u->term_count || !v->term_count) {
+        return 0;
+    }
+    uint32_t shared = 0;
+    for (uint32_t k = 0; k < v->term_count; k++) {
+        shared += z->stamp[z->term_ids.v[v->term_first + k]] == marked + 1;
+    }
+    return shared / sqrt((double)u->term_count * v->term_count);
+}
+
+static int repeats_chosen(summarizer *z, uint32_t ui, const uint32_t *chosen, size_t n)
 {
     mark_terms(z, ui);
     for (size_t i = 0; i < n; i++) {
-        if (overlap(z, ui, &z->units.v[ui], &z->units.v[chosen[i]]) >= T.red) {
+        if (similarity(z, ui, &z->units.v[chosen[i]]) >= SAME_CONTENT) {
             return 1;
         }
     }
@@ -318,39 +219,47 @@ static double gain(const summarizer *z, const unit *u)
     double g = 0;
     for (uint32_t k = 0; k < u->concept_count; k++) {
         uint32_t id = z->concept_ids.v[u->concept_first + k];
-        if (!z->covered[id]) {
-            g += z->concepts.v[id].weight;
-        }
+        g += z->covered[id] ? 0 : z->concepts.v[id].weight;
     }
     return g;
 }
 
-/* A sentence that points back may follow its own predecessor, never stand elsewhere. */
 static int placeable(const summarizer *z, uint32_t ui)
 {
     const unit *u = &z->units.v[ui];
     if (!u->ok) {
         return 0;
     }
-    if (!u->needs_context || !T.ctx) {
-        return 1;
+    return !u->leans_back || (ui > 0 && z->units.v[ui - 1].article == u->article && z->units.v[ui - 1].chosen);
+}
+
+/* The position prior is in the units of the gain (its mean per word over the candidates), so neither
+ * swamps the other whatever the cluster's size. */
+static double gain_per_word(const summarizer *z)
+{
+    double sum = 0;
+    size_t n = 0;
+    for (size_t i = 0; i < z->units.n; i++) {
+        const unit *u = &z->units.v[i];
+        if (u->ok) {
+            sum += gain(z, u) / u->words;
+            n++;
+        }
     }
-    return ui > 0 && z->units.v[ui - 1].article == u->article && z->units.v[ui - 1].chosen;
+    return sum > 0 ? sum / (double)n : 1;
+}
+
+static double score(const summarizer *z, const unit *u, double scale)
+{
+    double prior = scale * u->words / (u->rank + 1.0);
+    return (gain(z, u) + prior) / u->words * (u->quoted ? QUOTE_BONUS : 1);
 }
 
 static size_t select_units(summarizer *z, int budget, uint32_t *chosen)
 {
     size_t n = 0;
     int left = budget;
-    double mean_gain = 0;
-    size_t counted = 0;
-    for (size_t i = 0; i < z->units.n; i++) {
-        if (z->units.v[i].ok) {
-            mean_gain += gain(z, &z->units.v[i]) / z->units.v[i].words;
-            counted++;
-        }
-    }
-    mean_gain = counted ? mean_gain / counted : 1;
+    double scale = gain_per_word(z);
     for (;;) {
         double best = 0;
         uint32_t pick = UINT32_MAX;
@@ -359,15 +268,14 @@ static size_t select_units(summarizer *z, int budget, uint32_t *chosen)
             if (u->chosen || (int)u->words > left || !placeable(z, i)) {
                 continue;
             }
-            double prior = T.prior * mean_gain * u->words / pow(u->rank + 1.0, T.pos_power);
-            double score = (gain(z, u) + prior) / pow(u->words, T.len_power);
-            if (score > best && !redundant(z, i, chosen, n)) {
-                best = score;
+            double s = score(z, u, scale);
+            if (s > best && !repeats_chosen(z, i, chosen, n)) {
+                best = s;
                 pick = i;
             }
         }
         if (pick == UINT32_MAX) {
-            break;
+            return n;
         }
         unit *u = &z->units.v[pick];
         u->chosen = 1;
@@ -377,26 +285,20 @@ static size_t select_units(summarizer *z, int budget, uint32_t *chosen)
             z->covered[z->concept_ids.v[u->concept_first + k]] = 1;
         }
     }
-    return n;
 }
 
-/* Every article with a sentence of the same content, the cited one first. */
+/* Every article that has a sentence of the same content, the cited one first. */
 static void cite(summarizer *z, uint32_t ui, cc_summary_sentence *out)
 {
     const unit *u = &z->units.v[ui];
-    size_t articles = z->cluster->articles.n;
     CC_VEC_PUSH(out->articles, u->article);
     mark_terms(z, ui);
-    for (uint32_t b = 0; b < articles; b++) {
-        if (b == u->article) {
-            continue;
-        }
-        for (size_t i = 0; i < z->units.n; i++) {
-            const unit *v = &z->units.v[i];
-            if (v->article == b && overlap(z, ui, u, v) >= T.cite) {
-                CC_VEC_PUSH(out->articles, b);
-                break;
-            }
+    uint32_t last = u->article;
+    for (size_t i = 0; i < z->units.n; i++) {
+        const unit *v = &z->units.v[i];
+        if (v->article != u->article && v->article != last && similarity(z, ui, v) >= SAME_CONTENT) {
+            CC_VEC_PUSH(out->articles, v->article);
+            last = v->article;
         }
     }
 }
@@ -427,9 +329,7 @@ static void order(const summarizer *z, uint32_t *chosen, size_t n)
         uint32_t first = u->rank;
         for (size_t k = 0; k < n; k++) {
             const unit *v = &z->units.v[chosen[k]];
-            if (v->article == u->article && v->rank < first) {
-                first = v->rank;
-            }
+            first = v->article == u->article && v->rank < first ? v->rank : first;
         }
         keys[i] = (order_key){ first, u->article, u->sentence, chosen[i] };
     }
@@ -454,17 +354,13 @@ static void summarizer_free(summarizer *z)
 
 void cc_summarize(cc_cluster *cluster, int words)
 {
-    load_tune();
-    summarizer z = { .cluster = cluster };
-    z.terms = cc_terms_new();
-    z.openers = cc_lexset_get("context_openers");
+    summarizer z = { .cluster = cluster, .terms = cc_terms_new() };
     for (uint32_t ai = 0; ai < cluster->articles.n; ai++) {
         const cc_article *a = cluster->articles.v[ai];
         uint32_t rank = 0;
         for (uint32_t si = 0; si < a->sentences.n; si++) {
-            const cc_paragraph *p = &a->paragraphs.v[a->sentences.v[si].para];
             add_sentence(&z, ai, si, rank);
-            rank += !(p->flags & (CC_PF_TITLE | CC_PF_HEADING));
+            rank += !(a->paragraphs.v[a->sentences.v[si].para].flags & (CC_PF_TITLE | CC_PF_HEADING));
         }
     }
     dedupe_terms(&z);
@@ -472,6 +368,9 @@ void cc_summarize(cc_cluster *cluster, int words)
     z.covered = calloc(z.concepts.n + 1, 1);
     z.stamp = calloc(cc_terms_count(z.terms) + 1, sizeof *z.stamp);
     uint32_t *chosen = malloc((z.units.n + 1) * sizeof *chosen);
+    if (!z.covered || !z.stamp || !chosen) {
+        abort();
+    }
     size_t n = select_units(&z, words, chosen);
     order(&z, chosen, n);
     for (size_t i = 0; i < n; i++) {

@@ -1,0 +1,172 @@
+/* Sentence fitness for a summary, from the tokens and three small lexicons: the checks a subeditor makes
+ * before lifting a sentence out of its story. */
+#include <string.h>
+
+#include "lexicon.h"
+#include "standalone.h"
+
+static const cc_token *token(const cc_article *a, const cc_sentence *s, uint32_t k)
+{
+    return &a->tokens.v[s->tok_first + k];
+}
+
+typedef struct lexicons {
+    const cc_lexset *openers, *reporting, *captions;
+} lexicons;
+
+/* Looked up once: cc_lexset_get searches by name. */
+static const lexicons *lex(void)
+{
+    static lexicons l;
+    if (!l.openers) {
+        l.reporting = cc_lexset_get("reporting_verbs");
+        l.captions = cc_lexset_get("caption_words");
+        l.openers = cc_lexset_get("context_openers");
+    }
+    return &l;
+}
+
+static int in_lexicon(const cc_lexset *set, const cc_article *a, const cc_token *t)
+{
+    return t->kind == CC_TOK_WORD && cc_lexset_find(set, a->text + t->start, t->end - t->start);
+}
+
+static int contains(const char *p, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (const char *q = p; q + k <= p + n && (q = memchr(q, needle[0], (size_t)(p + n - q))) != NULL; q++) {
+        if (q + k <= p + n && !memcmp(q, needle, k)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Ends on . ! ? (or an abbreviation's period), perhaps inside closing quotes or brackets. */
+static int ends_like_sentence(const cc_article *a, const cc_sentence *s)
+{
+    for (uint32_t k = s->tok_count; k-- > 0;) {
+        const cc_token *t = token(a, s, k);
+        if (t->kind == CC_TOK_QUOTE || (t->kind == CC_TOK_PUNCT && a->text[t->start] == ')')) {
+            continue;
+        }
+        char c = a->text[t->end - 1];
+        return (t->kind == CC_TOK_PUNCT && (c == '.' || c == '!' || c == '?')) || (t->flags & CC_TF_ABBREV);
+    }
+    return 0;
+}
+
+/* "FILE - …", "In this July 1, 2017, photo, people…", "AP file photo/…: …", "Photo: …". */
+static int is_caption(const cc_article *a, const cc_sentence *s)
+{
+    const cc_token *t = token(a, s, 0);
+    if ((t->flags & CC_TF_ALLCAPS) && in_lexicon(lex()->captions, a, t)) {
+        return 1;
+    }
+    int in_this = s->tok_count > 2 && t[0].end - t[0].start == 2 && !strncmp(a->text + t[0].start, "In", 2) &&
+                  t[1].end - t[1].start == 4 && !strncmp(a->text + t[1].start, "this", 4);
+    for (uint32_t k = 0; k + 1 < s->tok_count && k < 16; k++) {
+        if (in_lexicon(lex()->captions, a, &t[k])) {
+            char next = a->text[t[k + 1].start];
+            if (in_this || next == ':' || next == '/') {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+int cc_sentence_is_fragment(const cc_article *a, const cc_sentence *s)
+{
+    const cc_paragraph *p = &a->paragraphs.v[s->para];
+    if ((p->flags & (CC_PF_TITLE | CC_PF_HEADING)) || s->tok_count < 3) {
+        return 1;
+    }
+    const cc_token *first = token(a, s, 0);
+    if (first->kind == CC_TOK_WORD && !(first->flags & (CC_TF_CAP | CC_TF_NONASCII))) {
+        return 1;
+    }
+    const char *text = a->text + s->start;
+    size_t n = s->end - s->start;
+    return !ends_like_sentence(a, s) || is_caption(a, s) || memchr(text, '@', n) || memchr(text, '|', n) ||
+           contains(text, n, "://") || contains(text, n, "www.");
+}
+
+/* Copies a word for lexicon lookup, reading ’ as '. Returns the bytes written. */
+static size_t copy_word(char *out, const char *p, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)p[i] == 0xE2 && i + 2 < len && (unsigned char)p[i + 1] == 0x80 &&
+            (unsigned char)p[i + 2] == 0x99) {
+            out[n++] = '\'';
+            i += 2;
+        } else {
+            out[n++] = p[i];
+        }
+    }
+    return n;
+}
+
+/* The first one to four words, joined by single spaces, against data/context_openers.txt. */
+static int opens_with_context(const cc_article *a, const cc_sentence *s)
+{
+    const cc_lexset *openers = lex()->openers;
+    char buf[64];
+    size_t n = 0;
+    int words = 0;
+    for (uint32_t k = 0; k < s->tok_count && words < 4 && openers; k++) {
+        const cc_token *t = token(a, s, k);
+        if (t->kind == CC_TOK_QUOTE && k == 0) {
+            continue;
+        }
+        size_t len = t->end - t->start;
+        if (t->kind != CC_TOK_WORD || n + len + 1 >= sizeof buf) {
+            break;
+        }
+        if (n) {
+            buf[n++] = ' ';
+        }
+        n += copy_word(buf + n, a->text + t->start, len);
+        words++;
+        if (cc_lexset_find(openers, buf, n)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int cc_sentence_opens_quote(const cc_article *a, const cc_sentence *s)
+{
+    return s->tok_count && token(a, s, 0)->kind == CC_TOK_QUOTE;
+}
+
+/* A quotation needs its speaker and its ends: a sentence closing a quotation opened before it, or
+ * opening one it neither closes nor attributes, is a piece of a longer quote. */
+static int quote_leans_back(const cc_article *a, const cc_sentence *s)
+{
+    for (uint32_t k = 0; k < s->tok_count; k++) {
+        const cc_token *t = token(a, s, k);
+        if (t->kind == CC_TOK_QUOTE) {
+            if (t->flags & CC_TF_QCLOSE) {
+                return 1;
+            }
+            break;
+        }
+    }
+    if (!cc_sentence_opens_quote(a, s)) {
+        return 0;
+    }
+    for (uint32_t k = 1; k < s->tok_count; k++) {
+        const cc_token *t = token(a, s, k);
+        if (in_lexicon(lex()->reporting, a, t) || (t->kind == CC_TOK_QUOTE && (t->flags & CC_TF_QCLOSE))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int cc_sentence_leans_back(const cc_article *a, const cc_sentence *s)
+{
+    return s->tok_count && (opens_with_context(a, s) || quote_leans_back(a, s));
+}

@@ -1,0 +1,19 @@
+/* Whether a sentence can be lifted out of its article into a summary: what a reader needs from the
+ * sentences around it. */
+#ifndef CC_STANDALONE_H
+#define CC_STANDALONE_H
+
+#include "node.h"
+
+/* Not prose at all: a headline, sub-heading, photo caption, link, handle or a fragment that does not
+ * start and end like a sentence. */
+int cc_sentence_is_fragment(const cc_article *article, const cc_sentence *sentence);
+
+/* Prose that points back: it opens with a pronoun or connective ("He said…", "However,…"), ends a
+ * quotation begun before it, or opens one it neither closes nor attributes. */
+int cc_sentence_leans_back(const cc_article *article, const cc_sentence *sentence);
+
+/* Opens with a quotation mark. */
+int cc_sentence_opens_quote(const cc_article *article, const cc_sentence *sentence);
+
+#endif
