@@ -237,6 +237,26 @@ static void cluster_latency(FILE *sink, cc_format format, const char *name)
     printf("  10-article cluster (%zu KB), analyze + %s report: %.3f ms\n", bytes >> 10, name, per * 1e3);
 }
 
+/* The summary stage alone on one analysed 10-article cluster, at the default and a 250-word budget. */
+static void summary_latency(int words)
+{
+    const int reps = 500;
+    cc_cluster *c = make_cluster(0, 10);
+    cc_error err;
+    cc_analyze(c, NULL, &err);
+    double t0 = now();
+    for (int r = 0; r < reps; r++) {
+        for (size_t i = 0; i < c->summary.n; i++) {
+            CC_VEC_FREE(c->summary.v[i].articles);
+        }
+        c->summary.n = 0;
+        cc_summarize(c, words);
+    }
+    double per = (now() - t0) / reps;
+    printf("  10-article cluster, summary stage alone (%d words): %.3f ms\n", words, per * 1e3);
+    cc_cluster_free(c);
+}
+
 int main(int argc, char **argv)
 {
     const char *shared = argc > 1 ? argv[1] : "../shared";
@@ -270,6 +290,8 @@ int main(int argc, char **argv)
     cluster_latency(sink, CC_FORMAT_JSON, "JSON");
     cluster_latency(sink, CC_FORMAT_HTML, "HTML");
     cluster_latency(sink, CC_FORMAT_TEXT, "text");
+    summary_latency(120);
+    summary_latency(250);
     printf("  peak memory: %ld MB (corpus held in memory: %ld MB; analysis on top: %ld MB)\n",
            peak_rss_kb() >> 10, rss_loaded >> 10, (peak_rss_kb() - rss_loaded) >> 10);
     fclose(sink);

@@ -11,7 +11,7 @@ static const cc_token *token(const cc_article *a, const cc_sentence *s, uint32_t
 }
 
 typedef struct lexicons {
-    const cc_lexset *openers, *reporting, *captions;
+    const cc_lexset *openers, *reporting, *captions, *pronouns;
 } lexicons;
 
 /* Looked up once: cc_lexset_get searches by name. */
@@ -21,6 +21,7 @@ static const lexicons *lex(void)
     if (!l.openers) {
         l.reporting = cc_lexset_get("reporting_verbs");
         l.captions = cc_lexset_get("caption_words");
+        l.pronouns = cc_lexset_get("personal_pronouns");
         l.openers = cc_lexset_get("context_openers");
     }
     return &l;
@@ -42,35 +43,39 @@ static int contains(const char *p, size_t n, const char *needle)
     return 0;
 }
 
-/* Ends on . ! ? (or an abbreviation's period), perhaps inside closing quotes or brackets. */
+/* Ends on . or ! (or an abbreviation's period), perhaps inside closing quotes or brackets; a question
+ * ends a sentence only inside a quotation, for the narrator's own questions are teasers, not news. */
 static int ends_like_sentence(const cc_article *a, const cc_sentence *s)
 {
+    int quoted = 0;
     for (uint32_t k = s->tok_count; k-- > 0;) {
         const cc_token *t = token(a, s, k);
         if (t->kind == CC_TOK_QUOTE || (t->kind == CC_TOK_PUNCT && a->text[t->start] == ')')) {
+            quoted |= t->kind == CC_TOK_QUOTE;
             continue;
         }
         char c = a->text[t->end - 1];
-        return (t->kind == CC_TOK_PUNCT && (c == '.' || c == '!' || c == '?')) || (t->flags & CC_TF_ABBREV);
+        return (t->kind == CC_TOK_PUNCT && (c == '.' || c == '!' || (c == '?' && quoted))) ||
+               (t->flags & CC_TF_ABBREV);
     }
     return 0;
 }
 
-/* "FILE - …", "In this July 1, 2017, photo, people…", "AP file photo/…: …", "Photo: …". */
+/* "FILE - …", "In this July 1, 2017, photo, people…", "AP file photo/…: …", "Photo: …". Lexicon
+ * lookups only where a caption could be: after "In this", or before a colon or slash. */
 static int is_caption(const cc_article *a, const cc_sentence *s)
 {
     const cc_token *t = token(a, s, 0);
-    if ((t->flags & CC_TF_ALLCAPS) && in_lexicon(lex()->captions, a, t)) {
+    const cc_lexset *words = lex()->captions;
+    if ((t->flags & CC_TF_ALLCAPS) && in_lexicon(words, a, t)) {
         return 1;
     }
     int in_this = s->tok_count > 2 && t[0].end - t[0].start == 2 && !strncmp(a->text + t[0].start, "In", 2) &&
                   t[1].end - t[1].start == 4 && !strncmp(a->text + t[1].start, "this", 4);
-    for (uint32_t k = 0; k + 1 < s->tok_count && k < 16; k++) {
-        if (in_lexicon(lex()->captions, a, &t[k])) {
-            char next = a->text[t[k + 1].start];
-            if (in_this || next == ':' || next == '/') {
-                return 1;
-            }
+    for (uint32_t k = 1; k < s->tok_count && k < 16; k++) {
+        char c = a->text[t[k].start];
+        if (in_this ? in_lexicon(words, a, &t[k]) : (c == ':' || c == '/') && in_lexicon(words, a, &t[k - 1])) {
+            return 1;
         }
     }
     return 0;
@@ -88,8 +93,8 @@ int cc_sentence_is_fragment(const cc_article *a, const cc_sentence *s)
     }
     const char *text = a->text + s->start;
     size_t n = s->end - s->start;
-    return !ends_like_sentence(a, s) || is_caption(a, s) || memchr(text, '@', n) || memchr(text, '|', n) ||
-           contains(text, n, "://") || contains(text, n, "www.");
+    return !ends_like_sentence(a, s) || memchr(text, '@', n) || memchr(text, '|', n) || contains(text, n, "://") ||
+           contains(text, n, "www.") || is_caption(a, s);
 }
 
 /* Copies a word for lexicon lookup, reading ’ as '. Returns the bytes written. */
@@ -141,22 +146,21 @@ int cc_sentence_opens_quote(const cc_article *a, const cc_sentence *s)
     return s->tok_count && token(a, s, 0)->kind == CC_TOK_QUOTE;
 }
 
-/* A quotation needs its speaker and its ends: a sentence closing a quotation opened before it, or
- * opening one it neither closes nor attributes, is a piece of a longer quote. */
-static int quote_leans_back(const cc_article *a, const cc_sentence *s)
+/* The sentence's first quotation mark closes a quotation opened in an earlier sentence. */
+static int ends_earlier_quote(const cc_article *a, const cc_sentence *s)
 {
     for (uint32_t k = 0; k < s->tok_count; k++) {
         const cc_token *t = token(a, s, k);
         if (t->kind == CC_TOK_QUOTE) {
-            if (t->flags & CC_TF_QCLOSE) {
-                return 1;
-            }
-            break;
+            return (t->flags & CC_TF_QCLOSE) != 0;
         }
     }
-    if (!cc_sentence_opens_quote(a, s)) {
-        return 0;
-    }
+    return 0;
+}
+
+/* Opens a quotation it neither closes nor attributes: the first piece of a longer quote. */
+static int quote_runs_on(const cc_article *a, const cc_sentence *s)
+{
     for (uint32_t k = 1; k < s->tok_count; k++) {
         const cc_token *t = token(a, s, k);
         if (in_lexicon(lex()->reporting, a, t) || (t->kind == CC_TOK_QUOTE && (t->flags & CC_TF_QCLOSE))) {
@@ -166,7 +170,29 @@ static int quote_leans_back(const cc_article *a, const cc_sentence *s)
     return 1;
 }
 
+/* "…," he said. / "…," said she / "…, she added, …": a speaker named only by a pronoun, which is known
+ * from an earlier sentence. Such attribution follows a comma or a closing quotation mark, so only the
+ * words there are looked up. */
+static int pronoun_speaker(const cc_article *a, const cc_sentence *s)
+{
+    const lexicons *l = lex();
+    for (uint32_t k = 1; k + 1 < s->tok_count; k++) {
+        const cc_token *before = token(a, s, k - 1), *t = token(a, s, k), *next = token(a, s, k + 1);
+        int after_break = (before->kind == CC_TOK_PUNCT && a->text[before->start] == ',') ||
+                          (before->kind == CC_TOK_QUOTE && (before->flags & CC_TF_QCLOSE));
+        if (after_break && ((in_lexicon(l->pronouns, a, t) && in_lexicon(l->reporting, a, next)) ||
+                            (in_lexicon(l->reporting, a, t) && in_lexicon(l->pronouns, a, next)))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int cc_sentence_leans_back(const cc_article *a, const cc_sentence *s)
 {
-    return s->tok_count && (opens_with_context(a, s) || quote_leans_back(a, s));
+    if (!s->tok_count || ends_earlier_quote(a, s) || pronoun_speaker(a, s)) {
+        return s->tok_count != 0;
+    }
+    /* a quotation's first word is the speaker's, not a link to the sentence before */
+    return cc_sentence_opens_quote(a, s) ? quote_runs_on(a, s) : opens_with_context(a, s);
 }

@@ -9,8 +9,9 @@
  * start and end like a sentence. */
 int cc_sentence_is_fragment(const cc_article *article, const cc_sentence *sentence);
 
-/* Prose that points back: it opens with a pronoun or connective ("He said…", "However,…"), ends a
- * quotation begun before it, or opens one it neither closes nor attributes. */
+/* Prose that points back: it opens with a pronoun or connective ("He said…", "However,…"), names its
+ * speaker by a pronoun ("…," she added), ends a quotation begun before it, or opens one it neither closes
+ * nor attributes. */
 int cc_sentence_leans_back(const cc_article *article, const cc_sentence *sentence);
 
 /* Opens with a quotation mark. */

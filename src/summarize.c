@@ -14,6 +14,7 @@
  * validation clusters; quoted figures are on the test clusters. */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "stages.h"
 #include "standalone.h"
@@ -41,6 +42,8 @@ typedef struct unit {
     uint8_t leans_back;              /* only right after the sentence before it */
     uint8_t quoted;
     uint8_t chosen;
+    uint8_t parked;                  /* leans back, waiting for the sentence before it */
+    double bound;                    /* its score when parked */
 } unit;
 
 typedef struct concept {
@@ -55,11 +58,15 @@ typedef struct summarizer {
     cc_terms *terms;
     CC_VEC(unit) units;
     CC_VEC(uint32_t) concept_ids;    /* each unit's concepts, a range per unit */
-    CC_VEC(uint32_t) term_ids;       /* each unit's content terms, a range per unit */
+    CC_VEC(uint32_t) term_ids;       /* each unit's distinct content terms, a range per unit */
     CC_VEC(concept) concepts;
-    cc_idmap concept_map;            /* concept key -> index */
-    uint8_t *covered;                /* per concept: in a chosen sentence */
-    uint32_t *stamp;                 /* per term: index + 1 of the unit last marked */
+    cc_idmap bigrams;                /* term pair -> concept */
+    /* per term, sized for the cluster's word count (an upper bound on its terms) */
+    CC_VEC(uint32_t) unigram;        /* its concept + 1, 0 for none yet */
+    CC_VEC(uint32_t) stamp;          /* index + 1 of the unit that last marked it */
+    CC_VEC(uint8_t) covered;         /* per concept: in a chosen sentence */
+    CC_VEC(uint32_t) chosen;         /* units, in the order chosen */
+    CC_VEC(struct candidate { double bound; uint32_t unit; }) heap; /* by bound, largest first */
 } summarizer;
 
 static int is_wordlike(const cc_token *t)
@@ -86,14 +93,15 @@ static uint32_t count_words(const cc_article *a, const cc_sentence *s)
     return words;
 }
 
-static void add_concept(summarizer *z, uint32_t ui, uint64_t key)
+static uint32_t new_concept(summarizer *z)
 {
-    int added;
-    uint32_t id = cc_idmap_put(&z->concept_map, key, (uint32_t)z->concepts.n, &added);
-    if (added) {
-        concept fresh = { 0 };
-        CC_VEC_PUSH(z->concepts, fresh);
-    }
+    concept fresh = { 0 };
+    CC_VEC_PUSH(z->concepts, fresh);
+    return (uint32_t)z->concepts.n - 1;
+}
+
+static void count_concept(summarizer *z, uint32_t ui, uint32_t id)
+{
     concept *c = &z->concepts.v[id];
     uint32_t article = z->units.v[ui].article;
     if (c->last_unit == ui + 1) {
@@ -107,7 +115,30 @@ static void add_concept(summarizer *z, uint32_t ui, uint64_t key)
     CC_VEC_PUSH(z->concept_ids, id);
 }
 
-/* Unigram keys are term + 1; bigram keys carry the first term in the high half, so never collide. */
+static void add_unigram(summarizer *z, uint32_t ui, uint32_t term)
+{
+    if (!z->unigram.v[term]) {
+        z->unigram.v[term] = new_concept(z) + 1;
+    }
+    count_concept(z, ui, z->unigram.v[term] - 1);
+    if (z->stamp.v[term] != ui + 1) {
+        z->stamp.v[term] = ui + 1;
+        CC_VEC_PUSH(z->term_ids, term);
+    }
+}
+
+static void add_bigram(summarizer *z, uint32_t ui, uint32_t first, uint32_t second)
+{
+    int added;
+    uint64_t key = ((uint64_t)first + 1) << 32 | second;
+    uint32_t id = cc_idmap_put(&z->bigrams, key, (uint32_t)z->concepts.n, &added);
+    if (added) {
+        new_concept(z);
+    }
+    count_concept(z, ui, id);
+}
+
+/* Content words are concepts, and so are word pairs unless both are stop words. */
 static void add_terms(summarizer *z, uint32_t ui, const cc_article *a, const cc_sentence *s)
 {
     uint32_t prev = UINT32_MAX;
@@ -120,11 +151,10 @@ static void add_terms(summarizer *z, uint32_t ui, const cc_article *a, const cc_
         int stop;
         uint32_t id = cc_terms_id(z->terms, a->text + t->start, t->end - t->start, &stop);
         if (!stop) {
-            add_concept(z, ui, (uint64_t)id + 1);
-            CC_VEC_PUSH(z->term_ids, id);
+            add_unigram(z, ui, id);
         }
         if (prev != UINT32_MAX && !(stop && prev_stop)) {
-            add_concept(z, ui, ((uint64_t)prev + 1) << 32 | ((uint64_t)id + 1));
+            add_bigram(z, ui, prev, id);
         }
         prev = id;
         prev_stop = stop;
@@ -138,7 +168,7 @@ static void add_sentence(summarizer *z, uint32_t ai, uint32_t si, uint32_t rank)
     unit u = { .article = ai, .sentence = si, .rank = rank };
     u.words = count_words(a, s);
     u.ok = u.words >= MIN_WORDS && u.words <= MAX_WORDS && !cc_sentence_is_fragment(a, s);
-    u.leans_back = cc_sentence_leans_back(a, s);
+    u.leans_back = u.ok && cc_sentence_leans_back(a, s);
     u.quoted = cc_sentence_opens_quote(a, s);
     u.concept_first = (uint32_t)z->concept_ids.n;
     u.term_first = (uint32_t)z->term_ids.n;
@@ -148,28 +178,6 @@ static void add_sentence(summarizer *z, uint32_t ai, uint32_t si, uint32_t rank)
     unit *w = &z->units.v[ui];
     w->concept_count = (uint32_t)z->concept_ids.n - w->concept_first;
     w->term_count = (uint32_t)z->term_ids.n - w->term_first;
-}
-
-static int compare_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return (a > b) - (a < b);
-}
-
-static void dedupe_terms(summarizer *z)
-{
-    for (size_t i = 0; i < z->units.n; i++) {
-        unit *u = &z->units.v[i];
-        uint32_t *t = z->term_ids.v + u->term_first;
-        qsort(t, u->term_count, sizeof *t, compare_u32);
-        uint32_t n = 0;
-        for (uint32_t k = 0; k < u->term_count; k++) {
-            if (!n || t[n - 1] != t[k]) {
-                t[n++] = t[k];
-            }
-        }
-        u->term_count = n;
-    }
 }
 
 static void weigh_concepts(summarizer *z)
@@ -185,7 +193,7 @@ static void mark_terms(summarizer *z, uint32_t ui)
 {
     const unit *u = &z->units.v[ui];
     for (uint32_t k = 0; k < u->term_count; k++) {
-        z->stamp[z->term_ids.v[u->term_first + k]] = ui + 1;
+        z->stamp.v[z->term_ids.v[u->term_first + k]] = ui + 1;
     }
 }
 
@@ -193,21 +201,22 @@ static void mark_terms(summarizer *z, uint32_t ui)
 static double similarity(const summarizer *z, uint32_t marked, const unit *v)
 {
     const unit *u = &z->units.v[marked];
-    if (!u->term_count || !v->term_count) {
+    /* the cosine is at most sqrt(shorter / longer): no count needed when that is below the bar */
+    if (4 * u->term_count < v->term_count || 4 * v->term_count < u->term_count || !v->term_count) {
         return 0;
     }
     uint32_t shared = 0;
     for (uint32_t k = 0; k < v->term_count; k++) {
-        shared += z->stamp[z->term_ids.v[v->term_first + k]] == marked + 1;
+        shared += z->stamp.v[z->term_ids.v[v->term_first + k]] == marked + 1;
     }
     return shared / sqrt((double)u->term_count * v->term_count);
 }
 
-static int repeats_chosen(summarizer *z, uint32_t ui, const uint32_t *chosen, size_t n)
+static int repeats_chosen(summarizer *z, uint32_t ui)
 {
     mark_terms(z, ui);
-    for (size_t i = 0; i < n; i++) {
-        if (similarity(z, ui, &z->units.v[chosen[i]]) >= SAME_CONTENT) {
+    for (size_t i = 0; i < z->chosen.n; i++) {
+        if (similarity(z, ui, &z->units.v[z->chosen.v[i]]) >= SAME_CONTENT) {
             return 1;
         }
     }
@@ -219,7 +228,7 @@ static double gain(const summarizer *z, const unit *u)
     double g = 0;
     for (uint32_t k = 0; k < u->concept_count; k++) {
         uint32_t id = z->concept_ids.v[u->concept_first + k];
-        g += z->covered[id] ? 0 : z->concepts.v[id].weight;
+        g += z->covered.v[id] ? 0 : z->concepts.v[id].weight;
     }
     return g;
 }
@@ -255,34 +264,86 @@ static double score(const summarizer *z, const unit *u, double scale)
     return (gain(z, u) + prior) / u->words * (u->quoted ? QUOTE_BONUS : 1);
 }
 
-static size_t select_units(summarizer *z, int budget, uint32_t *chosen)
+typedef struct candidate candidate;
+
+static void heap_push(summarizer *z, candidate c)
 {
-    size_t n = 0;
-    int left = budget;
+    CC_VEC_PUSH(z->heap, c);
+    candidate *h = z->heap.v;
+    for (size_t i = z->heap.n - 1; i > 0 && h[(i - 1) / 2].bound < h[i].bound; i = (i - 1) / 2) {
+        candidate t = h[i];
+        h[i] = h[(i - 1) / 2];
+        h[(i - 1) / 2] = t;
+    }
+}
+
+static candidate heap_pop(summarizer *z)
+{
+    candidate *h = z->heap.v;
+    candidate top = h[0];
+    size_t n = --z->heap.n;
+    h[0] = h[n];
+    for (size_t i = 0;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        m = l < n && h[l].bound > h[m].bound ? l : m;
+        m = r < n && h[r].bound > h[m].bound ? r : m;
+        if (m == i) {
+            return top;
+        }
+        candidate t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+static void choose(summarizer *z, uint32_t ui)
+{
+    const unit *u = &z->units.v[ui];
+    z->units.v[ui].chosen = 1;
+    CC_VEC_PUSH(z->chosen, ui);
+    for (uint32_t k = 0; k < u->concept_count; k++) {
+        z->covered.v[z->concept_ids.v[u->concept_first + k]] = 1;
+    }
+}
+
+/* Lazy greedy (Minoux): covering concepts only lowers other sentences' scores, so a stale score is an
+ * upper bound, and a candidate whose fresh score still tops the heap is the greedy choice. A sentence
+ * that leans back waits, parked, until the one before it is chosen. */
+static void select_units(summarizer *z, int budget)
+{
     double scale = gain_per_word(z);
-    for (;;) {
-        double best = 0;
-        uint32_t pick = UINT32_MAX;
-        for (uint32_t i = 0; i < z->units.n; i++) {
-            const unit *u = &z->units.v[i];
-            if (u->chosen || (int)u->words > left || !placeable(z, i)) {
-                continue;
-            }
-            double s = score(z, u, scale);
-            if (s > best && !repeats_chosen(z, i, chosen, n)) {
-                best = s;
-                pick = i;
-            }
+    for (uint32_t i = 0; i < z->units.n; i++) {
+        if (z->units.v[i].ok) {
+            heap_push(z, (candidate){ score(z, &z->units.v[i], scale), i });
         }
-        if (pick == UINT32_MAX) {
-            return n;
+    }
+    int left = budget;
+    while (z->heap.n) {
+        candidate c = heap_pop(z);
+        unit *u = &z->units.v[c.unit];
+        if ((int)u->words > left) {
+            continue;
         }
-        unit *u = &z->units.v[pick];
-        u->chosen = 1;
-        chosen[n++] = pick;
+        if (!placeable(z, c.unit)) {
+            u->parked = 1;
+            u->bound = c.bound;
+            continue;
+        }
+        double fresh = score(z, u, scale);
+        if (fresh <= 0 || repeats_chosen(z, c.unit)) {
+            continue;
+        }
+        if (z->heap.n && fresh < z->heap.v[0].bound) {
+            heap_push(z, (candidate){ fresh, c.unit });
+            continue;
+        }
+        choose(z, c.unit);
         left -= (int)u->words;
-        for (uint32_t k = 0; k < u->concept_count; k++) {
-            z->covered[z->concept_ids.v[u->concept_first + k]] = 1;
+        unit *next = c.unit + 1 < z->units.n ? &z->units.v[c.unit + 1] : NULL;
+        if (next && next->parked && next->article == u->article) {
+            next->parked = 0;
+            heap_push(z, (candidate){ next->bound, c.unit + 1 });
         }
     }
 }
@@ -340,46 +401,77 @@ static void order(const summarizer *z, uint32_t *chosen, size_t n)
     free(keys);
 }
 
-static void summarizer_free(summarizer *z)
+/* Scratch kept per thread between clusters, so a stream of clusters reuses memory instead of faulting in
+ * fresh pages for each; what a much larger cluster grew is given back. */
+static _Thread_local summarizer scratch;
+
+#define ZEROED(vec, count)                                                                         \
+    do {                                                                                           \
+        CC_VEC_RESERVE(vec, count);                                                                \
+        memset((vec).v, 0, (count) * sizeof *(vec).v);                                             \
+        (vec).n = (count);                                                                         \
+    } while (0)
+
+static void summarizer_release(summarizer *z)
 {
-    cc_terms_free(z->terms);
     CC_VEC_FREE(z->units);
     CC_VEC_FREE(z->concept_ids);
     CC_VEC_FREE(z->term_ids);
     CC_VEC_FREE(z->concepts);
-    cc_idmap_free(&z->concept_map);
-    free(z->covered);
-    free(z->stamp);
+    cc_idmap_free(&z->bigrams);
+    CC_VEC_FREE(z->unigram);
+    CC_VEC_FREE(z->stamp);
+    CC_VEC_FREE(z->covered);
+    CC_VEC_FREE(z->chosen);
+    CC_VEC_FREE(z->heap);
+}
+
+/* Every buffer sized from the cluster's token count up front: no growth on the way. */
+static summarizer *summarizer_start(cc_cluster *cluster)
+{
+    size_t tokens = 1, sentences = 1;
+    for (size_t i = 0; i < cluster->articles.n; i++) {
+        tokens += cluster->articles.v[i]->tokens.n;
+        sentences += cluster->articles.v[i]->sentences.n;
+    }
+    summarizer *z = &scratch;
+    if (z->bigrams.cap > 8 * tokens) {
+        summarizer_release(z);
+    }
+    z->cluster = cluster;
+    z->terms = cc_terms_begin();
+    z->units.n = z->concept_ids.n = z->term_ids.n = z->concepts.n = z->chosen.n = z->heap.n = 0;
+    CC_VEC_RESERVE(z->units, sentences);
+    CC_VEC_RESERVE(z->concept_ids, 2 * tokens);
+    CC_VEC_RESERVE(z->term_ids, tokens);
+    CC_VEC_RESERVE(z->concepts, 2 * tokens);
+    cc_idmap_clear(&z->bigrams);
+    cc_idmap_reserve(&z->bigrams, tokens / 2); /* distinct pairs: fewer than the word tokens */
+    ZEROED(z->unigram, tokens);
+    ZEROED(z->stamp, tokens);
+    return z;
 }
 
 void cc_summarize(cc_cluster *cluster, int words)
 {
-    summarizer z = { .cluster = cluster, .terms = cc_terms_new() };
+    summarizer *z = summarizer_start(cluster);
     for (uint32_t ai = 0; ai < cluster->articles.n; ai++) {
         const cc_article *a = cluster->articles.v[ai];
         uint32_t rank = 0;
         for (uint32_t si = 0; si < a->sentences.n; si++) {
-            add_sentence(&z, ai, si, rank);
+            add_sentence(z, ai, si, rank);
             rank += !(a->paragraphs.v[a->sentences.v[si].para].flags & (CC_PF_TITLE | CC_PF_HEADING));
         }
     }
-    dedupe_terms(&z);
-    weigh_concepts(&z);
-    z.covered = calloc(z.concepts.n + 1, 1);
-    z.stamp = calloc(cc_terms_count(z.terms) + 1, sizeof *z.stamp);
-    uint32_t *chosen = malloc((z.units.n + 1) * sizeof *chosen);
-    if (!z.covered || !z.stamp || !chosen) {
-        abort();
-    }
-    size_t n = select_units(&z, words, chosen);
-    order(&z, chosen, n);
-    for (size_t i = 0; i < n; i++) {
-        const unit *u = &z.units.v[chosen[i]];
+    weigh_concepts(z);
+    ZEROED(z->covered, z->concepts.n);
+    select_units(z, words);
+    order(z, z->chosen.v, z->chosen.n);
+    for (size_t i = 0; i < z->chosen.n; i++) {
+        const unit *u = &z->units.v[z->chosen.v[i]];
         const cc_sentence *s = &cluster->articles.v[u->article]->sentences.v[u->sentence];
         cc_summary_sentence out = { .article = u->article, .sentence = u->sentence, .span = { s->start, s->end } };
-        cite(&z, chosen[i], &out);
+        cite(z, z->chosen.v[i], &out);
         CC_VEC_PUSH(cluster->summary, out);
     }
-    free(chosen);
-    summarizer_free(&z);
 }

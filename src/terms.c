@@ -1,5 +1,5 @@
-/* Term ids: each distinct spelling is case folded and stemmed once, then found again by hash, so a
- * cluster's thousands of word tokens cost a few hundred stemmer calls. */
+/* Term ids: each distinct spelling is case folded and stemmed once per thread, then found again by
+ * hash, so a cluster's thousands of word tokens cost a hash probe each and almost no stemmer calls. */
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 
 #include "lexicon.h"
 #include "terms.h"
+#include "vec.h"
 
 static size_t slot_of(uint64_t key, size_t cap)
 {
@@ -19,26 +20,29 @@ static size_t slot_of(uint64_t key, size_t cap)
 static void idmap_grow(cc_idmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 256;
-    uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *values = malloc(cap * sizeof *values);
-    if (!keys || !values) {
+    cc_idslot *slots = calloc(cap, sizeof *slots);
+    if (!slots) {
         abort();
     }
     for (size_t i = 0; i < m->cap; i++) {
-        if (m->keys[i]) {
-            size_t s = slot_of(m->keys[i], cap);
-            while (keys[s]) {
+        if (m->slots[i].key) {
+            size_t s = slot_of(m->slots[i].key, cap);
+            while (slots[s].key) {
                 s = (s + 1) & (cap - 1);
             }
-            keys[s] = m->keys[i];
-            values[s] = m->values[i];
+            slots[s] = m->slots[i];
         }
     }
-    free(m->keys);
-    free(m->values);
-    m->keys = keys;
-    m->values = values;
+    free(m->slots);
+    m->slots = slots;
     m->cap = cap;
+}
+
+void cc_idmap_reserve(cc_idmap *m, size_t n)
+{
+    while (n * 2 > m->cap) {
+        idmap_grow(m);
+    }
 }
 
 uint32_t cc_idmap_put(cc_idmap *m, uint64_t key, uint32_t value, int *added)
@@ -47,126 +51,153 @@ uint32_t cc_idmap_put(cc_idmap *m, uint64_t key, uint32_t value, int *added)
         idmap_grow(m);
     }
     size_t s = slot_of(key, m->cap);
-    while (m->keys[s] && m->keys[s] != key) {
+    while (m->slots[s].key && m->slots[s].key != key) {
         s = (s + 1) & (m->cap - 1);
     }
-    *added = !m->keys[s];
+    *added = !m->slots[s].key;
     if (*added) {
-        m->keys[s] = key;
-        m->values[s] = value;
+        m->slots[s] = (cc_idslot){ key, value };
         m->n++;
     }
-    return m->values[s];
+    return m->slots[s].value;
 }
 
-uint32_t cc_idmap_get(const cc_idmap *m, uint64_t key)
+static uint32_t idmap_get(const cc_idmap *m, uint64_t key)
 {
     if (!m->cap) {
         return UINT32_MAX;
     }
-    size_t s = slot_of(key, m->cap);
-    while (m->keys[s]) {
-        if (m->keys[s] == key) {
-            return m->values[s];
+    for (size_t s = slot_of(key, m->cap); m->slots[s].key; s = (s + 1) & (m->cap - 1)) {
+        if (m->slots[s].key == key) {
+            return m->slots[s].value;
         }
-        s = (s + 1) & (m->cap - 1);
     }
     return UINT32_MAX;
 }
 
+void cc_idmap_clear(cc_idmap *m)
+{
+    if (m->cap) {
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    }
+    m->n = 0;
+}
+
 void cc_idmap_free(cc_idmap *m)
 {
-    free(m->keys);
-    free(m->values);
+    free(m->slots);
     memset(m, 0, sizeof *m);
 }
+
+/* A stem's id in the current numbering, and which numbering that is. */
+typedef struct numbering {
+    uint32_t era, id;
+} numbering;
 
 struct cc_terms {
     struct sb_stemmer *stemmer;
     const cc_lexset *stopwords;
-    cc_idmap spellings; /* hash of the folded spelling -> id << 1 | stop */
-    cc_idmap stems;     /* hash of the stem -> id */
-    uint32_t count;
+    cc_idmap spellings; /* hash of the folded spelling -> stem number << 1 | stop */
+    cc_idmap stems;     /* hash of the stem -> stem number */
+    uint32_t stem_count;
+    CC_VEC(numbering) ids; /* per stem number */
+    uint32_t current, count;
 };
 
-cc_terms *cc_terms_new(void)
+/* Enough for any news vocabulary; past it the memo starts over rather than grow without end. */
+enum { MAX_STEMS = 1 << 20 };
+
+static _Thread_local cc_terms memo;
+
+cc_terms *cc_terms_begin(void)
 {
-    cc_terms *t = calloc(1, sizeof *t);
-    if (!t) {
-        abort();
+    cc_terms *t = &memo;
+    if (!t->stemmer) {
+        t->stemmer = sb_stemmer_new("english", NULL);
+        t->stopwords = cc_lexset_get("stopwords");
     }
-    t->stemmer = sb_stemmer_new("english", NULL);
-    t->stopwords = cc_lexset_get("stopwords");
+    if (t->stem_count >= MAX_STEMS || t->current == UINT32_MAX) {
+        cc_idmap_clear(&t->spellings);
+        cc_idmap_clear(&t->stems);
+        t->stem_count = 0;
+        t->ids.n = 0;
+        t->current = 0;
+    }
+    t->current++;
+    t->count = 0;
     return t;
 }
 
-void cc_terms_free(cc_terms *t)
-{
-    if (!t) {
-        return;
-    }
-    if (t->stemmer) {
-        sb_stemmer_delete(t->stemmer);
-    }
-    cc_idmap_free(&t->spellings);
-    cc_idmap_free(&t->stems);
-    free(t);
-}
-
-/* A hash is never 0, the map's empty key. */
-static uint64_t key_of(const char *p, size_t len)
-{
-    uint64_t h = XXH3_64bits(p, len);
-    return h ? h : 1;
-}
-
-/* Lower-cases ASCII and reads the typographic apostrophe as ', so "Obama’s" meets "obama's". */
+/* Lower-cases ASCII and reads ’ as '; stops at max bytes. */
 static size_t fold(const char *word, size_t len, char *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < len && n < max; i++) {
         unsigned char c = (unsigned char)word[i];
-        if (c == 0xE2 && i + 2 < len && (unsigned char)word[i + 1] == 0x80 &&
-            (unsigned char)word[i + 2] == 0x99) {
-            out[n++] = '\'';
+        if (c == 0xE2 && i + 2 < len && (unsigned char)word[i + 1] == 0x80 && (unsigned char)word[i + 2] == 0x99) {
+            c = '\'';
             i += 2;
-        } else {
-            out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        } else if (c >= 'A' && c <= 'Z') {
+            c += 32;
         }
+        out[n++] = (char)c;
     }
     return n;
 }
 
-static uint32_t stem_id(cc_terms *t, const char *folded, size_t len)
+/* Eight bytes at a time over the folded spelling (zero padded); never 0, the map's empty key. A word
+ * longer than the buffer is told apart from its prefix by its length. */
+static uint64_t spelling_key(const char *folded, size_t n, size_t len)
+{
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
+    for (size_t i = 0; i < n; i += 8) {
+        uint64_t k;
+        memcpy(&k, folded + i, 8);
+        h = (h ^ k) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    return h ? h : 1;
+}
+
+/* Stems a spelling seen for the first time: the only place the Snowball stemmer runs. */
+static uint32_t learn(cc_terms *t, const char *folded, size_t n, int whole, uint64_t key)
 {
     const char *stem = folded;
-    size_t stem_len = len;
-    if (t->stemmer && (folded[0] < '0' || folded[0] > '9')) {
-        const sb_symbol *s = sb_stemmer_stem(t->stemmer, (const sb_symbol *)folded, (int)len);
+    size_t stem_len = n;
+    if (t->stemmer && whole && (folded[0] < '0' || folded[0] > '9')) {
+        const sb_symbol *s = sb_stemmer_stem(t->stemmer, (const sb_symbol *)folded, (int)n);
         if (s) {
             stem = (const char *)s;
             stem_len = (size_t)sb_stemmer_length(t->stemmer);
         }
     }
     int added;
-    uint32_t id = cc_idmap_put(&t->stems, key_of(stem, stem_len), t->count, &added);
-    t->count += (uint32_t)added;
-    return id;
+    uint32_t number = cc_idmap_put(&t->stems, XXH3_64bits(stem, stem_len) | 1, t->stem_count, &added);
+    if (added) {
+        numbering fresh = { 0, 0 };
+        CC_VEC_PUSH(t->ids, fresh);
+        t->stem_count++;
+    }
+    int stop = whole && t->stopwords && cc_lexset_find(t->stopwords, folded, n) != NULL;
+    return cc_idmap_put(&t->spellings, key, number << 1 | (uint32_t)stop, &added);
 }
 
 uint32_t cc_terms_id(cc_terms *t, const char *word, size_t len, int *stop)
 {
-    char folded[64];
-    size_t n = fold(word, len, folded, sizeof folded);
-    uint64_t key = key_of(folded, n);
-    uint32_t found = cc_idmap_get(&t->spellings, key);
+    char folded[72] = { 0 };
+    size_t n = fold(word, len, folded, 64);
+    uint64_t key = spelling_key(folded, n, len);
+    uint32_t found = idmap_get(&t->spellings, key);
     if (found == UINT32_MAX) {
-        int is_stop = t->stopwords && cc_lexset_find(t->stopwords, folded, n) != NULL;
-        int added;
-        found = cc_idmap_put(&t->spellings, key, stem_id(t, folded, n) << 1 | (uint32_t)is_stop, &added);
+        found = learn(t, folded, n, n < 64, key);
     }
     *stop = (int)(found & 1);
-    return found >> 1;
+    numbering *id = &t->ids.v[found >> 1];
+    if (id->era != t->current) {
+        id->era = t->current;
+        id->id = t->count++;
+    }
+    return id->id;
 }
 
 uint32_t cc_terms_count(const cc_terms *t)

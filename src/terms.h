@@ -1,5 +1,6 @@
 /* Stemmed term ids for comparing sentences: "Killed", "killing" and "kills" are one term, stop words
- * are marked, and every id is a small integer so callers can use dense arrays indexed by term. */
+ * are marked, and ids are small integers counted from 0 for each use, so callers index dense arrays by
+ * term. */
 #ifndef CC_TERMS_H
 #define CC_TERMS_H
 
@@ -7,26 +8,34 @@
 #include <stdint.h>
 
 /* A u64 -> u32 hash map (open addressing, grows); keys must not be 0. */
+typedef struct cc_idslot {
+    uint64_t key;
+    uint32_t value;
+} cc_idslot;
+
 typedef struct cc_idmap {
-    uint64_t *keys;
-    uint32_t *values;
+    cc_idslot *slots;
     size_t n, cap;
 } cc_idmap;
 
-/* The slot value for key, inserting value when absent; *added tells which happened. */
+/* The value for key, inserting value when absent; *added tells which happened. */
 uint32_t cc_idmap_put(cc_idmap *m, uint64_t key, uint32_t value, int *added);
-/* UINT32_MAX when absent. */
-uint32_t cc_idmap_get(const cc_idmap *m, uint64_t key);
+/* Room for n keys without growing. */
+void cc_idmap_reserve(cc_idmap *m, size_t n);
+/* Empties the map, keeping its memory. */
+void cc_idmap_clear(cc_idmap *m);
 void cc_idmap_free(cc_idmap *m);
 
 typedef struct cc_terms cc_terms;
 
-cc_terms *cc_terms_new(void);
-void cc_terms_free(cc_terms *t);
+/* The calling thread's term table, with a fresh numbering: ids start again at 0. Stemming is memoised
+ * per thread across calls, so a spelling meets the Snowball stemmer once, not once per cluster. Not to be
+ * shared between threads. */
+cc_terms *cc_terms_begin(void);
 /* The id of the word's stem (Snowball English, case folded, ’ read as '); *stop is set for stop words
  * (data/stopwords.txt). Numbers are their own terms, unstemmed. */
 uint32_t cc_terms_id(cc_terms *t, const char *word, size_t len, int *stop);
-/* One more than the largest id handed out so far. */
+/* The number of ids handed out since cc_terms_begin. */
 uint32_t cc_terms_count(const cc_terms *t);
 
 #endif
