@@ -188,8 +188,8 @@ static void analyze_to(cc_cluster *c, depth d, FILE *sink)
             cc_extract_claims(a);
         }
         if (d >= QUOTES_ENTITIES) {
-            cc_extract_quotes(a);
             cc_extract_mentions(a);
+            cc_extract_quotes(a);
         }
     }
 }

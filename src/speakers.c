@@ -36,7 +36,7 @@ static int is_connector(const cc_article *a, uint32_t i)
 static int is_adverb(const cc_article *a, uint32_t i)
 {
     static const char *const words[] = { "later", "also", "earlier", "then", "again", "previously", "once",
-                                         "further", "has", "had", "have", "would", "will", "had", "subsequently",
+                                         "further", "has", "had", "have", "would", "will", "is", "was", "are", "were", "subsequently",
                                          "first", "last", "recently", "today", "yesterday", "tonight", NULL };
     const cc_token *t = cc_tok(a, i);
     if (t->kind != CC_TOK_WORD || (t->flags & CC_TF_CAP)) {
@@ -114,6 +114,8 @@ static cc_str role_before(const cc_article *a, uint32_t first, uint32_t last, ui
     return tok_span(a, rf, (uint32_t)rl);
 }
 
+static int32_t person_in(const cc_article *a, uint32_t first, uint32_t last);
+
 /* Fills name/role/kind from the phrase [first, last] (and an appositive role, if any). */
 static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_attribution *out)
 {
@@ -124,16 +126,8 @@ static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_a
         out->kind = he ? CC_SPK_HE : cc_tok_is(a, first, "it") ? CC_SPK_IT : CC_SPK_THEY;
         return;
     }
-    int32_t person = -1, tail = -1;
-    for (uint32_t i = first; i <= last; i++) {
-        int32_t m = cc_mention_at(a, cc_tok(a, i)->start);
-        if (m >= 0 && a->mentions.v[m].type == CC_ENT_PERSON && person < 0) {
-            person = m;
-        }
-        if (i == last && m >= 0) {
-            tail = m;
-        }
-    }
+    int32_t person = person_in(a, first, last);
+    int32_t tail = cc_mention_at(a, cc_tok(a, last)->start);
     if (person >= 0) {
         const cc_mention *m = &a->mentions.v[person];
         out->kind = CC_SPK_PERSON;
@@ -185,15 +179,27 @@ static int is_relative(const cc_article *a, uint32_t i)
            cc_tok_is(a, i, "where");
 }
 
-static int has_person(const cc_article *a, uint32_t first, uint32_t last)
+/* "Merkel's spokesman": a person named in the possessive is not the speaker. */
+static int possessive_mention(const cc_article *a, const cc_mention *m)
+{
+    const unsigned char *p = (const unsigned char *)a->text + m->span.end;
+    return m->span.end < a->len && (p[0] == '\'' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99));
+}
+
+static int32_t person_in(const cc_article *a, uint32_t first, uint32_t last)
 {
     for (uint32_t i = first; i <= last; i++) {
         int32_t m = cc_mention_at(a, cc_tok(a, i)->start);
-        if (m >= 0 && a->mentions.v[m].type == CC_ENT_PERSON) {
-            return 1;
+        if (m >= 0 && a->mentions.v[m].type == CC_ENT_PERSON && !possessive_mention(a, &a->mentions.v[m])) {
+            return m;
         }
     }
-    return 0;
+    return -1;
+}
+
+static int has_person(const cc_article *a, uint32_t first, uint32_t last)
+{
+    return person_in(a, first, last) >= 0;
 }
 
 /* Skips back over a parenthesis ending at token j ("Rep. Gwen Moore (D-Wis.) said"). */
@@ -251,6 +257,10 @@ static int subject_with_commas(const cc_article *a, uint32_t lo, uint32_t j, cc_
             continue;
         }
         uint32_t next_first = c + 1, next_last = commas[i - 1] - 1;
+        if (next_first == next_last && cc_tok(a, next_first)->kind == CC_TOK_NUMBER && i >= 2) {
+            next_first = commas[i - 1] + 1; /* "Cecelia Purner, 67, a retired teacher," */
+            next_last = commas[i - 2] - 1;
+        }
         if (has_person(a, first, c - 1)) {
             if (next_first <= next_last && !is_relative(a, next_first) && !has_person(a, next_first, next_last)) {
                 out->role = tok_span(a, next_first, next_last);
@@ -377,8 +387,8 @@ int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc
     *out = (cc_attribution){ 0 };
     uint32_t j = close + 1;
     int dash = 0;
-    while (j < limit && is_dash(a, j)) {
-        dash |= !cc_tok_punct(a, j, ',');
+    while (j < limit && (is_dash(a, j) || (cc_tok(a, j)->kind == CC_TOK_QUOTE && cc_tok(a, j)->start == cc_tok(a, j - 1)->end))) {
+        dash |= cc_tok(a, j)->kind == CC_TOK_PUNCT && !cc_tok_punct(a, j, ',');
         j++;
     }
     if (j >= limit || cc_tok(a, j)->kind == CC_TOK_QUOTE) {
@@ -393,8 +403,7 @@ int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc
         return object_phrase(a, j + 2, limit, out);
     }
     for (uint32_t v = j + 1; v < limit && v < j + 32; v++) {
-        const cc_token *t = cc_tok(a, v);
-        if (t->kind == CC_TOK_QUOTE || cc_tok_punct(a, v, '.') || cc_tok_punct(a, v, ';')) {
+        if (piece_stop(a, v)) {
             break;
         }
         if (!cc_tok_reporting_verb(a, v, j)) {
@@ -404,7 +413,7 @@ int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc
         if (v + 1 < limit && cc_tok_is(a, v + 1, "by")) {
             return object_phrase(a, v + 2, limit, out); /* "slogans shouted by the protesters" */
         }
-        return subject_of(a, j, v, out) && out->first == j;
+        return subject_of(a, j, v, out);
     }
     /* `"…" ― Francisco Herrero`: a dash and a name closing the paragraph */
     *out = (cc_attribution){ 0 };
@@ -423,6 +432,12 @@ int cc_attribution_final(const cc_article *a, uint32_t close, uint32_t sent_end,
         if (cc_tok(a, v)->kind == CC_TOK_QUOTE) {
             return 0;
         }
+        if (cc_tok_punct(a, v - 1, ',') && cc_tok_reporting_verb(a, v, close) && object_phrase(a, v + 1, end, out) &&
+            (out->kind == CC_SPK_PERSON || out->kind == CC_SPK_ORG)) {
+            out->verb = v; /* `"…" if she lost, said David Wasserman, an analyst.` */
+            return 1;
+        }
+        *out = (cc_attribution){ 0 };
         if (cc_tok_reporting_verb(a, v, close)) {
             for (uint32_t t = v + 1; t < end; t++) {
                 if (!cc_tok_has(a, t, CC_W_NOT_NAME) && !is_adverb(a, t) && !is_connector(a, t)) {
@@ -431,6 +446,30 @@ int cc_attribution_final(const cc_article *a, uint32_t close, uint32_t sent_end,
             }
             out->verb = v;
             return subject_of(a, close + 1, v, out) && out->first > close + 1 && cc_tok_punct(a, out->first - 1, ',');
+        }
+    }
+    return 0;
+}
+
+static int participle(const cc_article *a, uint32_t v)
+{
+    uint32_t n = cc_tok_len(a, v);
+    const char *t = cc_tok_text(a, v);
+    return n > 4 && t[n - 3] == 'i' && t[n - 2] == 'n' && t[n - 1] == 'g';
+}
+
+/* The sentence's subject when it opens with a name: "Mr. Putin also veered close…, saying". */
+static int sentence_subject(const cc_article *a, uint32_t lo, uint32_t v, cc_attribution *out)
+{
+    for (uint32_t i = lo; i < v && i < lo + 5; i++) {
+        int32_t m = cc_mention_at(a, cc_tok(a, i)->start);
+        if (m >= 0 && a->mentions.v[m].type != CC_ENT_PLACE && !possessive_mention(a, &a->mentions.v[m])) {
+            uint32_t last = i;
+            while (last + 1 < v && cc_tok(a, last + 1)->start < a->mentions.v[m].span.end) {
+                last++;
+            }
+            read_phrase(a, i, last, out);
+            return 1;
         }
     }
     return 0;
@@ -451,6 +490,9 @@ int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_sk
         }
         if (cc_tok_reporting_verb(a, v, lo)) {
             out->verb = v;
+            if (v > lo && cc_tok_punct(a, v - 1, ',') && participle(a, v)) {
+                return sentence_subject(a, lo, v, out); /* "Putin …, saying, "…"" */
+            }
             if (subject_of(a, lo, v, out)) {
                 return 1;
             }
@@ -463,7 +505,8 @@ int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_sk
     }
     /* "Caddell: "…" — a name and a colon */
     uint32_t first;
-    if (open >= lo + 2 && cc_tok_punct(a, open - 1, ':') && np_ending_at(a, lo, open - 2, &first) && first == lo) {
+    if (open >= lo + 2 && cc_tok_punct(a, open - 1, ':') && np_ending_at(a, lo, open - 2, &first) &&
+        (first == lo || cc_tok(a, first - 1)->kind == CC_TOK_PUNCT)) {
         read_phrase(a, first, open - 2, out);
         return out->kind == CC_SPK_PERSON || out->kind == CC_SPK_ORG;
     }

@@ -246,7 +246,9 @@ int cc_tok_reporting_verb(const cc_article *a, uint32_t i, uint32_t lo)
         return 0;
     }
     if (ambiguous_noun(a, i)) {
-        return i > lo && (cc_tok_cap(a, i - 1) || cc_is_pronoun(a, i - 1));
+        return i > lo ? cc_tok_cap(a, i - 1) || cc_is_pronoun(a, i - 1) || cc_tok(a, i - 1)->kind == CC_TOK_QUOTE ||
+                            cc_tok_punct(a, i - 1, ',')
+                      : i > 0 && cc_tok(a, i - 1)->kind == CC_TOK_QUOTE;
     }
     return 1;
 }
