@@ -250,7 +250,8 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
 {
     int32_t title = -1;
     for (uint32_t i = first; i <= last; i++) {
-        if (is_title(a, i)) {
+        /* "Mr. King", "Ms. Bishop": after a courtesy title, a title word is a surname */
+        if (is_title(a, i) && !(i > first && cc_tok_has(a, i - 1, CC_W_HONORIFIC) && i == last)) {
             title = (int32_t)i;
         }
     }

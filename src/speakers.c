@@ -382,6 +382,16 @@ static int according_to(const cc_article *a, uint32_t i, uint32_t limit)
     return i + 1 < limit && cc_tok_is(a, i, "according") && cc_tok_is(a, i + 1, "to");
 }
 
+static int clause_between(const cc_article *a, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i < to; i++) {
+        if (cc_tok_has(a, i, CC_W_FUNCTION) && !is_connector(a, i)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc_attribution *out)
 {
     *out = (cc_attribution){ 0 };
@@ -413,7 +423,8 @@ int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc
         if (v + 1 < limit && cc_tok_is(a, v + 1, "by")) {
             return object_phrase(a, v + 2, limit, out); /* "slogans shouted by the protesters" */
         }
-        return subject_of(a, j, v, out);
+        /* the speaker phrase follows the quote: no new clause ("when Clinton blasted him") in between */
+        return subject_of(a, j, v, out) && !clause_between(a, j, out->first);
     }
     /* `"…" ― Francisco Herrero`: a dash and a name closing the paragraph */
     *out = (cc_attribution){ 0 };
@@ -458,12 +469,23 @@ static int participle(const cc_article *a, uint32_t v)
     return n > 4 && t[n - 3] == 'i' && t[n - 2] == 'n' && t[n - 1] == 'g';
 }
 
-/* The sentence's subject when it opens with a name: "Mr. Putin also veered close…, saying". */
+/* The subject of the clause a participle hangs on: the first name that opens the sentence or follows a
+ * comma ("Mr. Putin also veered close…, saying", "During the speech, Trump attacked…, saying"). */
 static int sentence_subject(const cc_article *a, uint32_t lo, uint32_t v, cc_attribution *out)
 {
-    for (uint32_t i = lo; i < v && i < lo + 5; i++) {
+    for (uint32_t i = lo; i < v; i++) {
         int32_t m = cc_mention_at(a, cc_tok(a, i)->start);
-        if (m >= 0 && a->mentions.v[m].type != CC_ENT_PLACE && !possessive_mention(a, &a->mentions.v[m])) {
+        if (m < 0 || cc_tok(a, i)->start != a->mentions.v[m].span.start) {
+            continue;
+        }
+        uint32_t b = i;
+        while (b > lo && cc_tok_has(a, b - 1, CC_W_TITLE | CC_W_HONORIFIC)) {
+            b--;
+        }
+        if (b > lo && !cc_tok_punct(a, b - 1, ',') && cc_tok(a, b - 1)->kind != CC_TOK_QUOTE) {
+            continue;
+        }
+        if (a->mentions.v[m].type != CC_ENT_PLACE && !possessive_mention(a, &a->mentions.v[m])) {
             uint32_t last = i;
             while (last + 1 < v && cc_tok(a, last + 1)->start < a->mentions.v[m].span.end) {
                 last++;
@@ -490,8 +512,8 @@ int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_sk
         }
         if (cc_tok_reporting_verb(a, v, lo)) {
             out->verb = v;
-            if (v > lo && cc_tok_punct(a, v - 1, ',') && participle(a, v)) {
-                return sentence_subject(a, lo, v, out); /* "Putin …, saying, "…"" */
+            if (v > lo && cc_tok_punct(a, v - 1, ',') && participle(a, v) && sentence_subject(a, lo, v, out)) {
+                return 1; /* "Putin …, saying, "…"" */
             }
             if (subject_of(a, lo, v, out)) {
                 return 1;
