@@ -235,7 +235,9 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
     }
     int loc = locative_before(a, first, sent_first);
     if (first < last && !loc) {
-        push_run(runs, first, last, sentence, CC_ENT_PERSON);
+        if (last - first < 4) {
+            push_run(runs, first, last, sentence, CC_ENT_PERSON); /* longer runs are headline capitals */
+        }
         return;
     }
     run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)loc,
@@ -258,7 +260,8 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
     if (title >= 0) {
         uint32_t name = (uint32_t)title + 1;
         int domain = 0;
-        for (uint32_t i = name; i <= last; i++) {
+        /* after "Ms." everything is the name, even a word that is also a place ("Ms. Gao") */
+        for (uint32_t i = name; i <= last && !cc_tok_has(a, (uint32_t)title, CC_W_HONORIFIC); i++) {
             int connector = cc_tok_is(a, i, "of") || cc_tok_is(a, i, "for") || cc_tok_is(a, i, "the");
             if (org_word(a, i) || connector || cc_tok_has(a, i, CC_W_PLACE) || cc_tok_has(a, i, CC_W_DEMONYM)) {
                 name = i + 1;
@@ -298,8 +301,9 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
     int orgish = 0;
     while (j < end) {
         if (cc_tok_cap(a, j)) {
-            if (cc_tok_has(a, j, CC_W_NOT_NAME) || hyphen_modifier(a, j) || contracted_function_word(a, j)) {
-                break;
+            if (cc_tok_has(a, j, CC_W_NOT_NAME) || hyphen_modifier(a, j) || contracted_function_word(a, j) ||
+                (j > i && cc_tok_has(a, j, CC_W_FUNCTION))) {
+                break; /* "… Ted Cruz With George Wallace": a headline's capitals */
             }
             orgish |= org_word(a, j) || is_title(a, j);
             j++;

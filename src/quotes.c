@@ -291,7 +291,8 @@ static void attribute(qctx *q, size_t k)
         return;
     }
     /* the sentence before ends with a colon: `Caddell continued:` */
-    if (r->open == lo && s > 0) {
+    if (r->open == lo && s > 0 &&
+        !(a->paragraphs.v[a->sentences.v[s - 1].para].flags & (CC_PF_TITLE | CC_PF_HEADING))) {
         const cc_sentence *prev = &a->sentences.v[s - 1];
         uint32_t last = prev->tok_first + prev->tok_count - 1;
         if (cc_tok_punct(a, last, ':')) {

@@ -65,6 +65,9 @@ static int np_word(const cc_article *a, uint32_t i)
     if (cc_tok_has(a, i, CC_W_NOT_NAME) && !cc_tok_is(a, i, "tv")) {
         return 0;
     }
+    if ((t->flags & CC_TF_SENT_START) && cc_tok_has(a, i, CC_W_FUNCTION | CC_W_STARTER)) {
+        return 0; /* "When", "But" opening the sentence */
+    }
     if (!(t->flags & (CC_TF_CAP | CC_TF_ALLCAPS))) {
         if (cc_tok_has(a, i, CC_W_FUNCTION) || cc_tok_reporting_verb(a, i, i)) {
             return 0;
@@ -301,6 +304,12 @@ static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attributi
         j -= 2;
     }
     j = skip_parenthesis(a, lo, j);
+    /* "Ms. Sherry smiled and said" */
+    if (j > lo + 2 && cc_tok_is(a, j, "and") && cc_tok(a, j - 1)->kind == CC_TOK_WORD &&
+        !(cc_tok(a, j - 1)->flags & CC_TF_CAP) && !cc_tok_has(a, j - 1, CC_W_FUNCTION) &&
+        (cc_tok_cap(a, j - 2) || cc_is_pronoun(a, j - 2))) {
+        j -= 2;
+    }
     if (cc_tok_punct(a, j, ',') && j > lo) {
         return subject_with_commas(a, lo, j, out);
     }
@@ -420,8 +429,8 @@ int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc
             continue;
         }
         out->verb = v;
-        if (v + 1 < limit && cc_tok_is(a, v + 1, "by")) {
-            return object_phrase(a, v + 2, limit, out); /* "slogans shouted by the protesters" */
+        if (v + 1 < limit && cc_tok_is(a, v + 1, "by") && !cc_tok_cap(a, v - 1) && !cc_is_pronoun(a, v - 1)) {
+            return object_phrase(a, v + 2, limit, out); /* "slogans shouted by the protesters", not "Gao said by phone" */
         }
         /* the speaker phrase follows the quote: no new clause ("when Clinton blasted him") in between */
         return subject_of(a, j, v, out) && !clause_between(a, j, out->first);
