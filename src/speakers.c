@@ -167,6 +167,10 @@ static int np_ending_at(const cc_article *a, uint32_t lo, uint32_t j, uint32_t *
             i = p;
             continue;
         }
+        if (cc_tok_is(a, p, "and") && p > lo && cc_tok_cap(a, p - 1) && cc_tok_cap(a, i)) {
+            i = p; /* "Mark Blumenthal and Jon Cohen" */
+            continue;
+        }
         break;
     }
     while (i < j && is_connector(a, i)) {
@@ -534,12 +538,19 @@ int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_sk
             *out = (cc_attribution){ 0 };
         }
     }
-    /* "Caddell: "…" — a name and a colon */
+    /* "Caddell: "…", "Rep. Trey Gowdy (R-S.C.): "…"" — a name and a colon */
     uint32_t first;
-    if (open >= lo + 2 && cc_tok_punct(a, open - 1, ':') && np_ending_at(a, lo, open - 2, &first) &&
-        (first == lo || cc_tok(a, first - 1)->kind == CC_TOK_PUNCT)) {
-        read_phrase(a, first, open - 2, out);
-        return out->kind == CC_SPK_PERSON || out->kind == CC_SPK_ORG;
+    if (open >= lo + 2 && cc_tok_punct(a, open - 1, ':')) {
+        uint32_t end = skip_parenthesis(a, lo, open - 2);
+        if (np_ending_at(a, lo, end, &first) && (first == lo || cc_tok(a, first - 1)->kind == CC_TOK_PUNCT)) {
+            read_phrase(a, first, end, out);
+            if (out->kind == CC_SPK_PERSON || out->kind == CC_SPK_ORG) {
+                return 1;
+            }
+        }
+        /* "Clinton has since apologized for what happened: "…"" */
+        *out = (cc_attribution){ 0 };
+        return sentence_subject(a, lo, open, out) && out->kind == CC_SPK_PERSON;
     }
     return 0;
 }
