@@ -820,6 +820,7 @@ typedef struct parts_search {
     xmlNodePtr top;
     const char *cls;
     float threshold;
+    float min_text;  /* a part too deep for scores to reach it counts by its text */
     size_t chosen;   /* the article's nodes before the search */
 } parts_search;
 
@@ -842,8 +843,9 @@ static void find_parts(extractor *ex, const parts_search *ps, xmlNodePtr n, int 
         }
         rnode *r = R(ex, c);
         const char *cls = attr(c, "class");
-        if (!strcmp((const char *)c->name, (const char *)ps->top->name) && cls && !strcmp(cls, ps->cls) && (r->flags & F_SCORED) &&
-            r->score >= ps->threshold && link_density(r) < 0.25f && !is_ancestor(c, ps->top)) {
+        if (!strcmp((const char *)c->name, (const char *)ps->top->name) && cls && !strcmp(cls, ps->cls) && link_density(r) < 0.25f &&
+            (((r->flags & F_SCORED) && r->score >= ps->threshold) || own_text(r) >= ps->min_text) &&
+            !is_ancestor(c, ps->top)) {
             CC_VEC_PUSH(ex->article, (uint32_t)(r - ex->nodes.v));
         } else {
             find_parts(ex, ps, c, depth + 1);
@@ -859,7 +861,8 @@ static int compare_u32(const void *a, const void *b)
 
 static void add_parts(extractor *ex, xmlNodePtr top)
 {
-    parts_search ps = { top, attr(top, "class"), R(ex, top)->score * 0.2f, ex->article.n };
+    parts_search ps = { top, attr(top, "class"), R(ex, top)->score * 0.2f, own_text(R(ex, top)) * 0.25f,
+                        ex->article.n };
     if (!ps.cls || !*ps.cls) {
         return;
     }
