@@ -359,10 +359,10 @@ static int names_comments(const char *ms)
     return strstr(ms, "disqus") != NULL;
 }
 
-/* Picture captions and credits describe an image, not the story. */
+/* Picture captions and credits describe an image, and pop-up cards describe a link: neither is the story. */
 static int names_caption(const char *ms)
 {
-    static const char *const words[] = { "caption", "credit", NULL };
+    static const char *const words[] = { "caption", "credit", "tooltip", "popover", "rollover", "hovercard", NULL };
     return contains_any(ms, words);
 }
 
