@@ -196,3 +196,35 @@ int cc_sentence_leans_back(const cc_article *a, const cc_sentence *s)
     /* a quotation's first word is the speaker's, not a link to the sentence before */
     return cc_sentence_opens_quote(a, s) ? quote_runs_on(a, s) : opens_with_context(a, s);
 }
+
+static int is_dash(const cc_article *a, const cc_token *t)
+{
+    const char *p = a->text + t->start;
+    size_t n = t->end - t->start;
+    return t->kind == CC_TOK_PUNCT && ((n <= 2 && p[0] == '-' && p[n - 1] == '-') ||
+                                       (n == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == '\x94' || p[2] == '\x93')));
+}
+
+/* "FLORENCE, Italy, Feb. 25 (UPI) -- Raffaele…": capitalised words, numbers, commas and brackets, one of
+ * them all capitals, then a dash. */
+uint32_t cc_sentence_text_start(const cc_article *a, const cc_sentence *s)
+{
+    int caps = 0;
+    for (uint32_t k = 0; k + 1 < s->tok_count && k < 16; k++) {
+        const cc_token *t = token(a, s, k);
+        char c = a->text[t->start];
+        if (is_dash(a, t)) {
+            return caps && k > 0 ? token(a, s, k + 1)->start : s->start;
+        }
+        if (t->kind == CC_TOK_WORD) {
+            if (!(t->flags & (CC_TF_CAP | CC_TF_ALLCAPS))) {
+                return s->start;
+            }
+            caps |= (t->flags & CC_TF_ALLCAPS) && t->end - t->start >= 2;
+        } else if (t->kind != CC_TOK_NUMBER && c != ',' && c != '(' && c != ')' && c != '.') {
+            return s->start;
+        }
+    }
+    return s->start;
+}
+

@@ -14,6 +14,10 @@ int cc_sentence_is_fragment(const cc_article *article, const cc_sentence *senten
  * nor attributes. */
 int cc_sentence_leans_back(const cc_article *article, const cc_sentence *sentence);
 
+/* Where the sentence's own words start: after a dateline the cleaner left in ("FLORENCE, Italy, Feb. 25
+ * (UPI) -- …"), else at its start. */
+uint32_t cc_sentence_text_start(const cc_article *article, const cc_sentence *sentence);
+
 /* Opens with a quotation mark. */
 int cc_sentence_opens_quote(const cc_article *article, const cc_sentence *sentence);
 

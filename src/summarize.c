@@ -66,6 +66,7 @@ typedef struct summarizer {
     CC_VEC(uint32_t) stamp;          /* index + 1 of the unit that last marked it */
     CC_VEC(uint8_t) covered;         /* per concept: in a chosen sentence */
     CC_VEC(uint32_t) chosen;         /* units, in the order chosen */
+    CC_VEC(double) lead_weight;      /* per article: how far its leads are trusted */
     CC_VEC(struct candidate { double bound; uint32_t unit; }) heap; /* by bound, largest first */
 } summarizer;
 
@@ -258,9 +259,35 @@ static double gain_per_word(const summarizer *z)
     return sum > 0 ? sum / (double)n : 1;
 }
 
+/* A lead is worth as much as its article is about the cluster's story: the square root of the share of
+ * its concepts that other articles carry too, against the best article's. A page that shares nothing
+ * (an archive notice, an unrelated page) gets no lead prior at all. */
+static void weigh_articles(summarizer *z)
+{
+    size_t n = z->cluster->articles.n;
+    z->lead_weight.n = 0;
+    CC_VEC_RESERVE(z->lead_weight, 2 * n + 1);
+    double *shared = z->lead_weight.v, *total = z->lead_weight.v + n, best = 0;
+    memset(z->lead_weight.v, 0, 2 * n * sizeof *shared);
+    for (size_t i = 0; i < z->units.n; i++) {
+        const unit *u = &z->units.v[i];
+        for (uint32_t k = 0; k < u->concept_count; k++) {
+            shared[u->article] += z->concepts.v[z->concept_ids.v[u->concept_first + k]].weight > 0;
+        }
+        total[u->article] += u->concept_count;
+    }
+    for (size_t a = 0; a < n; a++) {
+        shared[a] = total[a] > 0 ? shared[a] / total[a] : 0;
+        best = shared[a] > best ? shared[a] : best;
+    }
+    for (size_t a = 0; a < n; a++) {
+        shared[a] = best > 0 ? sqrt(shared[a] / best) : 1;
+    }
+}
+
 static double score(const summarizer *z, const unit *u, double scale)
 {
-    double prior = scale * u->words / (u->rank + 1.0);
+    double prior = scale * u->words / (u->rank + 1.0) * z->lead_weight.v[u->article];
     return (gain(z, u) + prior) / u->words * (u->quoted ? QUOTE_BONUS : 1);
 }
 
@@ -424,6 +451,7 @@ static void summarizer_release(summarizer *z)
     CC_VEC_FREE(z->covered);
     CC_VEC_FREE(z->chosen);
     CC_VEC_FREE(z->heap);
+    CC_VEC_FREE(z->lead_weight);
 }
 
 /* Every buffer sized from the cluster's token count up front: no growth on the way. */
@@ -464,13 +492,15 @@ void cc_summarize(cc_cluster *cluster, int words)
         }
     }
     weigh_concepts(z);
+    weigh_articles(z);
     ZEROED(z->covered, z->concepts.n);
     select_units(z, words);
     order(z, z->chosen.v, z->chosen.n);
     for (size_t i = 0; i < z->chosen.n; i++) {
         const unit *u = &z->units.v[z->chosen.v[i]];
         const cc_sentence *s = &cluster->articles.v[u->article]->sentences.v[u->sentence];
-        cc_summary_sentence out = { .article = u->article, .sentence = u->sentence, .span = { s->start, s->end } };
+        cc_summary_sentence out = { .article = u->article, .sentence = u->sentence };
+        out.span = (cc_span){ cc_sentence_text_start(cluster->articles.v[u->article], s), s->end };
         cite(z, z->chosen.v[i], &out);
         CC_VEC_PUSH(cluster->summary, out);
     }

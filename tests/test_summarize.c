@@ -245,6 +245,23 @@ TEST(standalone_finds_sentences_that_lean_on_the_one_before)
     cc_cluster_free(c);
 }
 
+TEST(standalone_text_starts_after_a_dateline_left_in_the_sentence)
+{
+    cc_cluster *c = test_analyze(
+        "A quiet week ended in the capital.\n\n"
+        "GENEVA, Switzerland, March 3 (AFP) -- Talks on the new treaty resumed on Monday after a pause of "
+        "two weeks.\n\n"
+        "Smith, Jones and Brown -- the three negotiators -- met again on Tuesday.\n");
+    const cc_article *a = c->articles.v[0];
+    const cc_sentence *s = sentence_with(c, "GENEVA");
+    CHECK(s && !strncmp(a->text + cc_sentence_text_start(a, s), "Talks on", 8));
+    s = sentence_with(c, "Smith");
+    CHECK(s && cc_sentence_text_start(a, s) == s->start);
+    s = sentence_with(c, "A quiet");
+    CHECK(s && cc_sentence_text_start(a, s) == s->start);
+    cc_cluster_free(c);
+}
+
 static uint32_t term(cc_terms *t, const char *word, int *stop)
 {
     return cc_terms_id(t, word, strlen(word), stop);
