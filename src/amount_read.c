@@ -104,12 +104,16 @@ static uint32_t glued_suffix(const amount_ctx *c, uint32_t e, figure *f)
         f->value *= scale;
         f->scale = scale;
         f->scaled = 1;
-    } else if (len >= 3 && s[0] >= 'a' && s[0] <= 'z' && !cc_lexset_find(units, s, len)) {
+    } else if (len >= 3 && s[0] >= 'a' && s[0] <= 'z' && !cc_lexset_find(units, s, len) &&
+               !cc_lexset_find(currencies, s, len)) {
         f->nonquantity = 1; /* "the 49ers" */
     } else {
         f->unit = cc_str_of(s, len);
         const cc_lexentry *u = cc_lexset_find(units, s, len);
-        if (u && value_is(u, "percent")) {
+        const cc_lexentry *cur = cc_lexset_find(currencies, s, len);
+        if (cur && (value_is(cur, "after") || value_is(cur, "both"))) {
+            f->kind = "money"; /* 164p, 50USD */
+        } else if (u && value_is(u, "percent")) {
             f->kind = "percent";
         } else if (u && value_is(u, "duration")) {
             f->kind = "duration";

@@ -111,7 +111,7 @@ static int read_place(const cc_article *a, size_t k, size_t end, place *p)
 static int place_preposition(const cc_article *a, size_t k)
 {
     static const char *const preps[] = { "in", "at", "near", "across", "outside", "inside", "throughout", "into",
-                                         "fled", "flee", "fleeing", "on" };
+                                         "off", "fled", "flee", "fleeing", "on" };
     for (size_t i = 0; i < sizeof preps / sizeof *preps; i++) {
         if (cc_tok_is(a, k, preps[i])) {
             return 1;
@@ -353,6 +353,9 @@ static int read_timex(const cc_article *a, uint32_t s, size_t k, size_t end, tim
     }
     /* "on Monday", "late Monday", "Monday night" */
     size_t j = k;
+    if ((cc_tok_is(a, j, "late") || cc_tok_is(a, j, "early")) && j + 2 < end && cc_tok_is(a, j + 1, "on")) {
+        j++; /* "late on Saturday" */
+    }
     if ((cc_tok_is(a, j, "on") || cc_tok_is(a, j, "late") || cc_tok_is(a, j, "early") || cc_tok_is(a, j, "last")) &&
         j + 1 < end && is_weekday(a, j + 1)) {
         j++;

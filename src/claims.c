@@ -10,7 +10,7 @@
 #include "phrase.h"
 #include "stages.h"
 
-static const cc_lexset *predicates, *people_nouns, *modifiers, *stop_words;
+static const cc_lexset *predicates, *people_nouns, *modifiers, *stop_words, *things;
 
 static void init(void)
 {
@@ -20,11 +20,17 @@ static void init(void)
     people_nouns = cc_lexset_get("people_nouns");
     modifiers = cc_lexset_get("claim_modifiers");
     stop_words = cc_lexset_get("stop_words");
+    things = cc_lexset_get("counted_things");
     predicates = cc_lexset_get("casualty_predicates");
 }
 
+/* The category a lexicon value names ("killed", "killed before"). */
 static int category_named(const char *v, size_t len)
 {
+    const char *sp = memchr(v, ' ', len);
+    if (sp) {
+        len = (size_t)(sp - v);
+    }
     static const char *const names[] = { "killed", "injured", "trapped", "displaced", "detained", "missing" };
     for (int k = 0; k < 6; k++) {
         if (strlen(names[k]) == len && memcmp(names[k], v, len) == 0) {
@@ -52,13 +58,14 @@ typedef struct who_info {
     cc_str who;
     int people;     /* a people noun was found */
     int things;     /* a noun that counts no people ("airstrikes", "neighbourhoods") */
+    int unknown;    /* a noun of neither kind ("climbers"): people only if a casualty word says so */
     int category;   /* implied by the noun ("bodies" are dead), or -1 */
     size_t end;     /* first token after the noun */
 } who_info;
 
 static who_info read_who(const clause *c, size_t j)
 {
-    who_info w = { { 0, 0 }, 0, 0, -1, j };
+    who_info w = { .who = { 0, 0 }, .category = -1, .end = j };
     size_t n;
     if (is_word(c, j, "more") || is_word(c, j, "other") || is_word(c, j, "additional") || is_word(c, j, "further")) {
         j++;
@@ -86,23 +93,38 @@ static who_info read_who(const clause *c, size_t j)
         if (cc_phrase_at(predicates, c->a, k, c->end, 3, &n) || cc_phrase_at(stop_words, c->a, k, c->end, 1, &n)) {
             break;
         }
-        w.things = 1;
+        if (cc_phrase_at(things, c->a, k, c->end, 2, &n)) {
+            w.things = 1;
+            return w;
+        }
+        w.unknown = 1;
         w.end = k + 1;
+        w.who = cc_str_of(c->a->text + c->a->tokens.v[start].start, t->end - c->a->tokens.v[start].start);
+        size_t len = t->end - t->start;
+        if (len > 3 && c->a->text[t->end - 1] == 's') {
+            break; /* a plural ends the noun: "40 climbers" */
+        }
+    }
+    if (!w.unknown) {
+        w.who = cc_str_of("", 0);
     }
     return w;
 }
 
 /* ---- what happened ---- */
 
-/* Hypotheticals ("could kill thousands", "if", "to leave") and negations ("were not hurt", "none of") in
- * the tokens [from, to), or an infinitive "to" right before the predicate at p. */
+/* Hypotheticals ("could kill thousands", "if") and negations ("were not hurt", "none of") in the tokens
+ * [from, to), skipping the figure itself, or an infinitive "to" right before the predicate at p. */
 static int modified(const clause *c, size_t from, size_t to, size_t p)
 {
     size_t n;
-    if (p > c->first && is_word(c, p - 1, "to")) {
+    if (p > c->first && p < c->end && is_word(c, p - 1, "to")) {
         return 1;
     }
     for (size_t k = from < c->first ? c->first : from; k < to && k < c->end; k++) {
+        if (k >= c->t0 && k <= c->t1) {
+            continue;
+        }
         if (c->a->tokens.v[k].kind == CC_TOK_WORD && cc_phrase_at(modifiers, c->a, k, c->end, 2, &n)) {
             return 1;
         }
@@ -155,10 +177,8 @@ static int predicate_after(const clause *c, size_t from, predicate *p)
         }
         const cc_lexentry *e = predicate_at(c, k, &n);
         if (e) {
-            size_t len = e->key_len;
             /* nouns and gerunds after a figure belong to another clause: "protested against the killing" */
-            if ((len > 3 && !memcmp(e->key + len - 3, "ing", 3)) || !strcmp(e->key, "deaths") ||
-                !strcmp(e->key, "death") || !strcmp(e->key, "toll") || !strcmp(e->key, "death toll")) {
+            if (e->value_len > 7 && !memcmp(e->value + e->value_len - 7, " before", 7)) {
                 continue;
             }
             p->category = category_named(e->value, e->value_len);
@@ -262,21 +282,26 @@ static void read_claim(cc_article *a, size_t mi)
     }
     predicate p = { -1, c.t0, c.t1 + 1 };
     const cc_claim *prev = previous_in_sentence(a, m->sentence);
+    size_t back3 = c.t0 > c.first + 3 ? c.t0 - 3 : c.first;
     int found = predicate_before(&c, &p);
     int bad = found && modified(&c, p.start > c.first + 3 ? p.start - 3 : c.first, p.start, p.start);
+    predicate q;
+    if (found && predicate_after(&c, w.end, &q) && q.start == w.end && q.category == CC_CAT_TRAPPED) {
+        p = q; /* "held 30 passengers hostage" */
+    }
+    if (!found && (found = predicate_after(&c, w.end, &p))) {
+        bad = modified(&c, back3, p.start, p.start);
+    }
     if (!found && w.category >= 0) {
         p.category = w.category; /* "more than 90 bodies", "82 deaths" */
         found = 1;
-        bad = modified(&c, c.t0 > c.first + 3 ? c.t0 - 3 : c.first, c.t0, c.t0);
-    }
-    if (!found && (found = predicate_after(&c, w.end, &p))) {
-        bad = modified(&c, c.t0 > c.first + 2 ? c.t0 - 2 : c.first, p.start, p.start);
+        bad = modified(&c, back3, c.t0, c.t0);
     }
     if (!found && joined_to_previous(&c, prev, a)) {
         p.category = prev->category;
         found = 1;
     }
-    if (!found && (w.people || !w.things) && (found = predicate_back(&c, &p))) {
+    if (!found && (found = predicate_back(&c, &p))) {
         bad = modified(&c, p.start > c.first + 2 ? p.start - 2 : c.first, c.t0, p.start);
     }
     if (!found || bad || p.category < 0) {

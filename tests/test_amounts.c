@@ -1,0 +1,208 @@
+/* Every quantity as news writes it. Each case gives a sentence and every amount it must yield, in order,
+ * as "value|qualifier|change|kind" separated by " ; " (a range as "low~high", a vague amount by its name);
+ * an empty field is not checked. Years, dates, clock times, ordinals, labels and scores yield nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "harness.h"
+
+typedef struct amount_case {
+    const char *text;
+    const char *want;
+} amount_case;
+
+static const amount_case cases[] = {
+    /* digits, separators, decimals, scales */
+    { "Some 100,000 people live there.", "100000|approx||count" },
+    { "The quake measured 8.6 and killed 82.", "8.6|exact||count ; 82|exact||count" },
+    { "The fund holds $1.5 billion.", "1500000000|exact||money" },
+    { "It sold 35m devices and made \xC2\xA3" "2.4bn.", "35000000|exact||count ; 2400000000|exact||money" },
+    { "The bill reached 25k in March.", "25000|exact||count" },
+    { "They paid RM3.06mil for the plot.", "3060000|exact||money" },
+    { "The deficit widened to US $419.2 billion.", "419200000000|exact||money" },
+    { "The team went 4 hundred million dollars over budget.", "400000000|exact||money" },
+    { "Prices start at 250 thousand euros.", "250000|exact||money" },
+    { "The sprinter ran the 100m in 9.58 seconds.", "100|exact||measure ; 9.58|exact||duration" },
+    /* words */
+    { "Nearly two hundred executions were reported.", "200|nearly||count" },
+    { "About half a million people fled.", "500000|approx||count" },
+    { "A dozen boats sank.", "12|exact||count" },
+    { "Twenty-eight thousand six hundred forty-two students enrolled.", "28642|exact||count" },
+    { "Two-thirds of the voters stayed home.", "0.666666666667|exact||fraction" },
+    { "A third of the city is without power.", "0.333333333333|exact||fraction" },
+    { "One in five children is underweight.", "0.2|exact||fraction" },
+    { "Revenue grew sixfold.", "6|exact|up|multiple" },
+    { "One man was arrested.", "1|exact||count" },
+    { "Each one was checked twice.", "" },
+    /* vague amounts */
+    { "Dozens of people gathered.", "dozens|vague||count" },
+    { "Tens of thousands marched.", "tens of thousands|vague||count" },
+    { "Hundreds of thousands have fled.", "hundreds of thousands|vague||count" },
+    { "Thousands more people were trapped.", "thousands|vague||count" },
+    { "He scores goals and the test scores rose.", "" },
+    /* qualifiers */
+    { "At least 82 people died.", "82|at_least||count" },
+    { "More than 750 were hurt.", "750|more_than||count" },
+    { "Up to 400 jobs will go.", "400|up_to||count" },
+    { "An estimated 100,000 residents remain.", "100000|approx||count" },
+    { "Fewer than 20 minutes remained.", "20|less_than||duration" },
+    { "The station has 100 or more staff.", "100|at_least||count" },
+    /* ranges */
+    { "He was driving at 15 to 22 miles per hour.", "15~22|exact||measure" },
+    { "Between 5% and 6% of voters changed sides.", "5~6|exact||percent" },
+    { "There are four to five thousand people.", "4000~5000|exact||count" },
+    { "A 5-10W laser was used.", "5~10|exact||measure" },
+    { "Fines range from $250,000 to $1 million.", "250000~1000000|exact||money" },
+    /* changes */
+    { "Shares rose 6.5% to 164p.", "6.5|exact|up|percent ; 164|exact||money" },
+    { "The index fell 0.4 per cent to 13176.", "0.4|exact|down|percent ; 13176|exact||count" },
+    { "Sales were down 2.1% in March.", "2.1|exact|down|percent" },
+    { "The Dow lost 190 points, or 0.6%.", "190|exact|down|measure ; 0.6|exact|down|percent" },
+    { "Futures: Dow +0.2%, FTSE -0.6%.", "0.2|exact|up|percent ; -0.6|exact|down|percent" },
+    { "The defense gave up 517 rushing yards.", "517|exact||count" },
+    { "It flew more than 100 kilometers (60 miles).", "100|more_than||measure ; 60|more_than||measure" },
+    /* percentages, money, measures, durations, ages */
+    { "Government forces hold 98% of the city.", "98|exact||percent" },
+    { "Aid worth $50 million arrived.", "50000000|exact||money" },
+    { "Rebels hold 8.6 square kilometers.", "8.6|exact||measure" },
+    { "The siege lasted 27 days.", "27|exact||duration" },
+    { "A 65-year-old man was hurt.", "65|exact||age" },
+    { "The temperature fell to minus-130 degrees.", "-130|exact||measure" },
+    /* not quantities */
+    { "The war began in 2011.", "" },
+    { "The meeting is at midday (1700 GMT).", "" },
+    { "It ended at 4:39 on Friday.", "" },
+    { "Talks resume on December 13, 2016.", "" },
+    { "Voting was held on 9 May.", "" },
+    { "It was the 22nd amendment.", "" },
+    { "Prices peaked in the 1990s.", "" },
+    { "The S&P 500 and the Stoxx 600 were flat.", "" },
+    { "Apple showed the iPhone 11 and Game 7 was sold out.", "" },
+    { "See page 5 and item No. 3.", "" },
+    { "Bristol beat Charlton 2-1 at home.", "" },
+    { "The office is at 575 Wilbraham Road.", "" },
+    { "Men aged under 40 were targeted.", "" },
+    { "Senard, 65, faces a hard task.", "" },
+    { "Dak Prescott (4) ran the ball.", "" },
+    { "The 2014-15 season was long.", "" },
+    { "He signed a five-year deal with a third-party agent.", "" },
+    { "1. Civilians must be protected.", "" },
+};
+
+static void describe(const cc_amount *m, char *out, size_t cap)
+{
+    char value[64];
+    if (m->vague.len) {
+        snprintf(value, sizeof value, "%s", test_str(m->vague));
+    } else if (m->is_range) {
+        snprintf(value, sizeof value, "%.12g~%.12g", m->low, m->high);
+    } else {
+        snprintf(value, sizeof value, "%.12g", m->value);
+    }
+    snprintf(out, cap, "%s|%s|%s|%s", value, cc_qualifier_name((cc_qualifier)m->qualifier),
+             m->change == CC_CHANGE_UP ? "up" : m->change == CC_CHANGE_DOWN ? "down" : "", test_str(m->kind));
+}
+
+/* want and got agree on every field want gives. */
+static int agrees(const char *want, const char *got)
+{
+    while (*want == ' ') {
+        want++;
+    }
+    for (;;) {
+        size_t wn = strcspn(want, "|"), gn = strcspn(got, "|");
+        while (wn && want[wn - 1] == ' ') {
+            wn--;
+        }
+        if (wn && (wn != gn || strncmp(want, got, wn) != 0)) {
+            return 0;
+        }
+        want += strcspn(want, "|");
+        got += gn;
+        if (!*want || !*got) {
+            return 1;
+        }
+        want++, got++;
+    }
+}
+
+TEST(amounts_from_news_sentences)
+{
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cc_cluster *c = test_analyze(cases[i].text);
+        CHECK(c != NULL);
+        if (!c) {
+            continue;
+        }
+        const cc_article *a = c->articles.v[0];
+        char wants[512];
+        snprintf(wants, sizeof wants, "%s", cases[i].want);
+        size_t k = 0;
+        char got[256];
+        for (char *w = wants[0] ? strtok(wants, ";") : NULL; w; w = strtok(NULL, ";"), k++) {
+            if (k >= a->amounts.n) {
+                cc_test_fail(__FILE__, __LINE__, "case %zu \"%s\": missing %s", i, cases[i].text, w);
+                continue;
+            }
+            describe(&a->amounts.v[k], got, sizeof got);
+            if (!agrees(w, got)) {
+                cc_test_fail(__FILE__, __LINE__, "case %zu \"%s\": amount %zu is %s, want %s", i, cases[i].text, k, got, w);
+            }
+        }
+        for (; k < a->amounts.n; k++) {
+            describe(&a->amounts.v[k], got, sizeof got);
+            cc_test_fail(__FILE__, __LINE__, "case %zu \"%s\": extra amount %s (%s)", i, cases[i].text, got,
+                         test_span(a, a->amounts.v[k].span));
+        }
+        cc_cluster_free(c);
+    }
+}
+
+TEST(amounts_spans_cover_the_quantity)
+{
+    cc_cluster *c = test_analyze("Over the past week, an estimated 100,000 residents and more than $2.4bn in aid arrived.");
+    CHECK(c != NULL);
+    if (!c) {
+        return;
+    }
+    const cc_article *a = c->articles.v[0];
+    CHECK_INT(a->amounts.n, 2);
+    if (a->amounts.n == 2) {
+        CHECK_STR(test_span(a, a->amounts.v[0].span), "an estimated 100,000");
+        CHECK_STR(test_str(a->amounts.v[0].unit), "residents");
+        CHECK_STR(test_span(a, a->amounts.v[1].span), "more than $2.4bn");
+        CHECK_STR(test_str(a->amounts.v[1].unit), "$");
+    }
+    cc_cluster_free(c);
+}
+
+TEST(amounts_newsquant_scores)
+{
+    const char *shared = test_shared_dir();
+    if (!shared) {
+        cc_test_skip("../shared not present");
+        return;
+    }
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd,
+             "${CROSSCHECK_BIN:-build/crosscheck} analyze -f json %s/corpus/newsquant/sentences.jsonl > "
+             "/tmp/cc_amounts_nq_$$.json && python3 %s/eval/score.py --json %s/gold/newsquant "
+             "/tmp/cc_amounts_nq_$$.json; rm -f /tmp/cc_amounts_nq_$$.json",
+             shared, shared, shared);
+    FILE *p = popen(cmd, "r");
+    CHECK(p != NULL);
+    if (!p) {
+        return;
+    }
+    char buf[4096];
+    size_t n = fread(buf, 1, sizeof buf - 1, p);
+    buf[n] = '\0';
+    pclose(p);
+    const char *f1 = strstr(buf, "\"amounts.f1\":");
+    const char *vc = strstr(buf, "\"amounts.value_change_f1\":");
+    CHECK(f1 && vc);
+    if (f1 && vc) {
+        CHECK(atof(f1 + 13) >= 0.95);
+        CHECK(atof(vc + 26) >= 0.88);
+    }
+}
