@@ -499,7 +499,7 @@ static int read_vague(const amount_ctx *c, size_t i, figure *f)
         double v;
         size_t m;
         const char *w = c->text + c->tok[i + n].start;
-        if (cc_number_word(w, c->tok[i + n].end - c->tok[i + n].start, &v) == CC_NW_SCALE) {
+        if (cc_number_word(w, c->tok[i + n].end - c->tok[i + n].start, &v) >= CC_NW_SCALE) {
             /* "several hundred" reads as "hundreds", without a range */
             char plural[32];
             size_t len = c->tok[i + n].end - c->tok[i + n].start;

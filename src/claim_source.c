@@ -9,7 +9,7 @@
 #include "lexicon.h"
 #include "phrase.h"
 
-static const cc_lexset *reporting, *attributing, *source_nouns, *stop_words;
+static const cc_lexset *reporting, *attributing, *source_nouns, *stop_words, *predicates;
 
 static void init(void)
 {
@@ -19,6 +19,7 @@ static void init(void)
     attributing = cc_lexset_get("attribution_verbs");
     source_nouns = cc_lexset_get("source_nouns");
     stop_words = cc_lexset_get("stop_words");
+    predicates = cc_lexset_get("casualty_predicates");
     reporting = cc_lexset_get("reporting_verbs");
 }
 
@@ -122,6 +123,40 @@ static int auxiliary(const cc_article *a, size_t i)
     return 0;
 }
 
+/* Without commas ("…barbaric nature British Foreign Secretary William Hague told"), a long subject is
+ * cut after the last word no subject holds (a verb, a preposition, a casualty word), then at an inner
+ * determiner. */
+static size_t trim_subject(const cc_article *a, size_t from, size_t to)
+{
+    static const char *const keep[] = { "of", "for", "the", "a", "an", "his", "her", "its", "their", "and" };
+    size_t n;
+    if (to - from <= 4) {
+        return from;
+    }
+    for (size_t k = to - 1; k > from; k--) {
+        if (tok(a, k)->kind != CC_TOK_WORD || (tok(a, k)->flags & CC_TF_CAP)) {
+            continue;
+        }
+        int kept = 0;
+        for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
+            kept |= cc_tok_is(a, k, keep[i]);
+        }
+        if (!kept && (cc_phrase_at(stop_words, a, k, to, 1, &n) || cc_phrase_at(reporting, a, k, to, 1, &n) ||
+                      cc_phrase_at(predicates, a, k, to, 1, &n))) {
+            from = k + 1;
+            break;
+        }
+    }
+    if (to - from > 6) {
+        for (size_t k = from + 1; k + 1 < to; k++) {
+            if (cc_tok_is(a, k, "the") || cc_tok_is(a, k, "a") || cc_tok_is(a, k, "an")) {
+                return k;
+            }
+        }
+    }
+    return from;
+}
+
 /* The subject before a reporting verb: "The Syrian civil defense corps said", "…, the civil defense
  * added", "Zeid Ra'ad al-Hussein, the UN rights chief, said". */
 static cc_str subject_before(const cc_article *a, size_t first, size_t v)
@@ -140,7 +175,7 @@ static cc_str subject_before(const cc_article *a, size_t first, size_t v)
         }
         return span(a, inner, inner_end);
     }
-    return span(a, phrase_start(a, first, k), k);
+    return span(a, trim_subject(a, phrase_start(a, first, k), k), k);
 }
 
 /* The subject after an inverted verb: "said Rami Abdel Rahman, director of…", "said spokesman Stephane

@@ -60,6 +60,7 @@ typedef struct who_info {
     int things;     /* a noun that counts no people ("airstrikes", "neighbourhoods") */
     int unknown;    /* a noun of neither kind ("climbers"): people only if a casualty word says so */
     int category;   /* implied by the noun ("bodies" are dead), or -1 */
+    int weak;       /* the noun's category yields to a casualty word ("prisoners were executed") */
     size_t end;     /* first token after the noun */
 } who_info;
 
@@ -87,10 +88,12 @@ static who_info read_who(const clause *c, size_t j)
             w.people = 1;
             w.who = cc_str_of(c->a->text + c->a->tokens.v[start].start, c->a->tokens.v[k + n - 1].end - c->a->tokens.v[start].start);
             w.category = e->value_len ? category_named(e->value, e->value_len) : -1;
+            w.weak = e->value_len > 5 && !memcmp(e->value + e->value_len - 5, " weak", 5);
             w.end = k + n;
             return w;
         }
-        if (cc_phrase_at(predicates, c->a, k, c->end, 3, &n) || cc_phrase_at(stop_words, c->a, k, c->end, 1, &n)) {
+        if (cc_phrase_at(predicates, c->a, k, c->end, 3, &n) ||
+            (!(t->flags & CC_TF_CAP) && cc_phrase_at(stop_words, c->a, k, c->end, 1, &n))) {
             break;
         }
         if (cc_phrase_at(things, c->a, k, c->end, 2, &n)) {
@@ -104,6 +107,10 @@ static who_info read_who(const clause *c, size_t j)
         if (len > 3 && c->a->text[t->end - 1] == 's') {
             break; /* a plural ends the noun: "40 climbers" */
         }
+    }
+    if (w.unknown && (c->a->tokens.v[w.end - 1].flags & CC_TF_CAP)) {
+        w.unknown = 0; /* a name after the figure ("kills hundreds Security Council meets") counts nothing */
+        w.end = j;
     }
     if (!w.unknown) {
         w.who = cc_str_of("", 0);
@@ -159,7 +166,7 @@ static int predicate_before(const clause *c, predicate *p)
     p->category = category_named(e->value, e->value_len);
     p->start = k - n;
     p->end = k;
-    return p->category >= 0;
+    return p->category >= 0 && !(k - n > c->first && c->a->tokens.v[k - n - 1].kind == CC_TOK_NUMBER);
 }
 
 /* "…were killed", "…remain under siege", "…fled": the first predicate after the people counted, before
@@ -288,6 +295,11 @@ static void read_claim(cc_article *a, size_t mi)
     predicate q;
     if (found && predicate_after(&c, w.end, &q) && q.start == w.end && q.category == CC_CAT_TRAPPED) {
         p = q; /* "held 30 passengers hostage" */
+    }
+    if (!found && w.category >= 0 && !w.weak) {
+        p.category = w.category; /* "more than 90 bodies", "hundreds of dead and injured" */
+        found = 1;
+        bad = modified(&c, back3, c.t0, c.t0);
     }
     if (!found && (found = predicate_after(&c, w.end, &p))) {
         bad = modified(&c, back3, p.start, p.start);
