@@ -92,8 +92,27 @@ static int clock_follows(const amount_ctx *c, const figure *f)
     return j < c->end && cc_phrase_at(clock_words, c->a, j, c->end, 2, &n) != NULL;
 }
 
+/* "01-02-2015", "12/13/2016", "2019-09-01": numbers joined by two hyphens or slashes. */
+static int numeric_date(const amount_ctx *c, const figure *f)
+{
+    size_t j = f->last + 1;
+    if (f->words || f->decimals || f->grouped || j + 3 >= c->end) {
+        return 0;
+    }
+    int slash = amt_punct(c, j, '/');
+    if (!(slash || amt_punct(c, j, '-')) || !amt_touches(c, j) || c->tok[j + 1].kind != CC_TOK_NUMBER ||
+        !amt_touches(c, j + 1) || !amt_punct(c, j + 2, slash ? '/' : '-') || !amt_touches(c, j + 2) ||
+        c->tok[j + 3].kind != CC_TOK_NUMBER || !amt_touches(c, j + 3)) {
+        return 0;
+    }
+    return 1;
+}
+
 static int is_date(const amount_ctx *c, const figure *f)
 {
+    if (numeric_date(c, f)) {
+        return 1;
+    }
     if (f->words || f->decimals || f->grouped || f->value < 1 || f->value > 31) {
         return 0;
     }

@@ -70,7 +70,13 @@ static int is_verb(const cc_article *a, uint32_t s, size_t i)
     if (!cc_lexset_find(reporting, w, n) && !cc_lexset_find(attributing, w, n)) {
         return 0;
     }
-    return !(i > cc_sent_first(a, s) && (cc_tok_is(a, i - 1, "an") || cc_tok_is(a, i - 1, "a") || cc_tok_is(a, i - 1, "the")));
+    size_t first = cc_sent_first(a, s), m;
+    if (i > first && (cc_tok_is(a, i - 1, "an") || cc_tok_is(a, i - 1, "a") || cc_tok_is(a, i - 1, "the") ||
+                      cc_tok_is(a, i - 1, "was") || cc_tok_is(a, i - 1, "were") || cc_tok_is(a, i - 1, "been") ||
+                      cc_tok_is(a, i - 1, "be") || cc_tok_is(a, i - 1, "is") || cc_tok_is(a, i - 1, "are"))) {
+        return 0; /* "an estimated", "were reported" */
+    }
+    return !(i + 1 < cc_sent_end(a, s) && cc_phrase_at(predicates, a, i + 1, cc_sent_end(a, s), 2, &m)); /* "reported dead" */
 }
 
 static int is_pronoun(cc_str s)
@@ -123,35 +129,40 @@ static int auxiliary(const cc_article *a, size_t i)
     return 0;
 }
 
-/* Without commas ("…barbaric nature British Foreign Secretary William Hague told"), a long subject is
- * cut after the last word no subject holds (a verb, a preposition, a casualty word), then at an inner
- * determiner. */
+/* Without commas ("…barbaric nature British Foreign Secretary William Hague told") a subject runs on: it
+ * is cut after the last word no subject holds (a verb, a wh-word, a casualty word, some prepositions),
+ * then at a determiner that starts a second noun phrase ("…a strategic border a monitoring group"). */
+static int breaks_subject(const cc_article *a, size_t k, size_t to)
+{
+    static const char *const words[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
+                                         "do", "does", "did", "what", "which", "who", "to", "on", "near",
+                                         "against", "after", "during", "with", "without", "than", "because" };
+    size_t n;
+    if (tok(a, k)->kind != CC_TOK_WORD || (tok(a, k)->flags & CC_TF_CAP)) {
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+        if (cc_tok_is(a, k, words[i])) {
+            return 1;
+        }
+    }
+    return cc_phrase_at(reporting, a, k, to, 1, &n) || cc_phrase_at(predicates, a, k, to, 1, &n);
+}
+
 static size_t trim_subject(const cc_article *a, size_t from, size_t to)
 {
-    static const char *const keep[] = { "of", "for", "the", "a", "an", "his", "her", "its", "their", "and" };
-    size_t n;
-    if (to - from <= 4) {
-        return from;
-    }
-    for (size_t k = to - 1; k > from; k--) {
-        if (tok(a, k)->kind != CC_TOK_WORD || (tok(a, k)->flags & CC_TF_CAP)) {
-            continue;
-        }
-        int kept = 0;
-        for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
-            kept |= cc_tok_is(a, k, keep[i]);
-        }
-        if (!kept && (cc_phrase_at(stop_words, a, k, to, 1, &n) || cc_phrase_at(reporting, a, k, to, 1, &n) ||
-                      cc_phrase_at(predicates, a, k, to, 1, &n))) {
+    for (size_t k = to; k-- > from;) {
+        if (breaks_subject(a, k, to)) {
             from = k + 1;
             break;
         }
     }
-    if (to - from > 6) {
-        for (size_t k = from + 1; k + 1 < to; k++) {
-            if (cc_tok_is(a, k, "the") || cc_tok_is(a, k, "a") || cc_tok_is(a, k, "an")) {
-                return k;
-            }
+    for (size_t k = from + 1; to - from > 4 && k + 1 < to; k++) {
+        if ((cc_tok_is(a, k, "the") || cc_tok_is(a, k, "a") || cc_tok_is(a, k, "an")) &&
+            tok(a, k - 1)->kind == CC_TOK_WORD && !cc_tok_is(a, k - 1, "of") && !cc_tok_is(a, k - 1, "in") &&
+            !cc_tok_is(a, k - 1, "for") && !cc_tok_is(a, k - 1, "at") && !cc_tok_is(a, k - 1, "from") &&
+            !cc_tok_is(a, k - 1, "and")) {
+            return k;
         }
     }
     return from;
