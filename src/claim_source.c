@@ -157,7 +157,7 @@ static size_t trim_subject(const cc_article *a, size_t from, size_t to)
             break;
         }
     }
-    for (size_t k = from + 1; to - from > 4 && k + 1 < to; k++) {
+    for (size_t k = from + 1; to - from > 2 && k + 1 < to; k++) {
         if ((cc_tok_is(a, k, "the") || cc_tok_is(a, k, "a") || cc_tok_is(a, k, "an")) &&
             tok(a, k - 1)->kind == CC_TOK_WORD && !cc_tok_is(a, k - 1, "of") && !cc_tok_is(a, k - 1, "in") &&
             !cc_tok_is(a, k - 1, "for") && !cc_tok_is(a, k - 1, "at") && !cc_tok_is(a, k - 1, "from") &&
@@ -403,13 +403,10 @@ cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote)
     if (r.who.len || r.blocked) {
         return r.who;
     }
-    /* the paragraph's reporting frame */
+    /* the reporting frame the sentence before opened in the same paragraph: "X said… The victims included…" */
     const cc_paragraph *p = &a->paragraphs.v[a->sentences.v[s].para];
-    for (uint32_t k = s; k-- > p->sent_first;) {
-        attribution f = attribution_in(a, k, cc_sent_end(a, k));
-        if (f.who.len) {
-            return f.who;
-        }
+    if (s > p->sent_first) {
+        return attribution_in(a, s - 1, cc_sent_end(a, s - 1)).who;
     }
     return cc_str_of("", 0);
 }

@@ -179,8 +179,9 @@ static int predicate_after(const clause *c, size_t from, predicate *p)
         if (t->kind == CC_TOK_PUNCT && (c->a->text[t->start] == ';' || c->a->text[t->start] == ':')) {
             return 0;
         }
-        if (is_word(c, k, "but") || is_word(c, k, "while") || is_word(c, k, "whereas") || is_word(c, k, "although")) {
-            return 0;
+        if (is_word(c, k, "but") || is_word(c, k, "while") || is_word(c, k, "whereas") || is_word(c, k, "although") ||
+            is_word(c, k, "those") || is_word(c, k, "them") || is_word(c, k, "these")) {
+            return 0; /* another clause, or other people: "…arrived for evacuating those injured" */
         }
         const cc_lexentry *e = predicate_at(c, k, &n);
         if (e) {
