@@ -49,10 +49,12 @@ static size_t last_before(const amount_ctx *c, size_t i, uint32_t e)
     return i;
 }
 
-/* Position of the first digit in word token i, or 0 when it has none. */
+/* Position of the first digit in word token i, or 0 when it has none. Only the first bytes are looked at:
+ * a currency code ("RM79", "$US55") or a joined word ("minus-5", "sub-300") is short. */
 static uint32_t digit_in_word(const amount_ctx *c, size_t i)
 {
-    for (uint32_t p = c->tok[i].start + 1; p < c->tok[i].end; p++) {
+    uint32_t end = c->tok[i].end < c->tok[i].start + 8 ? c->tok[i].end : c->tok[i].start + 8;
+    for (uint32_t p = c->tok[i].start + 1; p < end; p++) {
         if (is_digit(c->text[p])) {
             return p;
         }
@@ -71,10 +73,17 @@ int amt_is_trigger(const amount_ctx *c, size_t i)
     }
     const char *w = c->text + t->start;
     size_t n = t->end - t->start;
+    if (t->flags & CC_TF_HYPHEN) {
+        const char *hy = memchr(w, '-', n);
+        /* "twenty-eight", "two-thirds"; "minus-5", "sub-300" */
+        return hy && (cc_maybe_number_word(w, (size_t)(hy - w)) || (hy + 1 < w + n && is_digit(hy[1])));
+    }
     if (cc_maybe_number_word(w, n)) {
         return 1;
     }
-    return (t->flags & (CC_TF_CAP | CC_TF_HYPHEN)) && n <= 16 && digit_in_word(c, i);
+    /* a currency code glued to digits: "RM79", "US55", "EUR50m" */
+    return (t->flags & CC_TF_CAP) && n >= 2 &&
+           (is_digit(w[1]) || (n > 2 && is_digit(w[2])) || (n > 3 && is_digit(w[3])));
 }
 
 /* Letters glued after the digits: a scale ("bn"), a unit ("GB"), or a sign that it is no quantity. */

@@ -64,6 +64,9 @@ static int is_month(const amount_ctx *c, size_t i)
     if (w.len && w.p[w.len - 1] == '.') {
         w.len--;
     }
+    if (w.len < 3 || w.len > 9 || !strchr("JFMASOND", w.p[0])) {
+        return 0;
+    }
     if (w.len > 3 && w.len != 4 && cc_month_number(w.p, w.len)) {
         /* a full name or Sept/June/July; other prefixes ("Marc", "Augusta") are names */
         static const char *const full[] = { "january", "february", "march", "april", "june", "july", "august",
@@ -159,7 +162,7 @@ static int is_name_word(const amount_ctx *c, size_t p)
     if (!(t->flags & CC_TF_CAP) && !inner_cap) {
         return 0;
     }
-    if (is_month(c, p) || cc_weekday_number(c->text + t->start, t->end - t->start) >= 0) {
+    if (is_month(c, p) || (strchr("MTWFS", c->text[t->start]) && cc_weekday_number(c->text + t->start, t->end - t->start) >= 0)) {
         return 0;
     }
     const cc_lexentry *e = cc_phrase_at(currencies, c->a, p, c->end, 1, &n);
@@ -690,6 +693,7 @@ size_t amt_read_amount(amount_ctx *c, size_t i)
 void cc_extract_amounts(cc_article *a)
 {
     init();
+    cc_numbers_init();
     a->amounts.n = 0;
     size_t resume = 0; /* a figure may run past a sentence end put inside it ("RM23.50") */
     for (size_t s = 0; s < a->sentences.n; s++) {
@@ -708,7 +712,11 @@ void cc_extract_amounts(cc_article *a)
                     (a->paragraphs.v[sent->para].flags & (CC_PF_TITLE | CC_PF_HEADING)) != 0;
         size_t i = c.first > resume ? c.first : resume;
         while (i < c.end) {
-            i = amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
+            const cc_token *t = &c.tok[i];
+            /* most tokens are short words or punctuation: turn them away before any call */
+            int maybe = t->kind == CC_TOK_NUMBER ||
+                        (t->kind == CC_TOK_WORD && (t->end - t->start >= 3 || (t->flags & (CC_TF_CAP | CC_TF_HYPHEN))));
+            i = maybe && amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
         }
         resume = i;
     }

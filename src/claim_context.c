@@ -44,14 +44,14 @@ static int is_month(const cc_article *a, size_t i)
     if (a->text[t->end - 1] == '.') {
         n--;
     }
-    return n >= 3 && cc_month_number(a->text + t->start, n);
+    return n >= 3 && n <= 9 && strchr("JFMASOND", a->text[t->start]) && cc_month_number(a->text + t->start, n);
 }
 
 static int is_weekday(const cc_article *a, size_t i)
 {
     const cc_token *t = tok(a, i);
-    return t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) && t->end - t->start >= 6 &&
-           cc_weekday_number(a->text + t->start, t->end - t->start) >= 0;
+    return t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) && t->end - t->start >= 6 && t->end - t->start <= 9 &&
+           strchr("MTWFS", a->text[t->start]) && cc_weekday_number(a->text + t->start, t->end - t->start) >= 0;
 }
 
 /* ---- where ---- */
@@ -424,7 +424,7 @@ static int timex_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, timex
 cc_str cc_claim_when(cc_article *a, uint32_t s, size_t t0, size_t t1, cc_date_range *resolved)
 {
     init();
-    timex x;
+    timex x = { 0, 0, { 0, 0, 0, 0, 0, 0 } };
     memset(resolved, 0, sizeof *resolved);
     if (!timex_in(a, s, t0, t1, &x)) {
         return cc_str_of("", 0);

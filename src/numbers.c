@@ -8,34 +8,22 @@
 
 static const cc_lexset *number_words, *fractions, *suffixes, *vague;
 
-/* Bit (length) set per (first letter, last letter): one table probe rejects almost every ordinary word
- * before any hashing. */
-static uint32_t word_filter[26][26];
-
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
 }
 
-static int letter_index(char c)
-{
-    if (c >= 'A' && c <= 'Z') {
-        return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-        return c - 'a';
-    }
-    return -1;
-}
+uint64_t cc_numword_bloom[1024];
 
 static void filter_add(const char *key, size_t len)
 {
     const char *sp = memchr(key, ' ', len);
     size_t n = sp ? (size_t)(sp - key) : len; /* multi-word keys are reached through their first word */
-    int f = letter_index(key[0]), l = letter_index(key[n - 1]);
-    if (f >= 0 && l >= 0 && n < 32) {
-        word_filter[f][l] |= 1u << n;
+    if (n < 3) {
+        return;
     }
+    uint32_t h = cc_numword_hash(key, n);
+    cc_numword_bloom[h >> 6] |= 1ull << (h & 63);
 }
 
 static void filter_add_set(const cc_lexset *set)
@@ -57,29 +45,12 @@ static void init(void)
     filter_add_set(fractions);
     filter_add_set(vague);
     filter_add_set(cc_lexset_get("number_words"));
-    filter_add("fold", 4);
     number_words = cc_lexset_get("number_words");
 }
 
-int cc_maybe_number_word(const char *s, size_t len)
+void cc_numbers_init(void)
 {
     init();
-    const char *hy = memchr(s, '-', len);
-    if (hy) {
-        len = (size_t)(hy - s);
-    }
-    if (len < 3 || len >= 32) {
-        return 0;
-    }
-    int f = letter_index(s[0]), l = letter_index(s[len - 1]);
-    if (f < 0 || l < 0) {
-        return 0;
-    }
-    if (word_filter[f][l] & (1u << len)) {
-        return 1;
-    }
-    /* "sixfold", "tenfold" */
-    return len > 4 && memcmp(s + len - 4, "fold", 4) == 0;
 }
 
 size_t cc_parse_digits(const char *s, size_t len, double *value, int *grouped, int *int_digits, int *decimals)

@@ -5,6 +5,7 @@
 #define CC_NUMBERS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum cc_numword_role {
     CC_NW_NONE,
@@ -26,8 +27,35 @@ int cc_fraction_word(const char *s, size_t len);
 /* Multiplier of a scale written after a figure ("bn", "m", "million", "lakh"), or 0. */
 double cc_scale_suffix(const char *s, size_t len);
 
-/* Cheap test on the hot path: may this word (or the part before its first hyphen) be a number word, a
- * fraction or a vague amount? False positives are fine, false negatives are not. */
-int cc_maybe_number_word(const char *s, size_t len);
+/* Builds the tables below (once; cheap to call again). */
+void cc_numbers_init(void);
+
+/* A one-hash Bloom filter over the words that can start a figure (number words, fractions, vague amounts),
+ * keyed by length and five letters folded to lower case: constant time, where hashing every byte of
+ * every word would cost as much as reading it. */
+extern uint64_t cc_numword_bloom[1024];
+
+static inline uint32_t cc_numword_hash(const char *s, size_t n)
+{
+    uint32_t h = (uint32_t)n * 0x9E3779B1u;
+    h ^= ((unsigned char)s[0] | 0x20u) ^ (((unsigned char)s[1] | 0x20u) << 7) ^ (((unsigned char)s[2] | 0x20u) << 14) ^
+         (((unsigned char)s[n - 2] | 0x20u) << 21) ^ (((unsigned char)s[n - 1] | 0x20u) << 25);
+    h *= 0x85EBCA6Bu;
+    return (h ^ (h >> 16)) & 0xFFFF;
+}
+
+/* Cheap test on the hot path (after cc_numbers_init): may this word (a hyphenated word's first part) be a
+ * number word, a fraction or a vague amount? False positives are fine, false negatives are not. */
+static inline int cc_maybe_number_word(const char *s, size_t len)
+{
+    if (len < 3 || len > 12) {
+        return 0; /* the longest number word is short ("seventeen", "thousands", "countless") */
+    }
+    uint32_t h = cc_numword_hash(s, len);
+    if (cc_numword_bloom[h >> 6] & (1ull << (h & 63))) {
+        return 1;
+    }
+    return len > 4 && s[len - 4] == 'f' && s[len - 3] == 'o' && s[len - 2] == 'l' && s[len - 1] == 'd'; /* sixfold */
+}
 
 #endif

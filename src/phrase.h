@@ -4,6 +4,9 @@
 #ifndef CC_PHRASE_H
 #define CC_PHRASE_H
 
+#include <string.h>
+#include <strings.h>
+
 #include "lexicon.h"
 #include "node.h"
 
@@ -13,8 +16,17 @@ const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_
 /* Longest entry made of tokens [i-k, i) with i-k >= first; sets *ntok. */
 const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, size_t first, size_t i,
                                     int max_tokens, size_t *ntok);
-/* Token i spells word (ASCII case-insensitive). */
-int cc_tok_is(const cc_article *a, size_t i, const char *word);
+/* Token i spells word (ASCII case-insensitive). Inline, so the length of a literal folds away and most
+ * calls end at the length or first-letter test. */
+static inline int cc_tok_is(const cc_article *a, size_t i, const char *word)
+{
+    size_t n = strlen(word);
+    if (i >= a->tokens.n || a->tokens.v[i].end - a->tokens.v[i].start != n) {
+        return 0;
+    }
+    const char *t = a->text + a->tokens.v[i].start;
+    return ((t[0] | 0x20) == (word[0] | 0x20)) && strncasecmp(t, word, n) == 0;
+}
 /* Token i's text. */
 static inline cc_str cc_tok_str(const cc_article *a, size_t i)
 {
