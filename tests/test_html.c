@@ -177,6 +177,65 @@ TEST(html_comments_section_and_share_widgets_left_out)
     cc_html_page_free(&p);
 }
 
+TEST(html_story_beats_a_grid_of_teaser_cards)
+{
+    /* twelve teaser cards with a sentence each outweigh the story by paragraph count alone */
+    char html[16384];
+    size_t o = (size_t)snprintf(html, sizeof html, "<html><body><section><article class=\"story\">"
+                                "<div class=\"text\">" BODY "</div></article></section><section><div class=\"grid\">");
+    for (int i = 0; i < 12; i++) {
+        o += (size_t)snprintf(html + o, sizeof html - o,
+                              "<div class=\"col\"><article class=\"card\"><h2><a href=\"/s%d\">Council approves "
+                              "budget number %d</a></h2><div class=\"description\"><p>The council voted on Monday, "
+                              "after a long debate, to approve spending plan %d for the coming year.</p></div>"
+                              "</article></div>", i, i, i);
+    }
+    snprintf(html + o, sizeof html - o, "</div></section></body></html>");
+    cc_html_page p;
+    CHECK_INT(extract(html, &p), 0);
+    CHECK(has(&p, "Floodwaters began to recede"));
+    CHECK(has(&p, "bring heavy rain to the valley"));
+    CHECK(!has(&p, "spending plan"));
+    cc_html_page_free(&p);
+}
+
+TEST(html_article_in_chunks_between_ads_is_read_whole)
+{
+    cc_html_page p;
+    const char *html = "<html><body><main><div class=\"chunks\"><div class=\"row\"><div class=\"body part\">"
+                       PARA1 PARA2 "</div><div class=\"ad-slot\"></div></div><div class=\"row\">"
+                       "<div class=\"body part\">" PARA3 PARA4 "</div><div class=\"ad-slot\"></div></div></div>"
+                       "</main></body></html>";
+    CHECK_INT(extract(html, &p), 0);
+    CHECK(has(&p, "Floodwaters began to recede"));
+    CHECK(has(&p, "Two people were treated"));
+    CHECK(has(&p, "bring heavy rain to the valley"));
+    cc_html_page_free(&p);
+}
+
+TEST(html_captions_pointers_and_signups_left_out)
+{
+    cc_html_page p;
+    const char *html =
+        "<html><body><article><div class=\"article-body\">" PARA1
+        "<figure><img src=\"levee.jpg\"><figcaption>Sandbags line the levee on Monday.</figcaption></figure>"
+        "<div class=\"image-credit\">Photo: J. Smith</div>" PARA2
+        "<p><a href=\"/other\">READ MORE: Levee repairs to cost millions</a></p>" PARA3
+        "<h4>More:</h4><ul><li><a href=\"/a\">School board approves new budget</a></li>"
+        "<li><a href=\"/b\">Council votes to repave the main street</a></li></ul>"
+        "<div class=\"newsletter-box\">Get the morning briefing in your inbox. Sign up now.</div>" PARA4
+        "</div></article></body></html>";
+    CHECK_INT(extract(html, &p), 0);
+    CHECK(has(&p, "Floodwaters began to recede"));
+    CHECK(has(&p, "bring heavy rain to the valley"));
+    CHECK(!has(&p, "Sandbags"));
+    CHECK(!has(&p, "J. Smith"));
+    CHECK(!has(&p, "READ MORE"));
+    CHECK(!has(&p, "School board"));
+    CHECK(!has(&p, "morning briefing"));
+    cc_html_page_free(&p);
+}
+
 TEST(html_malformed_markup_still_read)
 {
     cc_html_page p;
