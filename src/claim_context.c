@@ -10,7 +10,7 @@
 #include "lexicon.h"
 #include "phrase.h"
 
-static const cc_lexset *place_nouns, *time_words, *stop_words, *units;
+static const cc_lexset *place_nouns, *time_words, *stop_words, *units, *reporting, *attributing;
 
 static void init(void)
 {
@@ -20,6 +20,8 @@ static void init(void)
     time_words = cc_lexset_get("time_words");
     stop_words = cc_lexset_get("stop_words");
     units = cc_lexset_get("units");
+    reporting = cc_lexset_get("reporting_verbs");
+    attributing = cc_lexset_get("attribution_verbs");
     place_nouns = cc_lexset_get("place_nouns");
 }
 
@@ -59,20 +61,30 @@ static int is_weekday(const cc_article *a, size_t i)
 typedef struct place {
     size_t start, end; /* tokens */
     int named;         /* holds a proper name */
+    int rank;          /* 2 an area, 1 a spot (place_nouns.txt), 0 a name alone */
 } place;
 
-/* A place phrase at token k: "[the] [eastern] Aleppo", "four different neighbourhoods", "the regime-held
- * parts of the city". */
+static int place_noun(const cc_article *a, size_t j)
+{
+    const cc_lexentry *e = cc_lexset_find(place_nouns, a->text + tok(a, j)->start, tok(a, j)->end - tok(a, j)->start);
+    return e ? (e->value_len && e->value[0] == '2' ? 2 : 1) : 0;
+}
+
+/* A place phrase at token k: "[the] [eastern] Aleppo", "four different neighbourhoods", "Aleppo's few
+ * remaining opposition-held neighborhoods", "the regime-held parts of the city", "some 8.6 square
+ * kilometers of eastern Aleppo". */
 static int read_place(const cc_article *a, size_t k, size_t end, place *p)
 {
     size_t n;
-    if (k < end && (cc_tok_is(a, k, "the") || cc_tok_is(a, k, "their") || cc_tok_is(a, k, "its"))) {
+    if (k < end && (cc_tok_is(a, k, "the") || cc_tok_is(a, k, "their") || cc_tok_is(a, k, "its") ||
+                    cc_tok_is(a, k, "some"))) {
         k++;
     }
     p->start = k;
     p->named = 0;
+    p->rank = 0;
     size_t last = SIZE_MAX;
-    for (size_t j = k; j < end && j < k + 5; j++) {
+    for (size_t j = k; j < end && j < k + 7; j++) {
         const cc_token *t = tok(a, j);
         if (t->kind == CC_TOK_NUMBER) {
             continue;
@@ -80,11 +92,12 @@ static int read_place(const cc_article *a, size_t k, size_t end, place *p)
         if (t->kind != CC_TOK_WORD) {
             break;
         }
-        if (cc_lexset_find(place_nouns, a->text + t->start, t->end - t->start)) {
+        int rank = place_noun(a, j);
+        if (rank) {
             last = j;
+            p->rank = rank;
             /* "parts of the city" */
-            if (j + 3 < end && cc_tok_is(a, j + 1, "of") && cc_tok_is(a, j + 2, "the") &&
-                cc_lexset_find(place_nouns, a->text + tok(a, j + 3)->start, tok(a, j + 3)->end - tok(a, j + 3)->start)) {
+            if (j + 3 < end && cc_tok_is(a, j + 1, "of") && cc_tok_is(a, j + 2, "the") && place_noun(a, j + 3)) {
                 last = j + 3;
             }
             break;
@@ -97,11 +110,21 @@ static int read_place(const cc_article *a, size_t k, size_t end, place *p)
             last = j;
             continue;
         }
-        if (last != SIZE_MAX || cc_phrase_at(stop_words, a, j, end, 1, &n) || cc_phrase_at(units, a, j, end, 1, &n)) {
+        if (cc_tok_is(a, j, "of") && j + 1 < end && (tok(a, j + 1)->flags & CC_TF_CAP || cc_tok_is(a, j + 1, "eastern") ||
+                                                      cc_tok_is(a, j + 1, "western") || cc_tok_is(a, j + 1, "northern") ||
+                                                      cc_tok_is(a, j + 1, "southern") || cc_tok_is(a, j + 1, "central"))) {
+            p->start = j + 1; /* "8.6 square kilometers of eastern Aleppo": the place is after "of" */
+            continue;
+        }
+        if (cc_phrase_at(stop_words, a, j, end, 1, &n)) {
             break;
         }
+        if (cc_phrase_at(units, a, j, end, 1, &n) && !p->named) {
+            continue; /* "some 8.6 square kilometers of…" */
+        }
+        /* lower-case words qualify a place noun to come ("few remaining opposition-held neighborhoods") */
     }
-    if (last == SIZE_MAX) {
+    if (last == SIZE_MAX || last < p->start) {
         return 0;
     }
     p->end = last + 1;
@@ -117,6 +140,23 @@ static int place_preposition(const cc_article *a, size_t k)
             return 1;
         }
     }
+    /* "fled to the regime-held parts of the city" */
+    return cc_tok_is(a, k, "to") && k > 0 &&
+           (cc_tok_is(a, k - 1, "fled") || cc_tok_is(a, k - 1, "flee") || cc_tok_is(a, k - 1, "fleeing") ||
+            cc_tok_is(a, k - 1, "evacuated") || cc_tok_is(a, k - 1, "moved"));
+}
+
+/* A reporting verb between tokens x and y: what stands beyond it belongs to the attribution ("After
+ * meeting Merkel in Berlin on Tuesday, Hollande said that 120,000 people…"), not to the figure. */
+static int verb_between(const cc_article *a, size_t x, size_t y)
+{
+    size_t n;
+    for (size_t k = x + 1; k < y; k++) {
+        if (tok(a, k)->kind == CC_TOK_WORD && !(tok(a, k)->flags & CC_TF_CAP) &&
+            (cc_phrase_at(reporting, a, k, k + 1, 1, &n) || cc_phrase_at(attributing, a, k, k + 1, 1, &n))) {
+            return 1;
+        }
+    }
     return 0;
 }
 
@@ -129,11 +169,12 @@ static int place_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, place
         if (!place_preposition(a, k) || !read_place(a, k + 1, end, &p)) {
             continue;
         }
-        if (p.start <= t0 && t0 < p.end) {
+        if ((p.start <= t0 && t0 < p.end) || (p.end <= t0 && verb_between(a, p.end, t0)) ||
+            (p.start > t1 && verb_between(a, t1, p.start))) {
             continue;
         }
         size_t dist = p.start > t1 ? p.start - t1 : t0 - p.end;
-        long score = (p.named ? 1000 : 0) + (p.start > t1 ? 100 : 0) - (long)dist;
+        long score = (p.named ? 1000 : 0) + 300 * p.rank + (p.start > t1 ? 100 : 0) - (long)dist;
         if (score > best_score) {
             best_score = score;
             *best = p;
@@ -142,14 +183,57 @@ static int place_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, place
     return best_score >= 0;
 }
 
+/* The proper name the article most often gives as a place ("in Aleppo" … "in eastern Aleppo"), by the
+ * last word of the phrase; at least twice. */
+static cc_str article_place(const cc_article *a)
+{
+    enum { MAX = 32 };
+    cc_str heads[MAX];
+    int count[MAX];
+    size_t n = 0;
+    for (uint32_t s = 0; s < a->sentences.n; s++) {
+        size_t end = cc_sent_end(a, s);
+        for (size_t k = cc_sent_first(a, s); k + 1 < end; k++) {
+            place p;
+            if (!place_preposition(a, k) || !read_place(a, k + 1, end, &p) || !p.named || p.rank) {
+                continue;
+            }
+            cc_str head = cc_tok_str(a, p.end - 1);
+            size_t i;
+            for (i = 0; i < n && !(heads[i].len == head.len && !memcmp(heads[i].p, head.p, head.len)); i++) {
+            }
+            if (i == n && n < MAX) {
+                heads[n] = head, count[n] = 0, n++;
+            }
+            if (i < n) {
+                count[i]++;
+            }
+        }
+    }
+    size_t best = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (count[i] >= 2 && (best == SIZE_MAX || count[i] > count[best])) {
+            best = i;
+        }
+    }
+    return best == SIZE_MAX ? cc_str_of("", 0) : heads[best];
+}
+
 cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1)
 {
     init();
     place p;
     if (place_in(a, s, t0, t1, &p)) {
+        /* "the city", "the town": the place the article is about */
+        if (p.end == p.start + 1 && p.start > 0 && cc_tok_is(a, p.start - 1, "the") && p.rank == 2) {
+            cc_str main = article_place(a);
+            if (main.len) {
+                return main;
+            }
+        }
         return span(a, p.start, p.end);
     }
-    /* the nearest named place before it in the paragraph */
+    /* the nearest named place before it in the paragraph, else the one the article names most */
     const cc_paragraph *para = &a->paragraphs.v[a->sentences.v[s].para];
     for (uint32_t k = s; k-- > para->sent_first;) {
         size_t e = cc_sent_end(a, k);
@@ -157,7 +241,7 @@ cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1)
             return span(a, p.start, p.end);
         }
     }
-    return cc_str_of("", 0);
+    return article_place(a);
 }
 
 /* ---- when ---- */
@@ -407,7 +491,10 @@ static int timex_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, timex
         if (!read_timex(a, s, k, end, &x)) {
             continue;
         }
-        if (x.start <= t1 && t0 < x.end) {
+        /* a time opening the sentence frames all of it ("On Sunday alone, SANA said, 8,000 people fled") */
+        int opening = x.start <= first + 1;
+        if ((x.start <= t1 && t0 < x.end) || (x.end <= t0 && !opening && verb_between(a, x.end - 1, t0)) ||
+            (x.start > t1 && verb_between(a, t1, x.start))) {
             k = x.end - 1;
             continue;
         }
