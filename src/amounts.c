@@ -532,8 +532,7 @@ static void push(amount_ctx *c, const reading *r)
     const char *kind = r->kind ? r->kind : r->f.fraction ? "fraction" : "count";
     m.kind = cc_str_of(kind, strlen(kind));
     if (r->f.vague) {
-        m.vague = r->f.vague_name;
-        m.qualifier = CC_Q_VAGUE;
+        m.vague = r->f.vague_name; /* the qualifier stays what is written: "dozens" is 12 to 120, as said */
         if (r->f.vague_low > 0) {
             m.is_range = 1;
             m.low = r->f.vague_low;

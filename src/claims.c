@@ -291,7 +291,9 @@ static void read_claim(cc_article *a, size_t mi)
     predicate p = { -1, c.t0, c.t1 + 1 };
     const cc_claim *prev = previous_in_sentence(a, m->sentence);
     size_t back3 = c.t0 > c.first + 3 ? c.t0 - 3 : c.first;
-    int found = predicate_before(&c, &p);
+    /* "killed 35 injured": a casualty noun right after the figure says more than a verb before it */
+    int noun_first = w.category >= 0 && !w.weak && w.end == c.t1 + 2;
+    int found = !noun_first && predicate_before(&c, &p);
     int bad = found && modified(&c, p.start > c.first + 3 ? p.start - 3 : c.first, p.start, p.start);
     predicate q;
     if (found && predicate_after(&c, w.end, &q) && q.start == w.end && q.category == CC_CAT_TRAPPED) {

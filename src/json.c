@@ -137,7 +137,9 @@ static void write_claim(FILE *out, const cc_cluster *c, const cc_article *a, con
     }
     fputs(",\"vague\":", out);
     str(out, m ? m->vague : cc_str_of("", 0));
-    fprintf(out, ",\"qualifier\":\"%s\"", cc_qualifier_name(m ? (cc_qualifier)m->qualifier : CC_Q_EXACT));
+    /* a vague amount's range is stated as such; as a claim about people it is vague */
+    fprintf(out, ",\"qualifier\":\"%s\"",
+            cc_qualifier_name(m && m->vague.len ? CC_Q_VAGUE : m ? (cc_qualifier)m->qualifier : CC_Q_EXACT));
     fputs(",\"who\":", out);
     str(out, cl->who);
     fputs(",\"where\":", out);

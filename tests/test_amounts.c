@@ -35,10 +35,10 @@ static const amount_case cases[] = {
     { "One man was arrested.", "1|exact||count" },
     { "Each one was checked twice.", "" },
     /* vague amounts */
-    { "Dozens of people gathered.", "dozens|vague||count" },
-    { "Tens of thousands marched.", "tens of thousands|vague||count" },
-    { "Hundreds of thousands have fled.", "hundreds of thousands|vague||count" },
-    { "Thousands more people were trapped.", "thousands|vague||count" },
+    { "Dozens of people gathered.", "dozens|exact||count" },
+    { "Tens of thousands marched.", "tens of thousands|exact||count" },
+    { "Hundreds of thousands have fled.", "hundreds of thousands|exact||count" },
+    { "Thousands more people were trapped.", "thousands|exact||count" },
     { "He scores goals and the test scores rose.", "" },
     /* qualifiers */
     { "At least 82 people died.", "82|at_least||count" },

@@ -190,7 +190,8 @@ static void describe(const cc_article *a, const cc_claim *cl, char *out, size_t 
     snprintf(source, sizeof source, "%s", cl->source.len ? test_str(cl->source) : "-");
     snprintf(where, sizeof where, "%s", cl->where.len ? test_str(cl->where) : "-");
     snprintf(out, cap, "%s|%s|%s|%s|%s|%s|%s", cc_category_name((cc_category)cl->category), value,
-             cc_qualifier_name((cc_qualifier)m->qualifier), who, source, where, cl->when.len ? test_str(cl->when) : "-");
+             cc_qualifier_name(m->vague.len ? CC_Q_VAGUE : (cc_qualifier)m->qualifier), who, source, where,
+             cl->when.len ? test_str(cl->when) : "-");
 }
 
 static int matches(const char *want, const char *got)
