@@ -52,7 +52,11 @@ static const cc_lexentry *find_phrase(const cc_article *a, uint32_t first, uint3
 /* Is [first, last] an entry of set? One word asks the class table, several build the phrase. */
 static int known_as(const cc_article *a, uint32_t first, uint32_t last, const cc_lexset *set, unsigned bit)
 {
-    return first == last ? cc_tok_has(a, first, bit) : find_phrase(a, first, last, set) != NULL;
+    if (first == last) {
+        return cc_tok_has(a, first, bit);
+    }
+    unsigned head = bit == CC_W_PLACE ? CC_W_PLACE_HEAD : CC_W_ORG_PHRASE_HEAD;
+    return cc_tok_has(a, first, head) && find_phrase(a, first, last, set) != NULL;
 }
 
 static int is_title(const cc_article *a, uint32_t i)
@@ -81,23 +85,13 @@ static int is_acronym(const cc_article *a, uint32_t i)
 
 static int locative_before(const cc_article *a, uint32_t i, uint32_t sent_first)
 {
-    static const char *const words[] = { "in", "near", "outside", "across", "around", "towards", "toward",
-                                         "eastern", "western", "northern", "southern", "central", "northeastern",
-                                         "northwestern", "southeastern", "southwestern", "city", "town",
-                                         "village", "province", "capital", NULL };
     if (i <= sent_first) {
         return 0;
     }
-    if (i >= sent_first + 2 && cc_tok_is(a, i - 1, "of") &&
-        (cc_tok_is(a, i - 2, "city") || cc_tok_is(a, i - 2, "town") || cc_tok_is(a, i - 2, "province"))) {
-        return 1;
+    if (i >= sent_first + 2 && cc_tok_is(a, i - 1, "of") && cc_tok_has(a, i - 2, CC_W_LOCATIVE)) {
+        return 1; /* "the city of Homs" */
     }
-    for (int k = 0; words[k]; k++) {
-        if (cc_tok_is(a, i - 1, words[k])) {
-            return 1;
-        }
-    }
-    return 0;
+    return !cc_tok_cap(a, i - 1) && cc_tok_has(a, i - 1, CC_W_LOCATIVE);
 }
 
 static int verb_after(const cc_article *a, uint32_t i, uint32_t end)
@@ -531,26 +525,26 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
     }
 }
 
-/* The longest person name in the article sharing this surname. */
-cc_str cc_person_fullest(const cc_article *a, cc_str name)
-{
-    cc_str best = name;
-    for (size_t i = 0; i < a->mentions.n; i++) {
-        const cc_mention *m = &a->mentions.v[i];
-        if (m->type == CC_ENT_PERSON && m->name.len > best.len && cc_same_surname(m->name, name)) {
-            best = m->name;
-        }
-    }
-    return best;
-}
-
-static cc_str canonical(const cc_article *a, name_table *t, const run_vec *runs, const run *r)
+static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const run *r)
 {
     cc_str text = run_text(a, r);
     if (r->type == CC_ENT_ORG) {
-        const cc_lexentry *e = find_phrase(a, r->first, r->last, cc_words()->orgs);
+        const cc_lexentry *e = r->first == r->last || cc_tok_has(a, r->first, CC_W_ORG_PHRASE_HEAD)
+                                   ? find_phrase(a, r->first, r->last, cc_words()->orgs)
+                                   : NULL;
         if (e && e->value_len) {
             return cc_str_of(e->value, e->value_len);
+        }
+        /* "UN Security Council" is the "United Nations Security Council" */
+        e = r->first < r->last ? cc_tok_find(a, r->first, cc_words()->orgs) : NULL;
+        if (e && e->value_len && !cc_tok_possessive(a, r->first)) {
+            uint32_t rest = cc_tok(a, r->first)->end;
+            uint32_t rest_len = (uint32_t)(text.p + text.len - (a->text + rest));
+            char *p = cc_arena_alloc(&a->arena, e->value_len + rest_len + 1);
+            memcpy(p, e->value, e->value_len);
+            memcpy(p + e->value_len, a->text + rest, rest_len);
+            p[e->value_len + rest_len] = '\0';
+            return cc_str_of(p, e->value_len + rest_len);
         }
     }
     if (r->type == CC_ENT_PERSON && r->first == r->last) {

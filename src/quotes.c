@@ -32,6 +32,7 @@ typedef struct speaker {
 
 typedef struct qctx {
     cc_article *a;
+    size_t current;         /* the quote being attributed */
     CC_VEC(raw_quote) quotes;
     CC_VEC(speaker) speakers;
 } qctx;
@@ -249,16 +250,16 @@ static int is_partial(const cc_article *a, const raw_quote *r)
 
 /* ---- attribution ---- */
 
-/* Reading back from token i, jump over any earlier quotation in the same paragraph. */
+/* Reading back from token i, jump over any earlier quotation (those before quote q->current). */
 static uint32_t skip_quotes(const void *ctx, uint32_t i)
 {
     const qctx *q = ctx;
-    for (size_t k = q->quotes.n; k-- > 0;) {
+    for (size_t k = q->current; k-- > 0;) {
         const raw_quote *r = &q->quotes.v[k];
         if (!r->unclosed && r->close_last == i) {
             return r->open == 0 ? UINT32_MAX : r->open - 1;
         }
-        if (r->close < i) {
+        if (r->close_last < i) {
             break;
         }
     }
@@ -303,7 +304,7 @@ static void attribute(qctx *q, size_t k)
 
 static int32_t find_speaker(qctx *q, const cc_attribution *att, uint32_t pos)
 {
-    cc_str name = att->kind == CC_SPK_PERSON ? cc_person_fullest(q->a, att->name) : att->name;
+    cc_str name = att->name; /* a person's is already the fullest name the article gives */
     for (size_t i = 0; i < q->speakers.n; i++) {
         speaker *s = &q->speakers.v[i];
         if (s->kind == att->kind && s->name.len == name.len && strncasecmp(s->name.p, name.p, name.len) == 0) {
@@ -513,7 +514,7 @@ void cc_extract_quotes(cc_article *a)
 {
     cc_words_begin(a);
     a->quotes.n = 0;
-    qctx q = { a, { 0 }, { 0 } };
+    qctx q = { a, 0, { 0 }, { 0 } };
     for (uint32_t pi = 0; pi < a->paragraphs.n; pi++) {
         const cc_paragraph *p = &a->paragraphs.v[pi];
         if ((p->flags & (CC_PF_TITLE | CC_PF_HEADING)) || headline_like(a, p)) {
@@ -532,8 +533,8 @@ void cc_extract_quotes(cc_article *a)
         q.quotes.v[kept++] = r;
     }
     q.quotes.n = kept;
-    for (size_t k = 0; k < q.quotes.n; k++) {
-        attribute(&q, k);
+    for (q.current = 0; q.current < q.quotes.n; q.current++) {
+        attribute(&q, q.current);
     }
     assign_speakers(&q);
     for (size_t k = 0; k < q.quotes.n; k++) {

@@ -29,6 +29,21 @@ static uint64_t lower_hash(const char *s, size_t n)
     return h;
 }
 
+/* key is lower case already */
+static int same_lower(const char *key, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') {
+            c = (unsigned char)(c + 32);
+        }
+        if (c != (unsigned char)key[i]) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 static class_slot *class_find(const char *s, size_t n, int insert)
 {
     uint64_t h = lower_hash(s, n);
@@ -39,7 +54,7 @@ static class_slot *class_find(const char *s, size_t n, int insert)
     filter[f / 64] |= 1ULL << (f % 64);
     size_t i = (size_t)h & (class_cap - 1);
     while (classes[i].key) {
-        if (classes[i].hash == h && classes[i].len == n && strncasecmp(classes[i].key, s, n) == 0) {
+        if (classes[i].hash == h && classes[i].len == n && same_lower(classes[i].key, s, n)) {
             return &classes[i];
         }
         i = (i + 1) & (class_cap - 1);
@@ -63,6 +78,18 @@ static void add_class(const cc_lexset *set, unsigned bits, unsigned valued_bits)
     }
 }
 
+/* Marks the first word of each several-word entry, so a phrase is looked up only when it can match. */
+static void add_heads(const cc_lexset *set, unsigned bit)
+{
+    for (size_t k = 0; k < cc_lexset_size(set); k++) {
+        const cc_lexentry *e = cc_lexset_entry(set, k);
+        if (e->words > 1) {
+            const char *sp = memchr(e->key, ' ', e->key_len);
+            class_find(e->key, (size_t)(sp - e->key), 1)->bits |= bit;
+        }
+    }
+}
+
 static void build_classes(const cc_wordlists *w)
 {
     size_t total = 0;
@@ -75,6 +102,7 @@ static void build_classes(const cc_wordlists *w)
     while (class_cap < total * 2) {
         class_cap *= 2;
     }
+    class_cap *= 2; /* room for the built-in word lists below */
     classes = calloc(class_cap, sizeof *classes);
     if (!classes) {
         abort();
@@ -88,51 +116,61 @@ static void build_classes(const cc_wordlists *w)
     add_class(w->function_words, CC_W_FUNCTION, CC_W_FUNCTION);
     add_class(w->starters, CC_W_STARTER, CC_W_STARTER);
     add_class(w->verbs, CC_W_VERB, CC_W_VERB);
+    add_heads(w->places, CC_W_PLACE_HEAD);
+    add_heads(w->orgs, CC_W_ORG_PHRASE_HEAD);
+    static const char *const particles[] = { "al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von",
+                                             "der", "den", "la", "le", "del", "della", "dos", "das", NULL };
+    static const char *const locatives[] = { "in", "near", "outside", "across", "around", "towards", "toward",
+                                             "eastern", "western", "northern", "southern", "central", "northeastern",
+                                             "northwestern", "southeastern", "southwestern", "city", "town",
+                                             "village", "province", "capital", NULL };
+    for (int k = 0; particles[k]; k++) {
+        class_find(particles[k], strlen(particles[k]), 1)->bits |= CC_W_PARTICLE;
+    }
+    for (int k = 0; locatives[k]; k++) {
+        class_find(locatives[k], strlen(locatives[k]), 1)->bits |= CC_W_LOCATIVE;
+    }
 }
 
-/* Each token is looked up once per analysis: the stages ask about the same capitalised words many
- * times. The cache belongs to one article's token array at a time (per thread). */
 enum { CLASS_KNOWN = 1u << 15 };
 
-static _Thread_local struct {
-    const cc_token *tokens;
-    size_t n, cap;
-    uint16_t *bits;
-} cache;
+_Thread_local cc_class_cache cc_class_cache_tls;
 
 void cc_words_begin(const cc_article *a)
 {
-    cache.tokens = NULL;
-    cc_tok_class(a, 0);
+    cc_class_cache_tls.tokens = NULL;
+    cc_tok_class_lookup(a, 0);
 }
 
-unsigned cc_tok_class(const cc_article *a, uint32_t i)
+unsigned cc_tok_class_lookup(const cc_article *a, uint32_t i)
 {
+    cc_class_cache *cache = &cc_class_cache_tls;
     if (i >= a->tokens.n) {
         return 0;
     }
-    if (cache.tokens != a->tokens.v || cache.n != a->tokens.n) {
-        if (cache.cap < a->tokens.n) {
-            free(cache.bits);
-            cache.cap = a->tokens.n + a->tokens.n / 2 + 64;
-            cache.bits = malloc(cache.cap * sizeof *cache.bits);
-            if (!cache.bits) {
+    if (cache->tokens != a->tokens.v || cache->n != a->tokens.n) {
+        if (cache->cap < a->tokens.n) {
+            free(cache->bits);
+            cache->cap = a->tokens.n + a->tokens.n / 2 + 64;
+            cache->bits = malloc(cache->cap * sizeof *cache->bits);
+            if (!cache->bits) {
                 abort();
             }
         }
-        memset(cache.bits, 0, a->tokens.n * sizeof *cache.bits);
-        cache.tokens = a->tokens.v;
-        cache.n = a->tokens.n;
+        memset(cache->bits, 0, a->tokens.n * sizeof *cache->bits);
+        cache->tokens = a->tokens.v;
+        cache->n = a->tokens.n;
     }
     if (a->tokens.v[i].kind != CC_TOK_WORD) {
+        cache->bits[i] = CLASS_KNOWN;
         return 0;
     }
-    if (!(cache.bits[i] & CLASS_KNOWN)) {
+    if (!(cache->bits[i] & CLASS_KNOWN)) {
         cc_words();
         const class_slot *s = class_find(cc_tok_text(a, i), cc_tok_stem_len(a, i), 0);
-        cache.bits[i] = (uint16_t)(CLASS_KNOWN | (s ? s->bits : 0));
+        cache->bits[i] = (uint16_t)(CLASS_KNOWN | (s ? s->bits : 0));
     }
-    return cache.bits[i] & ~CLASS_KNOWN;
+    return cache->bits[i] & ~CLASS_KNOWN;
 }
 
 const cc_wordlists *cc_words(void)
@@ -189,27 +227,17 @@ const cc_lexentry *cc_tok_find(const cc_article *a, uint32_t i, const cc_lexset 
 
 int cc_tok_particle(const cc_article *a, uint32_t i)
 {
-    static const char *const particles[] = { "al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van",
-                                             "von", "der", "den", "la", "le", "del", "della", "dos", "das", NULL };
     const cc_token *t = cc_tok(a, i);
     if (t->kind != CC_TOK_WORD || (t->flags & CC_TF_CAP)) {
         return 0;
     }
     const char *s = cc_tok_text(a, i);
     uint32_t n = cc_tok_len(a, i);
-    if (!strchr("abdeilv", s[0])) {
-        return 0;
-    }
     /* al-Assad, el-Sisi: one token whose part after the hyphen is capitalised */
     if (n > 3 && (s[0] == 'a' || s[0] == 'e') && s[1] == 'l' && s[2] == '-' && s[3] >= 'A' && s[3] <= 'Z') {
         return 1;
     }
-    for (int k = 0; particles[k]; k++) {
-        if (cc_tok_is(a, i, particles[k])) {
-            return 1;
-        }
-    }
-    return 0;
+    return n <= 5 && cc_tok_has(a, i, CC_W_PARTICLE);
 }
 
 int cc_is_pronoun(const cc_article *a, uint32_t i)

@@ -58,14 +58,37 @@ enum cc_word_class {
     CC_W_DEMONYM = 1 << 7,
     CC_W_FUNCTION = 1 << 8,
     CC_W_STARTER = 1 << 9,
-    CC_W_VERB = 1 << 10       /* reporting verb */
+    CC_W_VERB = 1 << 10,      /* reporting verb */
+    CC_W_PARTICLE = 1 << 11,  /* inside names: bin, de, van (lower case) */
+    CC_W_LOCATIVE = 1 << 12,  /* before a place: in, near, eastern, province */
+    CC_W_PLACE_HEAD = 1 << 13, /* first word of a several-word place ("New" of "New York") */
+    CC_W_ORG_PHRASE_HEAD = 1 << 14 /* first word of a several-word organisation ("Red" of "Red Cross") */
 };
 
 /* Starts work on an article: forgets the classes cached for the article before. */
 void cc_words_begin(const cc_article *a);
 
+/* Each token is looked up once per analysis: the stages ask about the same words many times. The
+ * cache belongs to one article's token array at a time (per thread); bit 15 marks a known entry. */
+typedef struct cc_class_cache {
+    const cc_token *tokens;
+    size_t n, cap;
+    uint16_t *bits;
+} cc_class_cache;
+
+extern _Thread_local cc_class_cache cc_class_cache_tls;
+
+unsigned cc_tok_class_lookup(const cc_article *a, uint32_t i);
+
 /* The cc_word_class bits of token i (possessive ignored: "Russia's" is a place). */
-unsigned cc_tok_class(const cc_article *a, uint32_t i);
+static inline unsigned cc_tok_class(const cc_article *a, uint32_t i)
+{
+    const cc_class_cache *c = &cc_class_cache_tls;
+    if (c->tokens == a->tokens.v && i < c->n && (c->bits[i] & 0x8000u)) {
+        return c->bits[i] & 0x7FFFu;
+    }
+    return cc_tok_class_lookup(a, i);
+}
 
 /* Lexicon lookup of a token, ignoring a trailing possessive ("Russia's" finds "russia"). */
 const cc_lexentry *cc_tok_find(const cc_article *a, uint32_t i, const cc_lexset *set);
