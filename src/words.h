@@ -83,9 +83,10 @@ unsigned cc_tok_class_lookup(const cc_article *a, uint32_t i);
 /* The cc_word_class bits of token i (possessive ignored: "Russia's" is a place). */
 static inline unsigned cc_tok_class(const cc_article *a, uint32_t i)
 {
-    const cc_class_cache *c = &cc_class_cache_tls;
-    if (c->tokens == a->tokens.v && i < c->n && (c->bits[i] & 0x8000u)) {
-        return c->bits[i] & 0x7FFFu;
+    /* fields named directly: GCC 12's UBSan takes a pointer to a thread-local in inline code for null */
+    if (cc_class_cache_tls.tokens == a->tokens.v && i < cc_class_cache_tls.n &&
+        (cc_class_cache_tls.bits[i] & 0x8000u)) {
+        return cc_class_cache_tls.bits[i] & 0x7FFFu;
     }
     return cc_tok_class_lookup(a, i);
 }
