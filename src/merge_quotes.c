@@ -114,6 +114,79 @@ static int same_utterance(const qwords *a, const qwords *b)
     return common >= 4 && common * 10 >= small * 7;
 }
 
+/* ---- candidates: quotes from different articles that share a word few quotes use ---- */
+
+/* A word in more quotes than this says little about which of them repeat one another. */
+enum { RARE_WORD_QUOTES = 12 };
+
+typedef struct posting {
+    uint64_t h;
+    uint32_t quote;
+} posting;
+
+typedef struct qpair {
+    uint32_t a, b;
+} qpair;
+
+static int by_hash(const void *pa, const void *pb)
+{
+    const posting *a = pa, *b = pb;
+    return a->h < b->h ? -1 : a->h > b->h ? 1 : (a->quote > b->quote) - (a->quote < b->quote);
+}
+
+static int by_pair(const void *pa, const void *pb)
+{
+    const qpair *a = pa, *b = pb;
+    return a->a != b->a ? (a->a > b->a) - (a->a < b->a) : (a->b > b->b) - (a->b < b->b);
+}
+
+/* Every pair of quotes from different articles that shares a rare word, once, in order: an index
+ * instead of comparing every quote with every other. */
+static qpair *candidate_pairs(const qwords *w, const cc_quote_ref *refs, size_t n, cc_arena *scratch, size_t *count)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        total += w[i].n;
+    }
+    posting *post = cc_arena_alloc(scratch, (total ? total : 1) * sizeof *post);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (uint32_t k = 0; k < w[i].n; k++) {
+            post[m++] = (posting){ w[i].h[k], (uint32_t)i };
+        }
+    }
+    qsort(post, m, sizeof *post, by_hash);
+    CC_VEC(qpair) pairs = { 0 };
+    for (size_t s = 0, e; s < m; s = e) {
+        for (e = s + 1; e < m && post[e].h == post[s].h; e++) {
+        }
+        for (size_t x = s; e - s <= RARE_WORD_QUOTES && x < e; x++) {
+            for (size_t y = x + 1; y < e; y++) {
+                if (refs[post[x].quote].article != refs[post[y].quote].article) {
+                    qpair p = { post[x].quote, post[y].quote };
+                    CC_VEC_PUSH(pairs, p);
+                }
+            }
+        }
+    }
+    if (pairs.n) {
+        qsort(pairs.v, pairs.n, sizeof *pairs.v, by_pair);
+    }
+    size_t u = 0;
+    for (size_t i = 0; i < pairs.n; i++) {
+        if (!u || pairs.v[u - 1].a != pairs.v[i].a || pairs.v[u - 1].b != pairs.v[i].b) {
+            pairs.v[u++] = pairs.v[i];
+        }
+    }
+    qpair *out = cc_arena_alloc(scratch, (u ? u : 1) * sizeof *out);
+    if (u) {
+        memcpy(out, pairs.v, u * sizeof *out);
+    }
+    CC_VEC_FREE(pairs);
+    *count = u;
+    return out;
+}
+
 static uint32_t find(uint32_t *parent, uint32_t i)
 {
     while (parent[i] != i) {
@@ -131,19 +204,26 @@ static void reset(cc_cluster *c)
     c->merged_quotes.n = 0;
 }
 
-/* Turns each set of two or more quotes that spans several articles into a merged quote. */
-static void emit(cc_cluster *c, const cc_quote_ref *refs, uint32_t *parent, size_t n)
+/* Turns each set of two or more quotes that spans several articles into a merged quote. Members are
+ * chained under their set's root in index order, so each set is walked once. */
+static void emit(cc_cluster *c, const cc_quote_ref *refs, uint32_t *parent, size_t n, cc_arena *scratch)
 {
+    uint32_t *next = cc_arena_alloc(scratch, n * sizeof *next), *last = cc_arena_alloc(scratch, n * sizeof *last);
+    for (size_t k = 0; k < n; k++) {
+        uint32_t r = find(parent, (uint32_t)k);
+        next[k] = UINT32_MAX;
+        if (r != k) {
+            next[last[r]] = (uint32_t)k;
+        }
+        last[r] = (uint32_t)k;
+    }
     for (size_t i = 0; i < n; i++) {
-        if (find(parent, (uint32_t)i) != i) {
+        if (parent[i] != i || next[i] == UINT32_MAX) {
             continue;
         }
         cc_merged_quote m = { 0 };
         int articles = 0;
-        for (size_t k = 0; k < n; k++) {
-            if (find(parent, (uint32_t)k) != i) {
-                continue;
-            }
+        for (uint32_t k = (uint32_t)i; k != UINT32_MAX; k = next[k]) {
             articles += !m.members.n || m.members.v[m.members.n - 1].article != refs[k].article;
             const cc_quote *q = &c->articles.v[refs[k].article]->quotes.v[refs[k].quote];
             m.speaker = q->speaker.len > m.speaker.len ? q->speaker : m.speaker;
@@ -190,20 +270,21 @@ void cc_merge_quotes(cc_cluster *c)
     for (size_t i = 0; i < n; i++) {
         named[i] = w[i].surname;
     }
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = i + 1; j < n; j++) {
-            if (refs[i].article == refs[j].article || !same_utterance(&w[i], &w[j])) {
-                continue;
-            }
-            uint32_t ri = find(parent, (uint32_t)i), rj = find(parent, (uint32_t)j);
-            if (ri == rj || (named[ri].len && named[rj].len && !same_name(named[ri], named[rj]))) {
-                continue;
-            }
-            uint32_t root = ri < rj ? ri : rj, other = ri + rj - root;
-            parent[other] = root;
-            named[root] = named[root].len ? named[root] : named[other];
+    size_t npairs;
+    qpair *pairs = candidate_pairs(w, refs, n, &scratch, &npairs);
+    for (size_t p = 0; p < npairs; p++) {
+        uint32_t i = pairs[p].a, j = pairs[p].b;
+        if (!same_utterance(&w[i], &w[j])) {
+            continue;
         }
+        uint32_t ri = find(parent, i), rj = find(parent, j);
+        if (ri == rj || (named[ri].len && named[rj].len && !same_name(named[ri], named[rj]))) {
+            continue;
+        }
+        uint32_t root = ri < rj ? ri : rj, other = ri + rj - root;
+        parent[other] = root;
+        named[root] = named[root].len ? named[root] : named[other];
     }
-    emit(c, refs, parent, n);
+    emit(c, refs, parent, n, &scratch);
     cc_arena_free(&scratch);
 }
