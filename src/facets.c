@@ -72,9 +72,18 @@ static words words_of(cc_str s)
     return it;
 }
 
-static const cc_lexentry *lookup(const char *lexicon, const char *s, size_t len)
+typedef enum lexicon { LEX_PEOPLE, LEX_VAGUE, LEX_PLACE, LEX_TIME, LEX_ROLES, LEX_COUNT } lexicon;
+
+/* The sets are looked up by name once, not at every word. */
+static const cc_lexentry *lookup(lexicon which, const char *s, size_t len)
 {
-    return cc_lexset_find(cc_lexset_get(lexicon), s, len);
+    static const char *const names[LEX_COUNT] = { "people_classes", "vague_amounts", "place_parts", "time_frames",
+                                                  "source_roles" };
+    static const cc_lexset *sets[LEX_COUNT];
+    if (!sets[which]) {
+        sets[which] = cc_lexset_get(names[which]);
+    }
+    return cc_lexset_find(sets[which], s, len);
 }
 
 static int value_is(const cc_lexentry *e, const char *v)
@@ -112,7 +121,7 @@ static cc_str key_keep(cc_arena *scratch, const char *buf, size_t n)
 
 static void read_vague(cc_facets *f, cc_str vague)
 {
-    const cc_lexentry *e = lookup("vague_amounts", vague.p, vague.len);
+    const cc_lexentry *e = lookup(LEX_VAGUE, vague.p, vague.len);
     double lo = 2, hi = INFINITY;
     if (e) {
         char *rest;
@@ -165,7 +174,7 @@ static void read_interval(cc_facets *f, const cc_amount *m)
 static const cc_lexentry *canonical(const cc_lexentry *e)
 {
     for (int guard = 0; e && e->value_len && e->value[0] == '=' && guard < 8; guard++) {
-        e = lookup("people_classes", e->value + 1, e->value_len - 1);
+        e = lookup(LEX_PEOPLE, e->value + 1, e->value_len - 1);
     }
     return e;
 }
@@ -176,7 +185,7 @@ static const cc_lexentry *parent(const cc_lexentry *e)
         return NULL;
     }
     int loose = e->value[0] == '~';
-    return canonical(lookup("people_classes", e->value + loose, e->value_len - (uint32_t)loose));
+    return canonical(lookup(LEX_PEOPLE, e->value + loose, e->value_len - (uint32_t)loose));
 }
 
 /* b is reached from a through parents that news uses interchangeably with their child. */
@@ -234,10 +243,10 @@ static const cc_lexentry *read_who(cc_str who)
     while (next_word(&it, &w)) {
         const cc_lexentry *e = NULL;
         if (prev.len) {
-            e = lookup("people_classes", prev.p, (size_t)(w.p + w.len - prev.p));
+            e = lookup(LEX_PEOPLE, prev.p, (size_t)(w.p + w.len - prev.p));
         }
         if (!e) {
-            e = lookup("people_classes", w.p, w.len);
+            e = lookup(LEX_PEOPLE, w.p, w.len);
         }
         if (value_is(e, "stop")) {
             break;
@@ -260,7 +269,7 @@ static void read_place(cc_facets *f, cc_str where, cc_arena *scratch)
     cc_str w;
     const char *name = NULL, *name_end = NULL;
     while (next_word(&it, &w)) {
-        const cc_lexentry *e = lookup("place_parts", w.p, w.len);
+        const cc_lexentry *e = lookup(LEX_PLACE, w.p, w.len);
         if (value_is(e, "part")) {
             f->place_part = 1;
         } else if (!e && is_cap(w)) {
@@ -296,7 +305,7 @@ int cc_place_within(const char *p, const char *end, cc_str inner, cc_str outer)
         while (p < end && word_byte((unsigned char)*p) && *p != '\'') {
             p++;
         }
-        const cc_lexentry *e = p > s && !is_cap(cc_str_of(s, (size_t)(p - s))) ? lookup("place_parts", s, (size_t)(p - s)) : NULL;
+        const cc_lexentry *e = p > s && !is_cap(cc_str_of(s, (size_t)(p - s))) ? lookup(LEX_PLACE, s, (size_t)(p - s)) : NULL;
         if (!value_is(e, "link") && !value_is(e, "part") && !value_is(e, "whole")) {
             return 0;
         }
@@ -364,7 +373,7 @@ static long parse_since(words *it, long anchor)
     for (int k = 0; k < 5 && next_word(it, &w); k++) {
         const char *p = w.p;
         size_t len = w.len;
-        if (value_is(lookup("time_frames", p, len), "vague")) {
+        if (value_is(lookup(LEX_TIME, p, len), "vague")) {
             continue;
         }
         const char *dash = memchr(p, '-', len);
@@ -432,7 +441,7 @@ static cc_frame frame_of_phrase(cc_str when, long anchor)
     long count = 0, days = 0, year = 0, day = 0;
     int month = 0;
     while (next_word(&it, &w)) {
-        const cc_lexentry *e = lookup("time_frames", w.p, w.len);
+        const cc_lexentry *e = lookup(LEX_TIME, w.p, w.len);
         if (w.p[0] >= '0' && w.p[0] <= '9') {
             count = strtol(w.p, NULL, 10);
             year = count >= 1900 && count <= 2100 ? count : year;
@@ -562,7 +571,7 @@ static void read_source(cc_facets *f, cc_str source, cc_arena *scratch)
     words it = words_of(source);
     cc_str w;
     while (next_word(&it, &w)) {
-        const cc_lexentry *e = lookup("source_roles", w.p, w.len);
+        const cc_lexentry *e = lookup(LEX_ROLES, w.p, w.len);
         if (e && !value_is(e, "join")) {
             continue;
         }
@@ -581,7 +590,7 @@ static size_t initials(cc_str s, char *out, size_t cap)
     for (const char *p = s.p, *end = s.p + s.len; p < end && n < cap; count++) {
         const char *sp = memchr(p, ' ', (size_t)(end - p));
         const char *we = sp ? sp : end;
-        if (!value_is(lookup("source_roles", p, (size_t)(we - p)), "join")) {
+        if (!value_is(lookup(LEX_ROLES, p, (size_t)(we - p)), "join")) {
             out[n++] = *p;
         }
         p = we + 1;

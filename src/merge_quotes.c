@@ -6,6 +6,11 @@
 
 #include "stages.h"
 
+typedef struct posting {
+    uint64_t h;
+    uint32_t quote;
+} posting;
+
 typedef struct qwords {
     uint64_t *h;         /* sorted, distinct hashes of the lower-cased words */
     uint32_t n;
@@ -15,12 +20,6 @@ typedef struct qwords {
 static int is_word_byte(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
 }
 
 static cc_str last_word(cc_str s)
@@ -34,12 +33,16 @@ static cc_str last_word(cc_str s)
     return cc_str_of(s.p + start, end - start);
 }
 
-static void read_words(qwords *q, cc_str text, cc_arena *scratch)
+static int by_hash(const void *pa, const void *pb)
 {
-    uint32_t cap = text.len / 2 + 1;
-    q->h = cc_arena_alloc(scratch, cap * sizeof *q->h);
-    q->n = 0;
-    for (uint32_t i = 0; i < text.len && q->n < cap;) {
+    const posting *a = pa, *b = pb;
+    return a->h < b->h ? -1 : a->h > b->h ? 1 : (a->quote > b->quote) - (a->quote < b->quote);
+}
+
+/* Appends a posting (word hash, quote) for every word of the quotation. */
+static void read_words(cc_str text, uint32_t quote, posting *post, size_t *m)
+{
+    for (uint32_t i = 0; i < text.len;) {
         if (!is_word_byte((unsigned char)text.p[i])) {
             i++;
             continue;
@@ -52,16 +55,32 @@ static void read_words(qwords *q, cc_str text, cc_arena *scratch)
                 buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
         }
-        q->h[q->n++] = XXH3_64bits(buf, n);
+        post[(*m)++] = (posting){ XXH3_64bits(buf, n), quote };
     }
-    qsort(q->h, q->n, sizeof *q->h, cmp_u64);
-    uint32_t m = 0;
-    for (uint32_t i = 0; i < q->n; i++) {
-        if (!m || q->h[m - 1] != q->h[i]) {
-            q->h[m++] = q->h[i];
+}
+
+/* Sorts the postings by word, drops a word repeated within a quote, and gives each quote its words in
+ * hash order (for counting shared words by merging). Returns the postings left. */
+static size_t index_words(posting *post, size_t m, qwords *w, cc_arena *scratch)
+{
+    qsort(post, m, sizeof *post, by_hash);
+    size_t u = 0;
+    for (size_t i = 0; i < m; i++) {
+        if (!u || post[u - 1].h != post[i].h || post[u - 1].quote != post[i].quote) {
+            post[u++] = post[i];
+            w[post[i].quote].n++;
         }
     }
-    q->n = m;
+    for (size_t q = 0, total = 0; total < u; q++) {
+        w[q].h = cc_arena_alloc(scratch, (w[q].n ? w[q].n : 1) * sizeof *w[q].h);
+        total += w[q].n;
+        w[q].n = 0;
+    }
+    for (size_t i = 0; i < u; i++) {
+        qwords *q = &w[post[i].quote];
+        q->h[q->n++] = post[i].h;
+    }
+    return u;
 }
 
 static uint32_t shared(const qwords *a, const qwords *b)
@@ -114,79 +133,6 @@ static int same_utterance(const qwords *a, const qwords *b)
     return common >= 4 && common * 10 >= small * 7;
 }
 
-/* ---- candidates: quotes from different articles that share a word few quotes use ---- */
-
-/* A word in more quotes than this says little about which of them repeat one another. */
-enum { RARE_WORD_QUOTES = 12 };
-
-typedef struct posting {
-    uint64_t h;
-    uint32_t quote;
-} posting;
-
-typedef struct qpair {
-    uint32_t a, b;
-} qpair;
-
-static int by_hash(const void *pa, const void *pb)
-{
-    const posting *a = pa, *b = pb;
-    return a->h < b->h ? -1 : a->h > b->h ? 1 : (a->quote > b->quote) - (a->quote < b->quote);
-}
-
-static int by_pair(const void *pa, const void *pb)
-{
-    const qpair *a = pa, *b = pb;
-    return a->a != b->a ? (a->a > b->a) - (a->a < b->a) : (a->b > b->b) - (a->b < b->b);
-}
-
-/* Every pair of quotes from different articles that shares a rare word, once, in order: an index
- * instead of comparing every quote with every other. */
-static qpair *candidate_pairs(const qwords *w, const cc_quote_ref *refs, size_t n, cc_arena *scratch, size_t *count)
-{
-    size_t total = 0;
-    for (size_t i = 0; i < n; i++) {
-        total += w[i].n;
-    }
-    posting *post = cc_arena_alloc(scratch, (total ? total : 1) * sizeof *post);
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        for (uint32_t k = 0; k < w[i].n; k++) {
-            post[m++] = (posting){ w[i].h[k], (uint32_t)i };
-        }
-    }
-    qsort(post, m, sizeof *post, by_hash);
-    CC_VEC(qpair) pairs = { 0 };
-    for (size_t s = 0, e; s < m; s = e) {
-        for (e = s + 1; e < m && post[e].h == post[s].h; e++) {
-        }
-        for (size_t x = s; e - s <= RARE_WORD_QUOTES && x < e; x++) {
-            for (size_t y = x + 1; y < e; y++) {
-                if (refs[post[x].quote].article != refs[post[y].quote].article) {
-                    qpair p = { post[x].quote, post[y].quote };
-                    CC_VEC_PUSH(pairs, p);
-                }
-            }
-        }
-    }
-    if (pairs.n) {
-        qsort(pairs.v, pairs.n, sizeof *pairs.v, by_pair);
-    }
-    size_t u = 0;
-    for (size_t i = 0; i < pairs.n; i++) {
-        if (!u || pairs.v[u - 1].a != pairs.v[i].a || pairs.v[u - 1].b != pairs.v[i].b) {
-            pairs.v[u++] = pairs.v[i];
-        }
-    }
-    qpair *out = cc_arena_alloc(scratch, (u ? u : 1) * sizeof *out);
-    if (u) {
-        memcpy(out, pairs.v, u * sizeof *out);
-    }
-    CC_VEC_FREE(pairs);
-    *count = u;
-    return out;
-}
-
 static uint32_t find(uint32_t *parent, uint32_t i)
 {
     while (parent[i] != i) {
@@ -194,6 +140,25 @@ static uint32_t find(uint32_t *parent, uint32_t i)
         i = parent[i];
     }
     return i;
+}
+
+/* A word in more quotes than this says little about which of them repeat one another. */
+enum { RARE_WORD_QUOTES = 12 };
+
+/* Puts quotes i and j in one set when they are one utterance; each set keeps the surname it has taken
+ * on, so an unattributed copy cannot chain two speakers. */
+static void join(uint32_t *parent, cc_str *named, const qwords *w, uint32_t i, uint32_t j)
+{
+    if (!same_utterance(&w[i], &w[j])) {
+        return;
+    }
+    uint32_t ri = find(parent, i), rj = find(parent, j);
+    if (ri == rj || (named[ri].len && named[rj].len && !same_name(named[ri], named[rj]))) {
+        return;
+    }
+    uint32_t root = ri < rj ? ri : rj, other = ri + rj - root;
+    parent[other] = root;
+    named[root] = named[root].len ? named[root] : named[other];
 }
 
 static void reset(cc_cluster *c)
@@ -254,36 +219,57 @@ void cc_merge_quotes(cc_cluster *c)
     qwords *w = cc_arena_alloc(&scratch, n * sizeof *w);
     cc_quote_ref *refs = cc_arena_alloc(&scratch, n * sizeof *refs);
     uint32_t *parent = cc_arena_alloc(&scratch, n * sizeof *parent);
-    size_t k = 0;
+    size_t k = 0, words = 0, m = 0;
+    for (size_t i = 0; i < c->articles.n; i++) {
+        const cc_article *a = c->articles.v[i];
+        for (size_t j = 0; j < a->quotes.n; j++) {
+            words += (a->quotes.v[j].span.end - a->quotes.v[j].span.start) / 2 + 1;
+        }
+    }
+    posting *post = cc_arena_alloc(&scratch, words * sizeof *post);
     for (size_t i = 0; i < c->articles.n; i++) {
         cc_article *a = c->articles.v[i];
         for (size_t j = 0; j < a->quotes.n; j++, k++) {
             a->quotes.v[j].merged = -1;
             refs[k] = (cc_quote_ref){ (uint32_t)i, (uint32_t)j };
             parent[k] = (uint32_t)k;
-            read_words(&w[k], cc_str_span(a, a->quotes.v[j].span), &scratch);
+            read_words(cc_str_span(a, a->quotes.v[j].span), (uint32_t)k, post, &m);
             w[k].surname = last_word(a->quotes.v[j].speaker);
+            w[k].n = 0;
         }
     }
-    /* each set keeps the surname it has taken on, so an unattributed copy cannot chain two speakers */
+    m = index_words(post, m, w, &scratch);
     cc_str *named = cc_arena_alloc(&scratch, n * sizeof *named);
     for (size_t i = 0; i < n; i++) {
         named[i] = w[i].surname;
     }
-    size_t npairs;
-    qpair *pairs = candidate_pairs(w, refs, n, &scratch, &npairs);
-    for (size_t p = 0; p < npairs; p++) {
-        uint32_t i = pairs[p].a, j = pairs[p].b;
-        if (!same_utterance(&w[i], &w[j])) {
-            continue;
+    /* candidates: quotes from other articles that share a word few quotes use, each pair once */
+    uint32_t *run_end = cc_arena_alloc(&scratch, (m ? m : 1) * sizeof *run_end);
+    uint32_t *seen = cc_arena_alloc(&scratch, n * sizeof *seen);
+    uint32_t **rare = cc_arena_alloc(&scratch, n * sizeof *rare), *rare_n = cc_arena_alloc(&scratch, n * sizeof *rare_n);
+    for (size_t i = 0; i < n; i++) {
+        seen[i] = UINT32_MAX;
+        rare[i] = cc_arena_alloc(&scratch, (w[i].n ? w[i].n : 1) * sizeof **rare);
+        rare_n[i] = 0;
+    }
+    for (size_t s = 0, e; s < m; s = e) {
+        for (e = s + 1; e < m && post[e].h == post[s].h; e++) {
         }
-        uint32_t ri = find(parent, i), rj = find(parent, j);
-        if (ri == rj || (named[ri].len && named[rj].len && !same_name(named[ri], named[rj]))) {
-            continue;
+        for (size_t x = s; e - s > 1 && e - s <= RARE_WORD_QUOTES && x < e; x++) {
+            run_end[x] = (uint32_t)e;
+            rare[post[x].quote][rare_n[post[x].quote]++] = (uint32_t)x;
         }
-        uint32_t root = ri < rj ? ri : rj, other = ri + rj - root;
-        parent[other] = root;
-        named[root] = named[root].len ? named[root] : named[other];
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        for (uint32_t r = 0; r < rare_n[i]; r++) {
+            for (uint32_t y = rare[i][r] + 1; y < run_end[rare[i][r]]; y++) {
+                uint32_t j = post[y].quote;
+                if (seen[j] != i && refs[j].article != refs[i].article) {
+                    seen[j] = i;
+                    join(parent, named, w, i, j);
+                }
+            }
+        }
     }
     emit(c, refs, parent, n, &scratch);
     cc_arena_free(&scratch);
