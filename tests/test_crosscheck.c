@@ -356,3 +356,15 @@ TEST(crosscheck_an_unattributed_copy_does_not_join_two_speakers)
     CHECK_INT(c->articles.v[2]->quotes.v[0].merged, -1);
     cc_cluster_free(c);
 }
+
+TEST(crosscheck_many_sets_no_ceiling)
+{
+    fake f[] = {
+        { 0, CC_CAT_KILLED, 4447, CC_Q_EXACT, NULL, "people", "West Africa", NULL, "the health agency" },
+        { 1, CC_CAT_KILLED, 0, CC_Q_VAGUE, "many", "people", "West Africa", NULL, "doctors" },
+    };
+    cc_cluster *c = fake_cluster(2, f, 2);
+    CHECK_INT(c->groups.n, 1);
+    CHECK_INT(c->groups.v[0].verdict, CC_VERDICT_WITHIN_RANGE);
+    cc_cluster_free(c);
+}
