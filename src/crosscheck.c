@@ -195,9 +195,15 @@ static int same_figure(const cc_facets *a, const cc_facets *b)
            fabs(a->fig_hi - b->fig_hi) <= 0.01 * fabs(a->fig_hi);
 }
 
+/* The largest count a figure makes likely: an open vague amount ("many") can be any size. */
+static double likely_max(const cc_facets *f)
+{
+    return f->vague && !isfinite(f->hi) ? INFINITY : f->fig_hi > 1 ? f->fig_hi : 1;
+}
+
 static int plausible(const cc_facets *a, const cc_facets *b)
 {
-    double ahi = a->fig_hi > 1 ? a->fig_hi : 1, bhi = b->fig_hi > 1 ? b->fig_hi : 1;
+    double ahi = likely_max(a), bhi = likely_max(b);
     return a->fig_lo <= CC_MAX_FACTOR * bhi && b->fig_lo <= CC_MAX_FACTOR * ahi;
 }
 
