@@ -44,6 +44,7 @@ typedef struct unit {
     uint8_t chosen;
     uint8_t parked;                  /* leans back, waiting for the sentence before it */
     double bound;                    /* its score when parked */
+    double initial_gain;             /* before anything is chosen */
 } unit;
 
 typedef struct concept {
@@ -67,8 +68,23 @@ typedef struct summarizer {
     CC_VEC(uint8_t) covered;         /* per concept: in a chosen sentence */
     CC_VEC(uint32_t) chosen;         /* units, in the order chosen */
     CC_VEC(double) lead_weight;      /* per article: how far its leads are trusted */
+    /* which units hold each term (compressed rows), to find the sentences of the same content as a
+     * chosen one without comparing every pair */
+    CC_VEC(uint32_t) posting_first;  /* per term, and one past the last */
+    CC_VEC(uint32_t) postings;
+    CC_VEC(uint32_t) shared;         /* per unit: terms shared with the sentence being cited */
+    CC_VEC(uint32_t) touched;        /* units whose count is not 0 */
+    CC_VEC(uint8_t) cited;           /* per article */
     CC_VEC(struct candidate { double bound; uint32_t unit; }) heap; /* by bound, largest first */
 } summarizer;
+
+/* vec holds count zeroes. */
+#define ZEROED(vec, count)                                                                         \
+    do {                                                                                           \
+        CC_VEC_RESERVE(vec, count);                                                                \
+        memset((vec).v, 0, (count) * sizeof *(vec).v);                                             \
+        (vec).n = (count);                                                                         \
+    } while (0)
 
 static int is_wordlike(const cc_token *t)
 {
@@ -245,14 +261,15 @@ static int placeable(const summarizer *z, uint32_t ui)
 
 /* The position prior is in the units of the gain (its mean per word over the candidates), so neither
  * swamps the other whatever the cluster's size. */
-static double gain_per_word(const summarizer *z)
+static double gain_per_word(summarizer *z)
 {
     double sum = 0;
     size_t n = 0;
     for (size_t i = 0; i < z->units.n; i++) {
-        const unit *u = &z->units.v[i];
+        unit *u = &z->units.v[i];
         if (u->ok) {
-            sum += gain(z, u) / u->words;
+            u->initial_gain = gain(z, u);
+            sum += u->initial_gain / u->words;
             n++;
         }
     }
@@ -285,10 +302,15 @@ static void weigh_articles(summarizer *z)
     }
 }
 
-static double score(const summarizer *z, const unit *u, double scale)
+static double score_of(const summarizer *z, const unit *u, double gain, double scale)
 {
     double prior = scale * u->words / (u->rank + 1.0) * z->lead_weight.v[u->article];
-    return (gain(z, u) + prior) / u->words * (u->quoted ? QUOTE_BONUS : 1);
+    return (gain + prior) / u->words * (u->quoted ? QUOTE_BONUS : 1);
+}
+
+static double score(const summarizer *z, const unit *u, double scale)
+{
+    return score_of(z, u, gain(z, u), scale);
 }
 
 typedef struct candidate candidate;
@@ -342,7 +364,8 @@ static void select_units(summarizer *z, int budget)
     double scale = gain_per_word(z);
     for (uint32_t i = 0; i < z->units.n; i++) {
         if (z->units.v[i].ok) {
-            heap_push(z, (candidate){ score(z, &z->units.v[i], scale), i });
+            const unit *u = &z->units.v[i];
+            heap_push(z, (candidate){ score_of(z, u, u->initial_gain, scale), i });
         }
     }
     int left = budget;
@@ -375,18 +398,56 @@ static void select_units(summarizer *z, int budget)
     }
 }
 
-/* Every article that has a sentence of the same content, the cited one first. */
+static void index_terms(summarizer *z)
+{
+    uint32_t terms = cc_terms_count(z->terms);
+    ZEROED(z->posting_first, terms + 1);
+    uint32_t *first = z->posting_first.v;
+    for (size_t i = 0; i < z->term_ids.n; i++) {
+        first[z->term_ids.v[i]]++;
+    }
+    uint32_t sum = 0;
+    for (uint32_t t = 0; t <= terms; t++) { /* ends first, moved back to starts as the rows fill */
+        sum += first[t];
+        first[t] = sum;
+    }
+    z->postings.n = 0;
+    CC_VEC_RESERVE(z->postings, z->term_ids.n + 1);
+    for (size_t i = z->units.n; i-- > 0;) {
+        const unit *u = &z->units.v[i];
+        for (uint32_t k = 0; k < u->term_count; k++) {
+            z->postings.v[--first[z->term_ids.v[u->term_first + k]]] = (uint32_t)i;
+        }
+    }
+    ZEROED(z->shared, z->units.n);
+    ZEROED(z->cited, z->cluster->articles.n);
+}
+
+/* Every article that has a sentence of the same content, the cited one first, then in article order. */
 static void cite(summarizer *z, uint32_t ui, cc_summary_sentence *out)
 {
     const unit *u = &z->units.v[ui];
     CC_VEC_PUSH(out->articles, u->article);
-    mark_terms(z, ui);
-    uint32_t last = u->article;
-    for (size_t i = 0; i < z->units.n; i++) {
-        const unit *v = &z->units.v[i];
-        if (v->article != u->article && v->article != last && similarity(z, ui, v) >= SAME_CONTENT) {
-            CC_VEC_PUSH(out->articles, v->article);
-            last = v->article;
+    z->touched.n = 0;
+    for (uint32_t k = 0; k < u->term_count; k++) {
+        uint32_t t = z->term_ids.v[u->term_first + k];
+        for (uint32_t p = z->posting_first.v[t]; p < z->posting_first.v[t + 1]; p++) {
+            uint32_t vi = z->postings.v[p];
+            if (z->units.v[vi].article != u->article && z->shared.v[vi]++ == 0) {
+                CC_VEC_PUSH(z->touched, vi);
+            }
+        }
+    }
+    for (size_t i = 0; i < z->touched.n; i++) {
+        const unit *v = &z->units.v[z->touched.v[i]];
+        double cosine = z->shared.v[z->touched.v[i]] / sqrt((double)u->term_count * v->term_count);
+        z->cited.v[v->article] |= cosine >= SAME_CONTENT;
+        z->shared.v[z->touched.v[i]] = 0;
+    }
+    for (uint32_t a = 0; a < z->cluster->articles.n; a++) {
+        if (z->cited.v[a]) {
+            CC_VEC_PUSH(out->articles, a);
+            z->cited.v[a] = 0;
         }
     }
 }
@@ -432,12 +493,6 @@ static void order(const summarizer *z, uint32_t *chosen, size_t n)
  * fresh pages for each; what a much larger cluster grew is given back. */
 static _Thread_local summarizer scratch;
 
-#define ZEROED(vec, count)                                                                         \
-    do {                                                                                           \
-        CC_VEC_RESERVE(vec, count);                                                                \
-        memset((vec).v, 0, (count) * sizeof *(vec).v);                                             \
-        (vec).n = (count);                                                                         \
-    } while (0)
 
 static void summarizer_release(summarizer *z)
 {
@@ -452,6 +507,11 @@ static void summarizer_release(summarizer *z)
     CC_VEC_FREE(z->chosen);
     CC_VEC_FREE(z->heap);
     CC_VEC_FREE(z->lead_weight);
+    CC_VEC_FREE(z->posting_first);
+    CC_VEC_FREE(z->postings);
+    CC_VEC_FREE(z->shared);
+    CC_VEC_FREE(z->touched);
+    CC_VEC_FREE(z->cited);
 }
 
 /* Every buffer sized from the cluster's token count up front: no growth on the way. */
@@ -496,6 +556,7 @@ void cc_summarize(cc_cluster *cluster, int words)
     ZEROED(z->covered, z->concepts.n);
     select_units(z, words);
     order(z, z->chosen.v, z->chosen.n);
+    index_terms(z);
     for (size_t i = 0; i < z->chosen.n; i++) {
         const unit *u = &z->units.v[z->chosen.v[i]];
         const cc_sentence *s = &cluster->articles.v[u->article]->sentences.v[u->sentence];
