@@ -22,11 +22,14 @@ static style make_style(int color)
     return (style){ "", "", "", "", "", "" };
 }
 
-/* Word wrapping at WIDTH columns with a hanging indent; escape sequences take no room. */
+/* Word wrapping at WIDTH columns with a hanging indent; escape sequences take no room. Lines are
+ * gathered in a buffer and written whole: stdio per word costs more than the rest of the report. */
 typedef struct wrap {
     FILE *out;
     int col, indent;
     int glue;            /* the next word follows without a space (after an opening quote mark) */
+    size_t n;
+    char buf[1024];
 } wrap;
 
 static int columns(const char *s, size_t len)
@@ -38,13 +41,39 @@ static int columns(const char *s, size_t len)
     return n;
 }
 
-static void wrap_start(wrap *w, FILE *out, int indent)
+static void emit(wrap *w, const char *s, size_t len)
+{
+    if (w->n + len > sizeof w->buf) {
+        fwrite(w->buf, 1, w->n, w->out);
+        w->n = 0;
+    }
+    if (len > sizeof w->buf) {
+        fwrite(s, 1, len, w->out);
+        return;
+    }
+    memcpy(w->buf + w->n, s, len);
+    w->n += len;
+}
+
+static void emit_str(wrap *w, const char *s)
+{
+    emit(w, s, strlen(s));
+}
+
+static void emit_indent(wrap *w, int n)
+{
+    static const char spaces[] = "                                ";
+    emit(w, spaces, (size_t)(n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1));
+}
+
+static void wrap_start(wrap *w, FILE *out, int margin)
 {
     w->out = out;
-    w->indent = indent;
+    w->indent = margin;
     w->glue = 0;
-    fprintf(out, "%*s", indent, "");
-    w->col = indent;
+    w->n = 0;
+    emit_indent(w, margin);
+    w->col = margin;
 }
 
 /* One word, with optional styling around it; space before it unless glued. */
@@ -55,14 +84,17 @@ static void wrap_word(wrap *w, const char *s, size_t len, const char *on, const 
     w->glue = 0;
     if (!glued && w->col > w->indent) {
         if (w->col + 1 + n > WIDTH) {
-            fprintf(w->out, "\n%*s", w->indent, "");
+            emit(w, "\n", 1);
+            emit_indent(w, w->indent);
             w->col = w->indent;
         } else {
-            fputc(' ', w->out);
+            emit(w, " ", 1);
             w->col++;
         }
     }
-    fprintf(w->out, "%s%.*s%s", on, (int)len, s, off);
+    emit_str(w, on);
+    emit(w, s, len);
+    emit_str(w, off);
     w->col += n;
 }
 
@@ -89,7 +121,9 @@ static void wrap_cstr(wrap *w, const char *s, const char *on, const char *off)
 
 static void wrap_end(wrap *w)
 {
-    fputc('\n', w->out);
+    emit(w, "\n", 1);
+    fwrite(w->buf, 1, w->n, w->out);
+    w->n = 0;
     w->col = 0;
 }
 
@@ -131,10 +165,12 @@ static void write_member(FILE *out, const cc_cluster *c, const cc_group *g, size
     int flagged = (int32_t)k == g->conflict_low || (int32_t)k == g->conflict_high;
     wrap w;
     wrap_start(&w, out, 2);
-    fprintf(out, "%s %-5s", flagged ? "!" : " ", tag);
-    w.col += 7;
-    fprintf(out, "%s%-18s%s", flagged ? st->red : st->bold, fig, st->reset);
-    w.col += columns(fig, strlen(fig)) > 18 ? columns(fig, strlen(fig)) : 18;
+    char lead[160];
+    int pad = 18 - columns(fig, strlen(fig));
+    snprintf(lead, sizeof lead, "%s %-5s%s%s%s%*s", flagged ? "!" : " ", tag, flagged ? st->red : st->bold, fig,
+             st->reset, pad > 0 ? pad : 0, "");
+    emit_str(&w, lead);
+    w.col += 7 + (pad > 0 ? 18 : columns(fig, strlen(fig)));
     w.indent = 9;
     cc_str facets[3] = { cl->who, cl->where, cl->when };
     int any = 0;
