@@ -185,6 +185,14 @@ static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sent
     CC_VEC_PUSH(*runs, r);
 }
 
+static int inflected(const cc_article *a, uint32_t i)
+{
+    const char *s = cc_tok_text(a, i);
+    uint32_t n = cc_tok_stem_len(a, i);
+    return (n > 3 && s[n - 1] == 's' && s[n - 2] != 's') || (n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd') ||
+           (n > 5 && s[n - 3] == 'i' && s[n - 2] == 'n' && s[n - 1] == 'g');
+}
+
 /* Classifies a run with no title in it: dictionary, head word, acronym, else a person if it is long
  * enough to be a full name, else undecided until the whole article is read. */
 static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
@@ -223,14 +231,39 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
             return;
         }
     }
+    for (uint32_t i = first; i <= last; i++) {
+        if (cc_tok_has(a, i, CC_W_PLACE_WORD) && (i > first || cc_tok_is(a, i, "lake") || cc_tok_is(a, i, "mount"))) {
+            push_run(runs, first, last, sentence, CC_ENT_PLACE); /* "Indio Avenue", "Lake Chad" */
+            return;
+        }
+    }
     if (first == last && is_acronym(a, first)) {
         push_run(runs, first, last, sentence, CC_ENT_ORG);
         return;
+    }
+    /* ordinary words in capitals are no name: "Follow Tanya Lewis", "Jay Leno Celebrates", "Tonight Show";
+     * a surname may be one ("Miriam Diamond") unless it reads as a verb or plural */
+    while (first < last && cc_tok_common_word(a, first)) {
+        first++;
+    }
+    while (last > first && cc_tok_common_word(a, last) && (inflected(a, last) || last - first >= 2)) {
+        last--;
+    }
+    for (uint32_t i = first; i < last; i++) {
+        if (cc_tok_common_word(a, i)) {
+            return;
+        }
     }
     int loc = locative_before(a, first, sent_first);
     if (first < last && !loc) {
         if (last - first < 4) {
             push_run(runs, first, last, sentence, CC_ENT_PERSON); /* longer runs are headline capitals */
+        }
+        return;
+    }
+    if (first == last && (cc_tok_common_word(a, first) || is_acronym(a, first))) {
+        if (is_acronym(a, first)) {
+            push_run(runs, first, last, sentence, CC_ENT_ORG);
         }
         return;
     }

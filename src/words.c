@@ -94,7 +94,7 @@ static void build_classes(const cc_wordlists *w)
 {
     size_t total = 0;
     const cc_lexset *sets[] = { w->titles, w->org_words, w->orgs, w->places, w->not_names, w->demonyms,
-                                w->function_words, w->starters, w->verbs };
+                                w->function_words, w->starters, w->verbs, w->place_words };
     for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
         total += cc_lexset_size(sets[k]);
     }
@@ -116,6 +116,7 @@ static void build_classes(const cc_wordlists *w)
     add_class(w->function_words, CC_W_FUNCTION, CC_W_FUNCTION);
     add_class(w->starters, CC_W_STARTER, CC_W_STARTER);
     add_class(w->verbs, CC_W_VERB, CC_W_VERB);
+    add_class(w->place_words, CC_W_PLACE_WORD, CC_W_PLACE_WORD);
     add_heads(w->places, CC_W_PLACE_HEAD);
     add_heads(w->orgs, CC_W_ORG_PHRASE_HEAD);
     static const char *const particles[] = { "al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von",
@@ -132,7 +133,7 @@ static void build_classes(const cc_wordlists *w)
     }
 }
 
-enum { CLASS_KNOWN = 1u << 15 };
+#define CLASS_KNOWN 0x80000000u
 
 _Thread_local cc_class_cache cc_class_cache_tls;
 
@@ -168,7 +169,7 @@ unsigned cc_tok_class_lookup(const cc_article *a, uint32_t i)
     if (!(cache->bits[i] & CLASS_KNOWN)) {
         cc_words();
         const class_slot *s = class_find(cc_tok_text(a, i), cc_tok_stem_len(a, i), 0);
-        cache->bits[i] = (uint16_t)(CLASS_KNOWN | (s ? s->bits : 0));
+        cache->bits[i] = CLASS_KNOWN | (s ? s->bits : 0);
     }
     return cache->bits[i] & ~CLASS_KNOWN;
 }
@@ -185,10 +186,17 @@ const cc_wordlists *cc_words(void)
         w.demonyms = cc_lexset_get("demonyms");
         w.function_words = cc_lexset_get("function_words");
         w.starters = cc_lexset_get("sentence_starters");
+        w.place_words = cc_lexset_get("place_words");
+        w.common = cc_lexset_get("common_words");
         w.verbs = cc_lexset_get("reporting_verbs");
         build_classes(&w);
     }
     return &w;
+}
+
+int cc_tok_common_word(const cc_article *a, uint32_t i)
+{
+    return a->tokens.v[i].kind == CC_TOK_WORD && cc_tok_find(a, i, cc_words()->common) != NULL;
 }
 
 int cc_tok_possessive(const cc_article *a, uint32_t i)

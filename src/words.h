@@ -13,7 +13,7 @@
 /* The lexicons both stages read, loaded once. */
 typedef struct cc_wordlists {
     const cc_lexset *verbs, *titles, *org_words, *orgs, *places, *not_names, *demonyms, *function_words,
-        *starters;
+        *starters, *place_words, *common;
 } cc_wordlists;
 
 const cc_wordlists *cc_words(void);
@@ -62,18 +62,19 @@ enum cc_word_class {
     CC_W_PARTICLE = 1 << 11,  /* inside names: bin, de, van (lower case) */
     CC_W_LOCATIVE = 1 << 12,  /* before a place: in, near, eastern, province */
     CC_W_PLACE_HEAD = 1 << 13, /* first word of a several-word place ("New" of "New York") */
-    CC_W_ORG_PHRASE_HEAD = 1 << 14 /* first word of a several-word organisation ("Red" of "Red Cross") */
+    CC_W_ORG_PHRASE_HEAD = 1 << 14, /* first word of a several-word organisation ("Red" of "Red Cross") */
+    CC_W_PLACE_WORD = 1 << 15 /* head of a place name: "Avenue", "River", "Airport" */
 };
 
 /* Starts work on an article: forgets the classes cached for the article before. */
 void cc_words_begin(const cc_article *a);
 
 /* Each token is looked up once per analysis: the stages ask about the same words many times. The
- * cache belongs to one article's token array at a time (per thread); bit 15 marks a known entry. */
+ * cache belongs to one article's token array at a time (per thread); bit 31 marks a known entry. */
 typedef struct cc_class_cache {
     const cc_token *tokens;
     size_t n, cap;
-    uint16_t *bits;
+    uint32_t *bits;
 } cc_class_cache;
 
 extern _Thread_local cc_class_cache cc_class_cache_tls;
@@ -85,11 +86,15 @@ static inline unsigned cc_tok_class(const cc_article *a, uint32_t i)
 {
     /* fields named directly: GCC 12's UBSan takes a pointer to a thread-local in inline code for null */
     if (cc_class_cache_tls.tokens == a->tokens.v && i < cc_class_cache_tls.n &&
-        (cc_class_cache_tls.bits[i] & 0x8000u)) {
-        return cc_class_cache_tls.bits[i] & 0x7FFFu;
+        (cc_class_cache_tls.bits[i] & 0x80000000u)) {
+        return cc_class_cache_tls.bits[i] & 0x7FFFFFFFu;
     }
     return cc_tok_class_lookup(a, i);
 }
+
+/* A capitalised word that is an ordinary English word and no name ("Follow", "Guide"): from Debian's
+ * word list, looked up only for candidate names. */
+int cc_tok_common_word(const cc_article *a, uint32_t i);
 
 /* Lexicon lookup of a token, ignoring a trailing possessive ("Russia's" finds "russia"). */
 const cc_lexentry *cc_tok_find(const cc_article *a, uint32_t i, const cc_lexset *set);

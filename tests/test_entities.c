@@ -248,3 +248,28 @@ TEST(entity_json_report_has_entities_and_mentions)
     CHECK(strstr(out, "\"type\":\"organization\",\"text\":\"Syrian Observatory for Human Rights\"") != NULL);
     free(out);
 }
+
+TEST(entity_headline_capitals_are_not_people)
+{
+    cc_cluster *c = test_analyze(HEAD "Follow Tanya Lewis on the radio. The Tonight Show moved. Jay Leno Celebrates again.\n");
+    CHECK_INT(mention_type(c, 0, "Tanya Lewis"), CC_ENT_PERSON);
+    CHECK_INT(mention_type(c, 0, "Follow Tanya Lewis"), -1);
+    CHECK_INT(mention_type(c, 0, "Tonight Show"), -1);
+    CHECK_INT(mention_type(c, 0, "Jay Leno"), CC_ENT_PERSON);
+    cc_cluster_free(c);
+}
+
+TEST(entity_streets_and_landmarks_are_places)
+{
+    cc_cluster *c = test_analyze(HEAD "Police closed Indio Avenue and the road to Lake Tana.\n");
+    CHECK_INT(mention_type(c, 0, "Indio Avenue"), CC_ENT_PLACE);
+    CHECK_INT(mention_type(c, 0, "Lake Tana"), CC_ENT_PLACE);
+    cc_cluster_free(c);
+}
+
+TEST(entity_common_word_surname_kept)
+{
+    cc_cluster *c = test_analyze(HEAD "Professor Miriam Diamond and researcher Ali Baker wrote the study.\n");
+    CHECK_INT(mention_type(c, 0, "Miriam Diamond"), CC_ENT_PERSON);
+    cc_cluster_free(c);
+}
