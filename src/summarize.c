@@ -82,7 +82,9 @@ typedef struct summarizer {
 #define ZEROED(vec, count)                                                                         \
     do {                                                                                           \
         CC_VEC_RESERVE(vec, count);                                                                \
-        memset((vec).v, 0, (count) * sizeof *(vec).v);                                             \
+        if (count) {                                                                               \
+            memset((vec).v, 0, (count) * sizeof *(vec).v);                                         \
+        }                                                                                          \
         (vec).n = (count);                                                                         \
     } while (0)
 

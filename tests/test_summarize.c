@@ -177,6 +177,15 @@ TEST(summary_of_nothing_summarisable_is_empty)
     cc_cluster_free(c);
 }
 
+TEST(summary_of_an_empty_cluster_is_empty)
+{
+    cc_cluster *c = cc_cluster_new();
+    cc_error err;
+    CHECK_INT(cc_analyze(c, NULL, &err), 0);
+    CHECK_INT(c->summary.n, 0);
+    cc_cluster_free(c);
+}
+
 TEST(summary_of_a_single_article_picks_its_lead)
 {
     cc_cluster *c = test_analyze(flood[2]);
