@@ -363,10 +363,11 @@ static int32_t resolve_pronoun(qctx *q, size_t k, uint8_t want)
     return best_quote;
 }
 
+/* Another attribution between two quotes: a verb of saying ("was called to testify" is none). */
 static int verb_between(const cc_article *a, uint32_t from, uint32_t to)
 {
     for (uint32_t i = from; i < to; i++) {
-        if (cc_tok_reporting_verb(a, i, from)) {
+        if (says(a, i)) {
             return 1;
         }
     }

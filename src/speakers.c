@@ -230,7 +230,8 @@ static int piece_stop(const cc_article *a, uint32_t k)
     if (t->kind == CC_TOK_QUOTE || cc_tok_punct(a, k, ':') || cc_tok_punct(a, k, ';')) {
         return 1;
     }
-    return cc_tok_punct(a, k, '.') && !(k + 1 < a->tokens.n && cc_tok_punct(a, k + 1, ','));
+    return cc_tok_punct(a, k, '.') &&
+           !(k + 1 < a->tokens.n && (cc_tok_punct(a, k + 1, ',') || cc_tok_punct(a, k + 1, ')')));
 }
 
 enum { MAX_PIECES = 4 };
@@ -354,6 +355,11 @@ static int object_phrase(const cc_article *a, uint32_t i, uint32_t limit, cc_att
         if (any && (cc_tok_is(a, j, "of") || cc_tok_is(a, j, "for")) && j + 1 < limit &&
             (cc_tok_cap(a, j + 1) || cc_tok_is(a, j + 1, "the"))) {
             j++;
+            continue;
+        }
+        if (any && cc_tok_punct(a, j, '.') && j + 1 < limit && cc_tok_cap(a, j + 1) &&
+            cc_tok_has(a, j - 1, CC_W_TITLE | CC_W_HONORIFIC)) {
+            j++; /* "said Del. Stacey Plaskett": a title's full stop the segmenter took for a sentence end */
             continue;
         }
         break;
