@@ -185,14 +185,6 @@ static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sent
     CC_VEC_PUSH(*runs, r);
 }
 
-static int inflected(const cc_article *a, uint32_t i)
-{
-    const char *s = cc_tok_text(a, i);
-    uint32_t n = cc_tok_stem_len(a, i);
-    return (n > 3 && s[n - 1] == 's' && s[n - 2] != 's') || (n > 4 && s[n - 2] == 'e' && s[n - 1] == 'd') ||
-           (n > 5 && s[n - 3] == 'i' && s[n - 2] == 'n' && s[n - 1] == 'g');
-}
-
 /* Classifies a run with no title in it: dictionary, head word, acronym, else a person if it is long
  * enough to be a full name, else undecided until the whole article is read. */
 static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
@@ -246,8 +238,8 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
     while (first < last && cc_tok_common_word(a, first)) {
         first++;
     }
-    while (last > first && cc_tok_common_word(a, last) && (inflected(a, last) || last - first >= 2)) {
-        last--;
+    while (last >= first + 2 && cc_tok_common_word(a, last)) {
+        last--; /* "Jay Leno Celebrates"; but "Bernie Sanders" */
     }
     for (uint32_t i = first; i < last; i++) {
         if (cc_tok_common_word(a, i)) {
@@ -261,14 +253,14 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
         }
         return;
     }
-    if (first == last && (cc_tok_common_word(a, first) || is_acronym(a, first))) {
-        if (is_acronym(a, first)) {
-            push_run(runs, first, last, sentence, CC_ENT_ORG);
-        }
+    if (first == last && is_acronym(a, first)) {
+        push_run(runs, first, last, sentence, CC_ENT_ORG);
         return;
     }
-    run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)loc,
-              (uint8_t)verb_after(a, last, sent_end) };
+    /* a single ordinary word ("Sanders", "Show") is a name only if the article names it fully elsewhere */
+    int common = first == last && cc_tok_common_word(a, first);
+    run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)(loc && !common),
+              (uint8_t)(!common && verb_after(a, last, sent_end)) };
     CC_VEC_PUSH(*runs, r);
 }
 

@@ -550,8 +550,8 @@ int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_sk
         uint32_t end = skip_parenthesis(a, lo, open - 2);
         if (np_ending_at(a, lo, end, &first) && (first == lo || cc_tok(a, first - 1)->kind == CC_TOK_PUNCT)) {
             read_phrase(a, first, end, out);
-            if (out->kind == CC_SPK_PERSON || out->kind == CC_SPK_ORG) {
-                return 1;
+            if (out->kind == CC_SPK_PERSON || out->kind == CC_SPK_ORG || (out->kind == CC_SPK_DESC && cc_tok_cap(a, end))) {
+                return 1; /* "- More from Jones: "…"", "Pew Research: "…"" */
             }
         }
         /* "Clinton has since apologized for what happened: "…"" */
