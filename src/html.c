@@ -218,7 +218,7 @@ static void write_overview(FILE *out, const cc_cluster *c, const uint32_t *order
                 cc_verdict_name((cc_verdict)g->verdict), cc_verdict_name((cc_verdict)g->verdict),
                 verdict_words(g->verdict), order[i] + 1);
         esc(out, g->label);
-        fputs("</a></td><td class=\"num\">", out);
+        fprintf(out, "</a> <span class=\"meta\">g%u</span></td><td class=\"num\">", order[i] + 1);
         esc_cstr(out, range);
         fputs("</td><td>", out);
         write_chart(out, c, g);
@@ -269,7 +269,7 @@ static void write_details(FILE *out, const cc_cluster *c, const uint32_t *order)
         fprintf(out, "<div class=\"detail\" id=\"g%u\"><h3><span class=\"badge %s\">%s</span> ", order[i] + 1,
                 cc_verdict_name((cc_verdict)g->verdict), verdict_words(g->verdict));
         esc(out, g->label);
-        fputs("</h3>", out);
+        fprintf(out, " <span class=\"meta\">g%u</span></h3>", order[i] + 1);
         if (g->reason.len) {
             fputs("<p class=\"reason\">", out);
             esc(out, g->reason);
