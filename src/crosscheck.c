@@ -166,7 +166,7 @@ static void find_place_links(work *w)
             for (const char *p = art->text; (p = find_name(p, end, inner)) != NULL; p++) {
                 for (size_t j = 0; j < names.n; j++) {
                     if (j != i && !linked(w, names.v[i]->f.place, names.v[j]->f.place) &&
-                        cc_place_within(p, end, inner, names.v[j]->f.place_name)) {
+                        cc_place_within(art->text, p, end, inner, names.v[j]->f.place_name)) {
                         place_link l = { names.v[i]->f.place, names.v[j]->f.place };
                         CC_VEC_PUSH(w->links, l);
                     }
@@ -334,10 +334,10 @@ static void mark_repeats(const work *w, cc_group *g)
     }
 }
 
-/* A figure about a part of the people counted (children among civilians) or about a place the articles
- * put inside another (a town in its province) only says the group's count is at least that much.
- * Time frames and unnamed districts are not read that way: the group already holds figures of like
- * frame, and "eastern Aleppo" and "Aleppo" are one place in most reports of it. */
+/* A figure about a part of the people counted (children among civilians) only says the group's count
+ * is at least that much. Places and time frames are not read that way: the group already holds figures
+ * of like frame, and "eastern Aleppo", "Aleppo" or "Syria's Idlib province" and "Syria" name the place
+ * of one event in most reports of it. */
 static void widen_narrower(const work *w, cc_group *g)
 {
     const fig *who = fig_of(w, &g->members.v[0]);
@@ -349,12 +349,8 @@ static void widen_narrower(const work *w, cc_group *g)
     }
     for (size_t k = 0; k < g->members.n; k++) {
         const fig *x = fig_of(w, &g->members.v[k]);
-        int inside = 0;
-        for (size_t j = 0; j < g->members.n && !inside; j++) {
-            inside = linked(w, x->f.place, fig_of(w, &g->members.v[j])->f.place);
-        }
         g->members.v[k].low = x->f.lo;
-        g->members.v[k].high = cc_who_relation(x->f.who, who->f.who) == CC_REL_NARROWER || inside ? INFINITY : x->f.hi;
+        g->members.v[k].high = cc_who_relation(x->f.who, who->f.who) == CC_REL_NARROWER ? INFINITY : x->f.hi;
     }
 }
 

@@ -288,10 +288,51 @@ static int name_at(const char *p, const char *end, cc_str name)
            (p + name.len == end || !word_byte((unsigned char)p[name.len]) || p[name.len] == '\'');
 }
 
-int cc_place_within(const char *p, const char *end, cc_str inner, cc_str outer)
+/* Length of a possessive "'s" or "’s" ending at q, else 0. */
+static size_t possessive_before(const char *start, const char *q)
+{
+    if (q - start < 2 || (q[-1] != 's' && q[-1] != 'S')) {
+        return 0;
+    }
+    if (q[-2] == '\'') {
+        return 2;
+    }
+    return q - start >= 4 && memcmp(q - 4, "\xe2\x80\x99", 3) == 0 ? 4 : 0;
+}
+
+/* "outer's inner", with up to two part words between ("Syria's northern Idlib province"). */
+static int possessed_by(const char *start, const char *p, cc_str outer)
+{
+    for (int hops = 0; hops < 3; hops++) {
+        const char *q = p;
+        while (q > start && q[-1] == ' ') {
+            q--;
+        }
+        size_t k = possessive_before(start, q);
+        const char *o = q - k;
+        if (k && (size_t)(o - start) >= outer.len && memcmp(o - outer.len, outer.p, outer.len) == 0 &&
+            (o - outer.len == start || !word_byte((unsigned char)o[-(long)outer.len - 1]))) {
+            return 1;
+        }
+        const char *w = q;
+        while (w > start && word_byte((unsigned char)w[-1])) {
+            w--;
+        }
+        if (w == q || !value_is(lookup(LEX_PLACE, w, (size_t)(q - w)), "part")) {
+            return 0;
+        }
+        p = w;
+    }
+    return 0;
+}
+
+int cc_place_within(const char *start, const char *p, const char *end, cc_str inner, cc_str outer)
 {
     if (!name_at(p, end, inner)) {
         return 0;
+    }
+    if (possessed_by(start, p, outer)) {
+        return 1;
     }
     p += inner.len;
     for (int hops = 0; p < end && hops < 4; hops++) {

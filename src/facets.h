@@ -40,9 +40,9 @@ void cc_facets_read(cc_facets *f, const cc_article *a, const cc_claim *claim, lo
 
 int cc_who_relation(const cc_lexentry *a, const cc_lexentry *b);
 int cc_place_relation(const cc_facets *a, const cc_facets *b);
-/* The text at p (up to end) says the place named inner lies in the place named outer: "inner in outer",
- * "inner, outer", "inner district of the outer". */
-int cc_place_within(const char *p, const char *end, cc_str inner, cc_str outer);
+/* The text around p, where the place named inner is written, says it lies in the place named outer:
+ * "inner in outer", "inner, outer", "inner district of the outer", "outer's (northern) inner". */
+int cc_place_within(const char *start, const char *p, const char *end, cc_str inner, cc_str outer);
 int cc_frame_relation(const cc_frame *a, const cc_frame *b);
 /* Same original source: equal after normalising, a surname of a full name, or an acronym of a name. */
 int cc_same_source(const cc_facets *a, const cc_facets *b);
