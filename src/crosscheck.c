@@ -334,10 +334,21 @@ static void mark_repeats(const work *w, cc_group *g)
     }
 }
 
-/* A figure about a part of the people counted (children among civilians) only says the group's count
- * is at least that much. Places and time frames are not read that way: the group already holds figures
- * of like frame, and "eastern Aleppo", "Aleppo" or "Syria's Idlib province" and "Syria" name the place
- * of one event in most reports of it. */
+/* A country (data/places.txt, from iso-codes): a report that places an event in a country names where it
+ * happened, not a nationwide count. */
+static int is_country(cc_str name)
+{
+    static const cc_lexset *places;
+    places = places ? places : cc_lexset_get("places");
+    const cc_lexentry *e = name.len ? cc_lexset_find(places, name.p, name.len) : NULL;
+    return e && e->value_len == 7 && memcmp(e->value, "country", 7) == 0;
+}
+
+/* A figure about a part of the people counted (children among civilians), or about a named place the
+ * articles put inside a town or province (a district of the city), only says the group's count is at
+ * least that much. Other places and time frames are not read that way: the group already holds figures
+ * of like frame, and "eastern Aleppo" and "Aleppo", or "Syria's Idlib province" and "Syria", name the
+ * place of one event in most reports of it. */
 static void widen_narrower(const work *w, cc_group *g)
 {
     const fig *who = fig_of(w, &g->members.v[0]);
@@ -349,8 +360,13 @@ static void widen_narrower(const work *w, cc_group *g)
     }
     for (size_t k = 0; k < g->members.n; k++) {
         const fig *x = fig_of(w, &g->members.v[k]);
+        int part = cc_who_relation(x->f.who, who->f.who) == CC_REL_NARROWER;
+        for (size_t j = 0; j < g->members.n && !part; j++) {
+            const fig *y = fig_of(w, &g->members.v[j]);
+            part = linked(w, x->f.place, y->f.place) && !is_country(y->f.place_name);
+        }
         g->members.v[k].low = x->f.lo;
-        g->members.v[k].high = cc_who_relation(x->f.who, who->f.who) == CC_REL_NARROWER ? INFINITY : x->f.hi;
+        g->members.v[k].high = part ? INFINITY : x->f.hi;
     }
 }
 

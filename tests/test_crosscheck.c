@@ -389,3 +389,26 @@ TEST(crosscheck_many_sets_no_ceiling)
     CHECK_INT(c->groups.v[0].verdict, CC_VERDICT_WITHIN_RANGE);
     cc_cluster_free(c);
 }
+
+TEST(crosscheck_a_named_district_only_sets_a_floor_for_its_city)
+{
+    const char *texts[] = {
+        "Rescuers recovered 30 bodies in Kafr Batna, a district of Damascus, on Wednesday.",
+        "At least 213 people were killed in Damascus on Wednesday, activists said.",
+    };
+    cc_cluster *c = cc_cluster_new();
+    for (size_t i = 0; i < 2; i++) {
+        char id[8] = { 'd', (char)('0' + i), 0 };
+        cc_error err;
+        cc_cluster_add(c, id, texts[i], strlen(texts[i]), NULL, &err);
+    }
+    fake_claim_at(c, 0, "30 bodies", 30, CC_Q_EXACT, NULL, CC_CAT_KILLED, "bodies", "Kafr Batna", "on Wednesday",
+                  "Rescuers");
+    fake_claim_at(c, 1, "213 people", 213, CC_Q_AT_LEAST, NULL, CC_CAT_KILLED, "people", "Damascus", "on Wednesday",
+                  "activists");
+    cc_crosscheck(c);
+    CHECK(group_of(c, 0, 0) == group_of(c, 1, 0));
+    const cc_group *g = group_at(c, 0, 0);
+    CHECK(g && g->verdict == CC_VERDICT_WITHIN_RANGE);
+    cc_cluster_free(c);
+}
