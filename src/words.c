@@ -171,7 +171,7 @@ unsigned cc_tok_class_lookup(const cc_article *a, uint32_t i)
         const class_slot *s = class_find(cc_tok_text(a, i), cc_tok_stem_len(a, i), 0);
         cache->bits[i] = CLASS_KNOWN | (s ? s->bits : 0);
     }
-    return cache->bits[i] & ~CLASS_KNOWN;
+    return cache->bits[i] & 0xFFFFu;
 }
 
 const cc_wordlists *cc_words(void)
@@ -194,9 +194,21 @@ const cc_wordlists *cc_words(void)
     return &w;
 }
 
+/* Cached next to the class bits: bit 30 says the common-word list was asked, bit 29 holds the answer. */
+#define COMMON_ASKED 0x40000000u
+#define COMMON_YES 0x20000000u
+
 int cc_tok_common_word(const cc_article *a, uint32_t i)
 {
-    return a->tokens.v[i].kind == CC_TOK_WORD && cc_tok_find(a, i, cc_words()->common) != NULL;
+    if (a->tokens.v[i].kind != CC_TOK_WORD) {
+        return 0;
+    }
+    cc_tok_class(a, i); /* makes the cache entry */
+    uint32_t *bits = &cc_class_cache_tls.bits[i];
+    if (!(*bits & COMMON_ASKED)) {
+        *bits |= COMMON_ASKED | (cc_tok_find(a, i, cc_words()->common) ? COMMON_YES : 0);
+    }
+    return (*bits & COMMON_YES) != 0;
 }
 
 int cc_tok_possessive(const cc_article *a, uint32_t i)

@@ -70,7 +70,8 @@ enum cc_word_class {
 void cc_words_begin(const cc_article *a);
 
 /* Each token is looked up once per analysis: the stages ask about the same words many times. The
- * cache belongs to one article's token array at a time (per thread); bit 31 marks a known entry. */
+ * cache belongs to one article's token array at a time (per thread); bit 31 marks a known entry, the
+ * low 16 bits are the cc_word_class bits. */
 typedef struct cc_class_cache {
     const cc_token *tokens;
     size_t n, cap;
@@ -87,7 +88,7 @@ static inline unsigned cc_tok_class(const cc_article *a, uint32_t i)
     /* fields named directly: GCC 12's UBSan takes a pointer to a thread-local in inline code for null */
     if (cc_class_cache_tls.tokens == a->tokens.v && i < cc_class_cache_tls.n &&
         (cc_class_cache_tls.bits[i] & 0x80000000u)) {
-        return cc_class_cache_tls.bits[i] & 0x7FFFFFFFu;
+        return cc_class_cache_tls.bits[i] & 0xFFFFu;
     }
     return cc_tok_class_lookup(a, i);
 }
