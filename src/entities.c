@@ -295,6 +295,18 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
                 name--;
             }
         }
+        /* "Senator John McCain of Arizona": a plain name between the title and "of" is the person */
+        uint32_t k = (uint32_t)title + 1;
+        while (k <= last && !cc_tok_is(a, k, "of") && !cc_tok_is(a, k, "for") && !org_word(a, k) &&
+               !cc_tok_has(a, k, CC_W_PLACE | CC_W_DEMONYM | CC_W_TITLE)) {
+            k++;
+        }
+        int32_t place = -1; /* "of Arizona" */
+        if (k <= last && k >= (uint32_t)title + 3 && (cc_tok_is(a, k, "of") || cc_tok_is(a, k, "for"))) {
+            name = (uint32_t)title + 1;
+            place = cc_tok_has(a, last, CC_W_PLACE) ? (int32_t)last : -1;
+            last = k - 1;
+        }
         if (name <= last && last - name < 4) {
             for (uint32_t i = first; i < name; i++) {
                 if (cc_tok_cap(a, i) && (cc_tok_has(a, i, CC_W_ORG) || is_acronym(a, i)) && !is_title(a, i)) {
@@ -302,6 +314,9 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
                 }
             }
             push_run(runs, name, last, sentence, CC_ENT_PERSON);
+        }
+        if (place >= 0) {
+            push_run(runs, (uint32_t)place, (uint32_t)place, sentence, CC_ENT_PLACE);
         }
         return;
     }
@@ -581,6 +596,12 @@ static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const
     return text;
 }
 
+static int by_position(const void *x, const void *y)
+{
+    const cc_mention *m = x, *n = y;
+    return (m->span.start > n->span.start) - (m->span.start < n->span.start);
+}
+
 void cc_extract_mentions(cc_article *a)
 {
     cc_words_begin(a);
@@ -612,6 +633,12 @@ void cc_extract_mentions(cc_article *a)
     }
     free(t.slots);
     CC_VEC_FREE(runs);
+    for (size_t k = 1; k < a->mentions.n; k++) {
+        if (a->mentions.v[k].span.start < a->mentions.v[k - 1].span.start) {
+            qsort(a->mentions.v, a->mentions.n, sizeof *a->mentions.v, by_position); /* cc_mention_at searches */
+            break;
+        }
+    }
 }
 
 int32_t cc_mention_at(const cc_article *a, uint32_t pos)

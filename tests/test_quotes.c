@@ -550,3 +550,11 @@ TEST(quote_seed_spokesman_resolved)
     CHECK(strstr(out, "\"role\":\"UN High Commissioner for Human Rights\"") != NULL);
     free(out);
 }
+
+TEST(quote_title_name_of_state)
+{
+    const char *t = HEAD "Senator Dana Price spoke first.\n\n"
+                         "''Voters will not be satisfied,'' said Senator John Fairfax of Arizona.\n";
+    expect(t, "Voters will not", "John Fairfax", 0);
+    expect_role(t, "Voters will not", "Senator");
+}
