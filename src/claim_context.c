@@ -110,6 +110,19 @@ static int read_place(const cc_article *a, size_t k, size_t end, place *p)
             last = j;
             continue;
         }
+        if (p->named && last + 1 == j && !cc_tok_is(a, j, "of") && !cc_phrase_at(stop_words, a, j, end, 1, &n) &&
+            !cc_tok_is(a, j, "late") && !cc_tok_is(a, j, "early") && !cc_phrase_at(time_words, a, j, end, 3, &n)) {
+            /* "the Hamas attack", "the Aleppo offensive": a name qualifying something that is no place,
+             * unless a place noun follows ("Aleppo's few remaining opposition-held neighborhoods") */
+            size_t q = j;
+            while (q < end && q < j + 4 && tok(a, q)->kind == CC_TOK_WORD && !place_noun(a, q) &&
+                   !cc_phrase_at(stop_words, a, q, end, 1, &n)) {
+                q++;
+            }
+            if (q >= end || !place_noun(a, q)) {
+                return 0;
+            }
+        }
         if (cc_tok_is(a, j, "of") && j + 1 < end && (tok(a, j + 1)->flags & CC_TF_CAP || cc_tok_is(a, j + 1, "eastern") ||
                                                       cc_tok_is(a, j + 1, "western") || cc_tok_is(a, j + 1, "northern") ||
                                                       cc_tok_is(a, j + 1, "southern") || cc_tok_is(a, j + 1, "central"))) {
