@@ -86,10 +86,30 @@ static who_info read_who(const clause *c, size_t j)
         const cc_lexentry *e = cc_phrase_at(people_nouns, c->a, k, c->end, 3, &n);
         if (e) {
             w.people = 1;
-            w.who = cc_str_of(c->a->text + c->a->tokens.v[start].start, c->a->tokens.v[k + n - 1].end - c->a->tokens.v[start].start);
+            size_t last = k + n - 1, m, list = last;
+            /* "scores of men, women and children": a list of plain people nouns that ends with "and" */
+            const cc_lexentry *e2;
+            while (list + 2 < c->end && (is_word(c, list + 1, "and") || is_word(c, list + 1, "or") ||
+                                         (c->a->tokens.v[list + 1].kind == CC_TOK_PUNCT &&
+                                          c->a->text[c->a->tokens.v[list + 1].start] == ','))) {
+                size_t q = list + 2;
+                int closing = !is_word(c, list + 1, ",") && c->a->tokens.v[list + 1].kind == CC_TOK_WORD;
+                if (is_word(c, q, "and") || is_word(c, q, "or")) {
+                    q++, closing = 1;
+                }
+                if (q >= c->end || !(e2 = cc_phrase_at(people_nouns, c->a, q, c->end, 2, &m)) || e2->value_len) {
+                    break;
+                }
+                list = q + m - 1;
+                if (closing) {
+                    last = list;
+                    break;
+                }
+            }
+            w.who = cc_str_of(c->a->text + c->a->tokens.v[start].start, c->a->tokens.v[last].end - c->a->tokens.v[start].start);
             w.category = e->value_len ? category_named(e->value, e->value_len) : -1;
             w.weak = e->value_len > 5 && !memcmp(e->value + e->value_len - 5, " weak", 5);
-            w.end = k + n;
+            w.end = last + 1;
             return w;
         }
         if (cc_phrase_at(predicates, c->a, k, c->end, 3, &n) ||
@@ -329,6 +349,9 @@ static void read_claim(cc_article *a, size_t mi)
     cl.category = (uint8_t)p.category;
     cl.group = -1;
     cl.who = w.who;
+    if (!cl.who.len && joined_to_previous(&c, prev, a)) {
+        cl.who = prev->who; /* "hundreds of thousands of people have been killed and millions more displaced" */
+    }
     size_t s0 = p.start < c.t0 ? p.start : c.t0;
     size_t s1 = p.end > w.end ? p.end : w.end;
     if (s1 <= s0) {

@@ -153,6 +153,11 @@ static const claim_case cases[] = {
     { "The 300 workers were not injured in the blaze.", "" },
     { "The plan would allow some 250,000 civilians to leave the city.", "" },
     { "Officials warned that as many as 5,000 people might die.", "" },
+    /* who: lists of people, and the people of a joined figure */
+    { "Militia shot dead scores of men, women and children in the old city.",
+      "killed|scores|vague|men, women and children||old city|" },
+    { "Thousands of people have been killed and millions more displaced.",
+      "killed|thousands|vague|people|||; displaced|millions|vague|people|||" },
     /* headlines */
     { "Scores Of Civilians Shot Dead In Aleppo\n\nTroops shot dead scores of civilians in Aleppo.",
       "killed|scores|vague|civilians||Aleppo|" },
