@@ -196,32 +196,47 @@ static int place_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, place
     return best_score >= 0;
 }
 
-/* The proper name the article most often gives as a place ("in Aleppo" … "in eastern Aleppo"), by the
- * last word of the phrase; at least twice. */
+/* The proper name the article most often gives as a place, by the last word of a capitalised run after
+ * "in", "at", "near" or "across" ("in Aleppo", "in eastern Aleppo"); at least twice. */
 static cc_str article_place(const cc_article *a)
 {
     enum { MAX = 32 };
     cc_str heads[MAX];
     int count[MAX];
     size_t n = 0;
-    for (uint32_t s = 0; s < a->sentences.n; s++) {
-        size_t end = cc_sent_end(a, s);
-        for (size_t k = cc_sent_first(a, s); k + 1 < end; k++) {
-            place p;
-            if (!place_preposition(a, k) || !read_place(a, k + 1, end, &p) || !p.named || p.rank) {
-                continue;
-            }
-            cc_str head = cc_tok_str(a, p.end - 1);
-            size_t i;
-            for (i = 0; i < n && !(heads[i].len == head.len && !memcmp(heads[i].p, head.p, head.len)); i++) {
-            }
-            if (i == n && n < MAX) {
-                heads[n] = head, count[n] = 0, n++;
-            }
-            if (i < n) {
-                count[i]++;
-            }
+    for (size_t k = 0; k + 2 < a->tokens.n; k++) {
+        const cc_token *t = &a->tokens.v[k];
+        if (t->end - t->start > 6 || t->kind != CC_TOK_WORD ||
+            !(cc_tok_is(a, k, "in") || cc_tok_is(a, k, "at") || cc_tok_is(a, k, "near") || cc_tok_is(a, k, "across"))) {
+            continue;
         }
+        size_t j = k + 1;
+        if (cc_tok_is(a, j, "eastern") || cc_tok_is(a, j, "western") || cc_tok_is(a, j, "northern") ||
+            cc_tok_is(a, j, "southern") || cc_tok_is(a, j, "central")) {
+            j++;
+        }
+        size_t last = j;
+        while (last < a->tokens.n && a->tokens.v[last].kind == CC_TOK_WORD && (a->tokens.v[last].flags & CC_TF_CAP) &&
+               !is_month(a, last) && !is_weekday(a, last)) {
+            last++;
+        }
+        if (last == j || (last < a->tokens.n && a->tokens.v[last].kind == CC_TOK_WORD &&
+                          !(a->tokens.v[last].flags & CC_TF_CAP) && !place_noun(a, last) &&
+                          !cc_lexset_find(stop_words, a->text + a->tokens.v[last].start,
+                                          a->tokens.v[last].end - a->tokens.v[last].start))) {
+            continue; /* nothing named, or a name qualifying a thing ("in Hamas attacks") */
+        }
+        cc_str head = cc_tok_str(a, last - 1);
+        size_t i;
+        for (i = 0; i < n && !(heads[i].len == head.len && !memcmp(heads[i].p, head.p, head.len)); i++) {
+        }
+        if (i == n && n < MAX) {
+            heads[n] = head, count[n] = 0, n++;
+        }
+        if (i < n) {
+            count[i]++;
+        }
+        k = last - 1;
     }
     size_t best = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
@@ -232,14 +247,23 @@ static cc_str article_place(const cc_article *a)
     return best == SIZE_MAX ? cc_str_of("", 0) : heads[best];
 }
 
-cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1)
+static cc_str main_place_of(const cc_article *a, cc_main_place *m)
+{
+    if (!m->known) {
+        m->place = article_place(a);
+        m->known = 1;
+    }
+    return m->place;
+}
+
+cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, cc_main_place *main_place)
 {
     init();
     place p;
     if (place_in(a, s, t0, t1, &p)) {
         /* "the city", "the town": the place the article is about */
         if (p.end == p.start + 1 && p.start > 0 && cc_tok_is(a, p.start - 1, "the") && p.rank == 2) {
-            cc_str main = article_place(a);
+            cc_str main = main_place_of(a, main_place);
             if (main.len) {
                 return main;
             }
@@ -254,7 +278,7 @@ cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1)
             return span(a, p.start, p.end);
         }
     }
-    return article_place(a);
+    return main_place_of(a, main_place);
 }
 
 /* ---- when ---- */

@@ -24,6 +24,13 @@ static void init(void)
     predicates = cc_lexset_get("casualty_predicates");
 }
 
+/* Whether a lexicon value carries a flag word after the category ("killed before", "killed noun"). */
+static int has_flag(const cc_lexentry *e, const char *flag)
+{
+    size_t n = strlen(flag);
+    return e->value_len > n && e->value[e->value_len - n - 1] == ' ' && !memcmp(e->value + e->value_len - n, flag, n);
+}
+
 /* The category a lexicon value names ("killed", "killed before"). */
 static int category_named(const char *v, size_t len)
 {
@@ -169,7 +176,8 @@ static const cc_lexentry *predicate_at(const clause *c, size_t k, size_t *n)
     if (c->a->tokens.v[k].kind != CC_TOK_WORD) {
         return NULL;
     }
-    return cc_phrase_at(predicates, c->a, k, c->end, 3, n);
+    const cc_lexentry *e = cc_phrase_at(predicates, c->a, k, c->end, 3, n);
+    return e && !has_flag(e, "noun") ? e : NULL;
 }
 
 /* The verb whose object the figure is: "executed dozens", "killing at least 82", "shot dead scores". */
@@ -180,7 +188,7 @@ static int predicate_before(const clause *c, predicate *p)
         k--;
     }
     const cc_lexentry *e = k > c->first ? cc_phrase_before(predicates, c->a, c->first, k, 3, &n) : NULL;
-    if (!e) {
+    if (!e || has_flag(e, "noun")) {
         return 0;
     }
     p->category = category_named(e->value, e->value_len);
@@ -206,7 +214,7 @@ static int predicate_after(const clause *c, size_t from, predicate *p)
         const cc_lexentry *e = predicate_at(c, k, &n);
         if (e) {
             /* nouns and gerunds after a figure belong to another clause: "protested against the killing" */
-            if (e->value_len > 7 && !memcmp(e->value + e->value_len - 7, " before", 7)) {
+            if (has_flag(e, "before")) {
                 continue;
             }
             p->category = category_named(e->value, e->value_len);
@@ -285,7 +293,7 @@ static const cc_claim *previous_in_sentence(const cc_article *a, uint32_t s)
     return p->sentence == s ? p : NULL;
 }
 
-static void read_claim(cc_article *a, size_t mi)
+static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
 {
     const cc_amount *m = &a->amounts.v[mi];
     if (!countable(m)) {
@@ -364,7 +372,7 @@ static void read_claim(cc_article *a, size_t mi)
     if (in_quote) {
         cl.flags |= CC_CF_IN_QUOTE;
     }
-    cl.where = cc_claim_where(a, m->sentence, c.t0, s1 - 1);
+    cl.where = cc_claim_where(a, m->sentence, c.t0, s1 - 1, main_place);
     cl.when = cc_claim_when(a, m->sentence, c.t0, s1 - 1, &cl.when_resolved);
     CC_VEC_PUSH(a->claims, cl);
 }
@@ -411,12 +419,35 @@ static void merge_repeats(cc_article *a)
     a->claims.n = out;
 }
 
+/* Does sentence s hold any casualty word or casualty noun? Most sentences with figures (prices, scores,
+ * dates) hold none, and none of their figures can be a claim. */
+static int casualty_sentence(const cc_article *a, uint32_t s)
+{
+    size_t n, end = cc_sent_end(a, s);
+    for (size_t k = cc_sent_first(a, s); k < end; k++) {
+        if (a->tokens.v[k].kind == CC_TOK_WORD && cc_phrase_at(predicates, a, k, end, 3, &n)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void cc_extract_claims(cc_article *a)
 {
     init();
     a->claims.n = 0;
+    uint32_t checked = UINT32_MAX;
+    int casualty = 0;
+    cc_main_place main_place = { { 0, 0 }, 0 };
     for (size_t i = 0; i < a->amounts.n; i++) {
-        read_claim(a, i);
+        uint32_t s = a->amounts.v[i].sentence;
+        if (s != checked) {
+            checked = s;
+            casualty = casualty_sentence(a, s);
+        }
+        if (casualty) {
+            read_claim(a, i, &main_place);
+        }
     }
     merge_repeats(a);
 }
