@@ -1,21 +1,26 @@
 /* The same utterance carried by several outlets becomes one merged quote: the speakers agree (or one
- * outlet names nobody), and most words are shared, so trims, fragments and small edits still match. */
+ * outlet names nobody), and most words are shared, so trims, fragments and small edits still match.
+ * Words are interned in a hash table, so finding candidates and counting shared words needs no sort. */
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
 
 #include "stages.h"
 
-typedef struct posting {
-    uint64_t h;
-    uint32_t quote;
-} posting;
-
 typedef struct qwords {
-    uint64_t *h;         /* sorted, distinct hashes of the lower-cased words */
+    uint32_t *word;      /* distinct word ids */
     uint32_t n;
     cc_str surname;
 } qwords;
+
+/* Distinct words of the cluster's quotes: hash -> dense id, each with the quotes that use it. */
+typedef struct words {
+    uint64_t *key;       /* open addressing on the word hash; slot holds id + 1 in ids */
+    uint32_t *ids, mask, count;
+    uint32_t *quotes_using, *first, *next_use; /* per id: how many quotes, first use; per use: next */
+    uint32_t *use_quote, uses;
+    uint32_t *stamp;     /* per id: last quote (+1) that marked it */
+} words;
 
 static int is_word_byte(unsigned char c)
 {
@@ -33,15 +38,26 @@ static cc_str last_word(cc_str s)
     return cc_str_of(s.p + start, end - start);
 }
 
-static int by_hash(const void *pa, const void *pb)
+static uint32_t intern(words *t, uint64_t h)
 {
-    const posting *a = pa, *b = pb;
-    return a->h < b->h ? -1 : a->h > b->h ? 1 : (a->quote > b->quote) - (a->quote < b->quote);
+    uint32_t slot = (uint32_t)h & t->mask;
+    while (t->ids[slot]) {
+        if (t->key[slot] == h) {
+            return t->ids[slot] - 1;
+        }
+        slot = (slot + 1) & t->mask;
+    }
+    t->key[slot] = h;
+    t->ids[slot] = ++t->count;
+    t->first[t->count - 1] = UINT32_MAX;
+    return t->count - 1;
 }
 
-/* Appends a posting (word hash, quote) for every word of the quotation. */
-static void read_words(cc_str text, uint32_t quote, posting *post, size_t *m)
+/* Reads quote q's distinct words into t and q's word list. */
+static void read_words(words *t, qwords *q, uint32_t quote, cc_str text, cc_arena *scratch)
 {
+    q->word = cc_arena_alloc(scratch, (text.len / 2 + 1) * sizeof *q->word);
+    q->n = 0;
     for (uint32_t i = 0; i < text.len;) {
         if (!is_word_byte((unsigned char)text.p[i])) {
             i++;
@@ -55,47 +71,34 @@ static void read_words(cc_str text, uint32_t quote, posting *post, size_t *m)
                 buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
         }
-        post[(*m)++] = (posting){ XXH3_64bits(buf, n), quote };
+        uint32_t id = intern(t, XXH3_64bits(buf, n));
+        if (t->stamp[id] == quote + 1) {
+            continue;
+        }
+        t->stamp[id] = quote + 1;
+        q->word[q->n++] = id;
+        t->quotes_using[id]++;
+        t->use_quote[t->uses] = quote;
+        t->next_use[t->uses] = t->first[id];
+        t->first[id] = t->uses++;
     }
 }
 
-/* Sorts the postings by word, drops a word repeated within a quote, and gives each quote its words in
- * hash order (for counting shared words by merging). Returns the postings left. */
-static size_t index_words(posting *post, size_t m, qwords *w, cc_arena *scratch)
+/* Words of b that quote a marked in the table's stamps (set by mark()). */
+static uint32_t shared(const words *t, uint32_t a, const qwords *b)
 {
-    qsort(post, m, sizeof *post, by_hash);
-    size_t u = 0;
-    for (size_t i = 0; i < m; i++) {
-        if (!u || post[u - 1].h != post[i].h || post[u - 1].quote != post[i].quote) {
-            post[u++] = post[i];
-            w[post[i].quote].n++;
-        }
-    }
-    for (size_t q = 0, total = 0; total < u; q++) {
-        w[q].h = cc_arena_alloc(scratch, (w[q].n ? w[q].n : 1) * sizeof *w[q].h);
-        total += w[q].n;
-        w[q].n = 0;
-    }
-    for (size_t i = 0; i < u; i++) {
-        qwords *q = &w[post[i].quote];
-        q->h[q->n++] = post[i].h;
-    }
-    return u;
-}
-
-static uint32_t shared(const qwords *a, const qwords *b)
-{
-    uint32_t i = 0, j = 0, n = 0;
-    while (i < a->n && j < b->n) {
-        if (a->h[i] == b->h[j]) {
-            n++, i++, j++;
-        } else if (a->h[i] < b->h[j]) {
-            i++;
-        } else {
-            j++;
-        }
+    uint32_t n = 0;
+    for (uint32_t k = 0; k < b->n; k++) {
+        n += t->stamp[b->word[k]] == a + 1;
     }
     return n;
+}
+
+static void mark(words *t, uint32_t quote, const qwords *q)
+{
+    for (uint32_t k = 0; k < q->n; k++) {
+        t->stamp[q->word[k]] = quote + 1;
+    }
 }
 
 static int same_name(cc_str a, cc_str b)
@@ -114,9 +117,9 @@ static int same_name(cc_str a, cc_str b)
 
 /* Short quotes ("slaughter") match only word for word and from a named speaker; longer ones when most
  * words of the shorter are in the longer; an outlet that names nobody needs a closer match. */
-static int same_utterance(const qwords *a, const qwords *b)
+static int same_utterance(const qwords *a, const qwords *b, uint32_t common)
 {
-    uint32_t common = shared(a, b), small = a->n < b->n ? a->n : b->n;
+    uint32_t small = a->n < b->n ? a->n : b->n;
     if (!small) {
         return 0;
     }
@@ -147,9 +150,9 @@ enum { RARE_WORD_QUOTES = 12 };
 
 /* Puts quotes i and j in one set when they are one utterance; each set keeps the surname it has taken
  * on, so an unattributed copy cannot chain two speakers. */
-static void join(uint32_t *parent, cc_str *named, const qwords *w, uint32_t i, uint32_t j)
+static void join(uint32_t *parent, cc_str *named, const qwords *w, uint32_t i, uint32_t j, uint32_t common)
 {
-    if (!same_utterance(&w[i], &w[j])) {
+    if (!same_utterance(&w[i], &w[j], common)) {
         return;
     }
     uint32_t ri = find(parent, i), rj = find(parent, j);
@@ -208,9 +211,13 @@ static void emit(cc_cluster *c, const cc_quote_ref *refs, uint32_t *parent, size
 void cc_merge_quotes(cc_cluster *c)
 {
     reset(c);
-    size_t n = 0;
+    size_t n = 0, total = 0;
     for (size_t i = 0; i < c->articles.n; i++) {
-        n += c->articles.v[i]->quotes.n;
+        const cc_article *a = c->articles.v[i];
+        n += a->quotes.n;
+        for (size_t j = 0; j < a->quotes.n; j++) {
+            total += (a->quotes.v[j].span.end - a->quotes.v[j].span.start) / 2 + 1;
+        }
     }
     if (n < 2) {
         return;
@@ -219,54 +226,46 @@ void cc_merge_quotes(cc_cluster *c)
     qwords *w = cc_arena_alloc(&scratch, n * sizeof *w);
     cc_quote_ref *refs = cc_arena_alloc(&scratch, n * sizeof *refs);
     uint32_t *parent = cc_arena_alloc(&scratch, n * sizeof *parent);
-    size_t k = 0, words = 0, m = 0;
-    for (size_t i = 0; i < c->articles.n; i++) {
-        const cc_article *a = c->articles.v[i];
-        for (size_t j = 0; j < a->quotes.n; j++) {
-            words += (a->quotes.v[j].span.end - a->quotes.v[j].span.start) / 2 + 1;
-        }
+    cc_str *named = cc_arena_alloc(&scratch, n * sizeof *named);
+    uint32_t *seen = cc_arena_alloc(&scratch, n * sizeof *seen);
+    words t = { 0 };
+    uint32_t cap = 16;
+    while (cap < 2 * total) {
+        cap *= 2;
     }
-    posting *post = cc_arena_alloc(&scratch, words * sizeof *post);
+    t.mask = cap - 1;
+    t.key = cc_arena_alloc(&scratch, cap * sizeof *t.key);
+    t.ids = memset(cc_arena_alloc(&scratch, cap * sizeof *t.ids), 0, cap * sizeof *t.ids);
+    t.quotes_using = memset(cc_arena_alloc(&scratch, total * sizeof *t.quotes_using), 0, total * sizeof *t.quotes_using);
+    t.stamp = memset(cc_arena_alloc(&scratch, total * sizeof *t.stamp), 0, total * sizeof *t.stamp);
+    t.first = cc_arena_alloc(&scratch, total * sizeof *t.first);
+    t.next_use = cc_arena_alloc(&scratch, total * sizeof *t.next_use);
+    t.use_quote = cc_arena_alloc(&scratch, total * sizeof *t.use_quote);
+    size_t k = 0;
     for (size_t i = 0; i < c->articles.n; i++) {
         cc_article *a = c->articles.v[i];
         for (size_t j = 0; j < a->quotes.n; j++, k++) {
             a->quotes.v[j].merged = -1;
             refs[k] = (cc_quote_ref){ (uint32_t)i, (uint32_t)j };
             parent[k] = (uint32_t)k;
-            read_words(cc_str_span(a, a->quotes.v[j].span), (uint32_t)k, post, &m);
-            w[k].surname = last_word(a->quotes.v[j].speaker);
-            w[k].n = 0;
+            seen[k] = UINT32_MAX;
+            w[k].surname = named[k] = last_word(a->quotes.v[j].speaker);
+            read_words(&t, &w[k], (uint32_t)k, cc_str_span(a, a->quotes.v[j].span), &scratch);
         }
-    }
-    m = index_words(post, m, w, &scratch);
-    cc_str *named = cc_arena_alloc(&scratch, n * sizeof *named);
-    for (size_t i = 0; i < n; i++) {
-        named[i] = w[i].surname;
     }
     /* candidates: quotes from other articles that share a word few quotes use, each pair once */
-    uint32_t *run_end = cc_arena_alloc(&scratch, (m ? m : 1) * sizeof *run_end);
-    uint32_t *seen = cc_arena_alloc(&scratch, n * sizeof *seen);
-    uint32_t **rare = cc_arena_alloc(&scratch, n * sizeof *rare), *rare_n = cc_arena_alloc(&scratch, n * sizeof *rare_n);
-    for (size_t i = 0; i < n; i++) {
-        seen[i] = UINT32_MAX;
-        rare[i] = cc_arena_alloc(&scratch, (w[i].n ? w[i].n : 1) * sizeof **rare);
-        rare_n[i] = 0;
-    }
-    for (size_t s = 0, e; s < m; s = e) {
-        for (e = s + 1; e < m && post[e].h == post[s].h; e++) {
-        }
-        for (size_t x = s; e - s > 1 && e - s <= RARE_WORD_QUOTES && x < e; x++) {
-            run_end[x] = (uint32_t)e;
-            rare[post[x].quote][rare_n[post[x].quote]++] = (uint32_t)x;
-        }
-    }
     for (uint32_t i = 0; i < n; i++) {
-        for (uint32_t r = 0; r < rare_n[i]; r++) {
-            for (uint32_t y = rare[i][r] + 1; y < run_end[rare[i][r]]; y++) {
-                uint32_t j = post[y].quote;
-                if (seen[j] != i && refs[j].article != refs[i].article) {
+        mark(&t, i, &w[i]);
+        for (uint32_t r = 0; r < w[i].n; r++) {
+            uint32_t id = w[i].word[r];
+            if (t.quotes_using[id] < 2 || t.quotes_using[id] > RARE_WORD_QUOTES) {
+                continue;
+            }
+            for (uint32_t u = t.first[id]; u != UINT32_MAX; u = t.next_use[u]) {
+                uint32_t j = t.use_quote[u];
+                if (j > i && seen[j] != i && refs[j].article != refs[i].article) {
                     seen[j] = i;
-                    join(parent, named, w, i, j);
+                    join(parent, named, w, i, j, shared(&t, i, &w[j]));
                 }
             }
         }
