@@ -301,12 +301,10 @@ static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attributi
         return 0;
     }
     uint32_t j = v - 1;
-    while (j > lo && is_adverb(a, j)) {
+    /* "Ayrault later said", "Ayrault on Tuesday said", "Priebus later Thursday told" */
+    while (j > lo && (is_adverb(a, j) || cc_tok_has(a, j, CC_W_NOT_NAME) ||
+                      (is_connector(a, j) && cc_tok_has(a, j + 1, CC_W_NOT_NAME)))) {
         j--;
-    }
-    /* "Ayrault on Tuesday said" */
-    if (j > lo + 1 && cc_tok_has(a, j, CC_W_NOT_NAME) && is_connector(a, j - 1)) {
-        j -= 2;
     }
     j = skip_parenthesis(a, lo, j);
     /* "Ms. Sherry smiled and said" */
@@ -531,8 +529,15 @@ int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_sk
         }
         if (cc_tok_reporting_verb(a, v, lo)) {
             out->verb = v;
-            if (v > lo && cc_tok_punct(a, v - 1, ',') && participle(a, v) && sentence_subject(a, lo, v, out)) {
-                return 1; /* "Putin …, saying, "…"" */
+            if (v > lo && cc_tok_punct(a, v - 1, ',') && participle(a, v)) {
+                /* "Spicer said, adding, "…"": the verb before the participle has the subject */
+                if (v > lo + 2 && cc_tok_reporting_verb(a, v - 2, lo) && subject_of(a, lo, v - 2, out)) {
+                    return 1;
+                }
+                *out = (cc_attribution){ 0 };
+                if (sentence_subject(a, lo, v, out)) {
+                    return 1; /* "Putin …, saying, "…"" */
+                }
             }
             if (subject_of(a, lo, v, out)) {
                 return 1;
