@@ -195,10 +195,18 @@ static int same_figure(const cc_facets *a, const cc_facets *b)
            fabs(a->fig_hi - b->fig_hi) <= 0.01 * fabs(a->fig_hi);
 }
 
-/* The largest count a figure makes likely: an open vague amount ("many") can be any size. */
+/* The largest count a figure makes likely: an open vague amount ("many", "numerous") reaches well past
+ * its floor, though not to a war's toll. */
 static double likely_max(const cc_facets *f)
 {
-    return f->vague && !isfinite(f->hi) ? INFINITY : f->fig_hi > 1 ? f->fig_hi : 1;
+    double hi = f->vague && !isfinite(f->hi) ? 100 * f->fig_lo : f->fig_hi;
+    return hi > 1 ? hi : 1;
+}
+
+/* How far apart two figures are in size, for breaking ties between groups. */
+static double size_gap(const cc_facets *a, const cc_facets *b)
+{
+    return fabs(log((a->fig_lo > 1 ? a->fig_lo : 1) / (b->fig_lo > 1 ? b->fig_lo : 1)));
 }
 
 static int plausible(const cc_facets *a, const cc_facets *b)
@@ -244,19 +252,23 @@ static int slot_taken(const work *w, const cc_group *g, const fig *x)
 }
 
 /* A claim joins a group only if it fits beside every member, and is drawn to the group whose closest
- * member fits best: big groups gather varied wording, so an average would favour small ones. */
-static int group_fit(const work *w, const cc_group *g, const fig *x)
+ * member fits best: big groups gather varied wording, so an average would favour small ones. gap gets
+ * the size gap to the nearest member. */
+static int group_fit(const work *w, const cc_group *g, const fig *x, double *gap)
 {
     if (g->category != x->category || slot_taken(w, g, x)) {
         return -1;
     }
     int best = 0;
+    *gap = INFINITY;
     for (size_t k = 0; k < g->members.n; k++) {
-        int s = fit(w, x, fig_of(w, &g->members.v[k]));
+        const fig *m = fig_of(w, &g->members.v[k]);
+        int s = fit(w, x, m);
         if (s < 0) {
             return -1;
         }
         best = s > best ? s : best;
+        *gap = fmin(*gap, size_gap(&x->f, &m->f));
     }
     return best;
 }
@@ -290,11 +302,18 @@ static void assign_groups(work *w)
     for (size_t i = 0; i < n; i++) {
         fig *x = order[i];
         int best = -1;
+        double best_gap = INFINITY;
         for (size_t g = 0; g < w->c->groups.n; g++) {
-            int s = group_fit(w, &w->c->groups.v[g], x);
-            /* on a tie the bigger group: most often the event's main count */
-            if (s > best || (s == best && s >= 0 && w->c->groups.v[g].members.n > w->c->groups.v[x->group].members.n)) {
+            double gap;
+            int s = group_fit(w, &w->c->groups.v[g], x, &gap);
+            if (s < 0 || s < best) {
+                continue;
+            }
+            /* on a tie the bigger group (most often the event's main count), then the nearer in size */
+            size_t size = w->c->groups.v[g].members.n, held = best >= 0 ? w->c->groups.v[x->group].members.n : 0;
+            if (s > best || size > held || (size == held && gap < best_gap)) {
                 best = s;
+                best_gap = gap;
                 x->group = (int32_t)g;
             }
         }
