@@ -503,7 +503,9 @@ static uint32_t scan_token(scanner *s, cp_info c)
     } else {
         end = start + (uint32_t)c.len;
         push_token(a, start, end, CC_TOK_PUNCT, 0);
-        if (is_terminal(c)) {
+        /* a point before a digit is a decimal point ("RM23.50", "a .500 record"), never a full stop */
+        int decimal_point = c.cp == '.' && s->text[end] >= '0' && s->text[end] <= '9';
+        if (is_terminal(c) && !decimal_point) {
             s->pending_end = 1;
             s->pending_strength = c.cp == 0x2026 ? 1 : 2;
         }

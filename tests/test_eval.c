@@ -11,7 +11,10 @@ TEST(eval_seeds_report_has_every_document)
         cc_test_skip("../shared absent");
         return;
     }
-    const char *path = "/tmp/cc_eval_seeds_docs.json";
+    char path[] = "/tmp/cc_eval_seeds_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    close(fd);
     char args[256], *out, *err;
     snprintf(args, sizeof args, "analyze --format json -o %s %s/seeds", path, test_shared_dir());
     CHECK_INT(test_run_cli(args, &out, &err), 0);

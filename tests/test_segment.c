@@ -66,6 +66,9 @@ static const split_case cases[] = {
     { "The storm hit at dawn. 40 homes were destroyed.", "The storm hit at dawn. || 40 homes were destroyed." },
     { "It was 2016. Aleppo was under siege.", "It was 2016. || Aleppo was under siege." },
     { "Police arrested No. 2 in the gang.", "Police arrested No. 2 in the gang." },
+    { "Shares rose 18 sen to RM23.50 on Friday. Trading was thin.",
+      "Shares rose 18 sen to RM23.50 on Friday. || Trading was thin." },
+    { "The team has a .500 record this season.", "The team has a .500 record this season." },
     /* hard-wrapped paragraph */
     { "The ministry said the figures were\nprovisional. More data will follow.",
       "The ministry said the figures were\nprovisional. || More data will follow." },
