@@ -22,9 +22,11 @@ typedef struct text {
 static CC_VEC(text) corpus;
 static size_t corpus_bytes;
 
+static size_t corpus_limit = (size_t)-1; /* bench SHARED N: the first N articles only, for profiling */
+
 static void add_text(const char *s, size_t len)
 {
-    if (len < 200) {
+    if (len < 200 || corpus.n >= corpus_limit) {
         return; /* stubs and empty documents are not articles */
     }
     text t = { strndup(s, len), len };
@@ -260,6 +262,9 @@ static void summary_latency(int words)
 int main(int argc, char **argv)
 {
     const char *shared = argc > 1 ? argv[1] : "../shared";
+    if (argc > 2) {
+        corpus_limit = strtoul(argv[2], NULL, 10);
+    }
     char path[1024];
     snprintf(path, sizeof path, "%s/corpus/multinews/multinews_test_sample250.jsonl", shared);
     load_multinews(path);
