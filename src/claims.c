@@ -231,7 +231,8 @@ static int predicate_after(const clause *c, size_t from, predicate *p)
 static int predicate_back(const clause *c, predicate *p)
 {
     size_t n;
-    size_t stop = c->t0 > c->first + 10 ? c->t0 - 10 : c->first;
+    /* room for a long complement: "the death toll from last week's attack on the northern market town has risen to" */
+    size_t stop = c->t0 > c->first + 16 ? c->t0 - 16 : c->first;
     for (size_t k = c->t0; k > stop; k--) {
         size_t i = k - 1;
         const cc_token *t = &c->a->tokens.v[i];

@@ -23,6 +23,8 @@ static const claim_case cases[] = {
     { "More than 300 people have died since the floods began, according to the disaster agency.",
       "killed|300|more_than|people|the disaster agency||" },
     { "The death toll rose to 41 on Tuesday, police said.", "killed|41|exact|-|police||on Tuesday" },
+    { "The death toll from last week's bus crash on the mountain road has risen to 23, the governor said.",
+      "killed|23|exact|-|the governor||" },
     { "Gunmen shot dead six soldiers at a checkpoint near Arish.", "killed|6|exact|soldiers|-|Arish|" },
     { "Nearly two hundred prisoners were executed in the jail over the weekend.", "killed|200|nearly|prisoners|||" },
     { "Rescuers recovered more than 90 bodies from the rubble.", "killed|90|more_than|bodies|||" },
