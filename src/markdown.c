@@ -172,12 +172,8 @@ static void write_quote(FILE *out, const cc_cluster *c, const cc_speaker_quote *
 static void write_quotes(FILE *out, const cc_cluster *c)
 {
     fputs("\n## Who said what\n", out);
-    size_t total = 0;
-    for (size_t i = 0; i < c->articles.n; i++) {
-        total += c->articles.v[i]->quotes.n;
-    }
-    cc_speaker_quote *list = malloc((total ? total : 1) * sizeof *list);
-    size_t n = cc_quotes_by_speaker(c, list, total);
+    size_t n;
+    cc_speaker_quote *list = cc_quotes_by_speaker(c, &n);
     for (size_t i = 0, end; i < n; i = end) {
         cc_str name, role;
         end = cc_speaker_run(c, list, n, i, &name, &role);

@@ -291,8 +291,16 @@ static int by_speaker(const void *pa, const void *pb)
     return a->index < b->index ? -1 : a->index > b->index;
 }
 
-size_t cc_quotes_by_speaker(const cc_cluster *c, cc_speaker_quote *out, size_t cap)
+cc_speaker_quote *cc_quotes_by_speaker(const cc_cluster *c, size_t *count)
 {
+    size_t cap = 0;
+    for (size_t i = 0; i < c->articles.n; i++) {
+        cap += c->articles.v[i]->quotes.n;
+    }
+    cc_speaker_quote *out = malloc((cap ? cap : 1) * sizeof *out);
+    if (!out) {
+        abort();
+    }
     size_t n = 0;
     for (size_t i = 0; i < c->articles.n; i++) {
         const cc_article *a = c->articles.v[i];
@@ -326,5 +334,6 @@ size_t cc_quotes_by_speaker(const cc_cluster *c, cc_speaker_quote *out, size_t c
         out[i] = keys[i].entry;
     }
     free(keys);
-    return n;
+    *count = n;
+    return out;
 }

@@ -40,9 +40,9 @@ typedef struct cc_speaker_quote {
     int32_t merged;      /* merged-quote index, or -1 */
     uint32_t article, quote;
 } cc_speaker_quote;
-/* Fills out (cap entries) with every quote to show, grouped by speaker (most quoted first, the
- * unattributed last); returns the count. */
-size_t cc_quotes_by_speaker(const cc_cluster *c, cc_speaker_quote *out, size_t cap);
+/* Every quote to show, grouped by speaker (most quoted first, the unattributed last), in a malloc'd
+ * array the caller frees; *count gets its length. */
+cc_speaker_quote *cc_quotes_by_speaker(const cc_cluster *c, size_t *count);
 /* The speaker shown for an entry (merged speaker, else the quote's own); empty when none. */
 cc_str cc_entry_speaker(const cc_cluster *c, const cc_speaker_quote *q);
 /* The entries from `first` that share a speaker, as cc_quotes_by_speaker orders them: returns the end
