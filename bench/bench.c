@@ -72,7 +72,7 @@ static void load_json_array_texts(const char *path)
 
 static void load_text_folder(const char *dir)
 {
-    char cmd[512];
+    char cmd[1100];
     snprintf(cmd, sizeof cmd, "ls %s 2>/dev/null", dir);
     FILE *ls = popen(cmd, "r");
     if (!ls) {
