@@ -52,6 +52,9 @@ const char *test_str(cc_str s);
 /* Runs the CLI (CROSSCHECK_BIN, default build/crosscheck) through /bin/sh with args; captures stdout
  * and stderr into malloc'd strings (free them); returns the exit status. */
 int test_run_cli(const char *args, char **out, char **err);
+/* Runs the CLI on INPUT (relative to ../shared) and ../shared/eval/score.py against GOLD (relative too);
+ * fills scores[i] with metrics[i] (-1 when the scorer did not give it). Returns 0, or -1 on failure. */
+int test_score(const char *input, const char *gold, const char *const *metrics, double *scores, size_t n);
 /* ../shared when it is there, else NULL (tests that need it skip). */
 const char *test_shared_dir(void);
 

@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "harness.h"
 
 typedef struct test_case {
@@ -197,4 +199,35 @@ const char *test_shared_dir(void)
 {
     struct stat st;
     return stat("../shared/seeds", &st) == 0 ? "../shared" : NULL;
+}
+
+int test_score(const char *input, const char *gold, const char *const *metrics, double *scores, size_t n)
+{
+    const char *shared = test_shared_dir();
+    char report[] = "/tmp/cc_score_XXXXXX";
+    int fd = mkstemp(report);
+    if (!shared || fd < 0) {
+        return -1;
+    }
+    close(fd);
+    char args[1024], *out, *err;
+    snprintf(args, sizeof args, "analyze --format json -o %s %s/%s", report, shared, input);
+    int rc = test_run_cli(args, &out, &err);
+    free(out);
+    free(err);
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "python3 %s/eval/score.py --json %s/%s %s", shared, shared, gold, report);
+    FILE *p = rc <= 1 ? popen(cmd, "r") : NULL;
+    json_t *result = p ? json_loadf(p, 0, NULL) : NULL;
+    if (p) {
+        pclose(p);
+    }
+    unlink(report);
+    for (size_t i = 0; i < n; i++) {
+        json_t *v = json_object_get(result, metrics[i]);
+        scores[i] = json_is_number(v) ? json_number_value(v) : -1;
+    }
+    int status = result ? 0 : -1;
+    json_decref(result);
+    return status;
 }

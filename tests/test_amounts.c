@@ -178,31 +178,13 @@ TEST(amounts_spans_cover_the_quantity)
 
 TEST(amounts_newsquant_scores)
 {
-    const char *shared = test_shared_dir();
-    if (!shared) {
+    if (!test_shared_dir()) {
         cc_test_skip("../shared not present");
         return;
     }
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd,
-             "${CROSSCHECK_BIN:-build/crosscheck} analyze -f json %s/corpus/newsquant/sentences.jsonl > "
-             "/tmp/cc_amounts_nq_$$.json && python3 %s/eval/score.py --json %s/gold/newsquant "
-             "/tmp/cc_amounts_nq_$$.json; rm -f /tmp/cc_amounts_nq_$$.json",
-             shared, shared, shared);
-    FILE *p = popen(cmd, "r");
-    CHECK(p != NULL);
-    if (!p) {
-        return;
-    }
-    char buf[4096];
-    size_t n = fread(buf, 1, sizeof buf - 1, p);
-    buf[n] = '\0';
-    pclose(p);
-    const char *f1 = strstr(buf, "\"amounts.f1\":");
-    const char *vc = strstr(buf, "\"amounts.value_change_f1\":");
-    CHECK(f1 && vc);
-    if (f1 && vc) {
-        CHECK(atof(f1 + 13) >= 0.95);
-        CHECK(atof(vc + 26) >= 0.88);
-    }
+    double scores[2];
+    const char *metrics[] = { "amounts.f1", "amounts.value_change_f1" };
+    CHECK(test_score("corpus/newsquant/sentences.jsonl", "gold/newsquant", metrics, scores, 2) == 0);
+    CHECK(scores[0] >= 0.95);
+    CHECK(scores[1] >= 0.88);
 }

@@ -310,32 +310,14 @@ TEST(claims_quote_speaker_by_pronoun)
 
 TEST(claims_seed_cluster_scores)
 {
-    const char *shared = test_shared_dir();
-    if (!shared) {
+    if (!test_shared_dir()) {
         cc_test_skip("../shared not present");
         return;
     }
-    char cmd[1024];
-    snprintf(cmd, sizeof cmd,
-             "${CROSSCHECK_BIN:-build/crosscheck} analyze -f json %s/seeds > /tmp/cc_claims_seeds_$$.json && "
-             "python3 %s/eval/score.py --json %s/gold/seeds /tmp/cc_claims_seeds_$$.json; rm -f /tmp/cc_claims_seeds_$$.json",
-             shared, shared, shared);
-    FILE *p = popen(cmd, "r");
-    CHECK(p != NULL);
-    if (!p) {
-        return;
-    }
-    char buf[4096];
-    size_t n = fread(buf, 1, sizeof buf - 1, p);
-    buf[n] = '\0';
-    pclose(p);
-    const char *f1 = strstr(buf, "\"claims.f1\":");
-    const char *q = strstr(buf, "\"claims.qualifier_acc\":");
-    const char *s = strstr(buf, "\"claims.source_acc\":");
-    CHECK(f1 && q && s);
-    if (f1 && q && s) {
-        CHECK(atof(f1 + 12) >= 0.90);
-        CHECK(atof(q + 23) >= 0.95);
-        CHECK(atof(s + 20) >= 0.85);
-    }
+    double scores[3];
+    const char *metrics[] = { "claims.f1", "claims.qualifier_acc", "claims.source_acc" };
+    CHECK(test_score("seeds", "gold/seeds", metrics, scores, 3) == 0);
+    CHECK(scores[0] >= 0.90);
+    CHECK(scores[1] >= 0.95);
+    CHECK(scores[2] >= 0.85);
 }
