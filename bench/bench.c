@@ -23,6 +23,7 @@ static CC_VEC(text) corpus;
 static size_t corpus_bytes;
 
 static size_t corpus_limit = (size_t)-1; /* bench SHARED N: the first N articles only, for profiling */
+static int full_only;                     /* bench SHARED N full: only the full analysis, for profiling */
 
 static void add_text(const char *s, size_t len)
 {
@@ -265,6 +266,7 @@ int main(int argc, char **argv)
     if (argc > 2) {
         corpus_limit = strtoul(argv[2], NULL, 10);
     }
+    full_only = argc > 3 && strcmp(argv[3], "full") == 0;
     char path[1024];
     snprintf(path, sizeof path, "%s/corpus/multinews/multinews_test_sample250.jsonl", shared);
     load_multinews(path);
@@ -288,10 +290,15 @@ int main(int argc, char **argv)
     long rss_loaded = peak_rss_kb();
     printf("crosscheck bench: %zu articles, %.1f MB of text, one core (best of 3)\n", corpus.n,
            (double)corpus_bytes / 1e6);
-    report("ingest + segmentation", run_pass(SEGMENT, sink));
-    report("+ amounts and claims", run_pass(CLAIMS, sink));
-    report("+ quotes and entities", run_pass(QUOTES_ENTITIES, sink));
+    if (!full_only) {
+        report("ingest + segmentation", run_pass(SEGMENT, sink));
+        report("+ amounts and claims", run_pass(CLAIMS, sink));
+        report("+ quotes and entities", run_pass(QUOTES_ENTITIES, sink));
+    }
     report("full analysis (+ cross-check, summary, JSON)", run_pass(FULL, sink));
+    if (full_only) {
+        return 0;
+    }
     cluster_latency(sink, CC_FORMAT_JSON, "JSON");
     cluster_latency(sink, CC_FORMAT_HTML, "HTML");
     cluster_latency(sink, CC_FORMAT_TEXT, "text");
