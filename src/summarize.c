@@ -75,6 +75,10 @@ typedef struct summarizer {
     CC_VEC(uint32_t) shared;         /* per unit: terms shared with the sentence being cited */
     CC_VEC(uint32_t) touched;        /* units whose count is not 0 */
     CC_VEC(uint8_t) cited;           /* per article */
+    /* the words of the sentence being read, for cc_terms_ids */
+    CC_VEC(const char *) words;
+    CC_VEC(uint32_t) word_lens;
+    CC_VEC(uint32_t) word_terms;
     CC_VEC(struct candidate { double bound; uint32_t unit; }) heap; /* by bound, largest first */
 } summarizer;
 
@@ -158,17 +162,30 @@ static void add_bigram(summarizer *z, uint32_t ui, uint32_t first, uint32_t seco
 }
 
 /* Content words are concepts, and so are word pairs unless both are stop words. */
-static void add_terms(summarizer *z, uint32_t ui, const cc_article *a, const cc_sentence *s)
+static void look_up_terms(summarizer *z, const cc_article *a, const cc_sentence *s)
 {
-    uint32_t prev = UINT32_MAX;
-    int prev_stop = 1;
+    z->words.n = z->word_lens.n = 0;
     for (uint32_t k = 0; k < s->tok_count; k++) {
         const cc_token *t = &a->tokens.v[s->tok_first + k];
-        if (!is_wordlike(t)) {
-            continue;
+        if (is_wordlike(t)) {
+            CC_VEC_PUSH(z->words, a->text + t->start);
+            CC_VEC_PUSH(z->word_lens, t->end - t->start);
         }
-        int stop;
-        uint32_t id = cc_terms_id(z->terms, a->text + t->start, t->end - t->start, &stop);
+    }
+    CC_VEC_RESERVE(z->word_terms, z->words.n);
+    z->word_terms.n = z->words.n;
+    cc_terms_ids(z->terms, z->words.v, z->word_lens.v, z->words.n, z->word_terms.v);
+}
+
+/* Content words are concepts, and so are word pairs unless both are stop words. */
+static void add_terms(summarizer *z, uint32_t ui, const cc_article *a, const cc_sentence *s)
+{
+    look_up_terms(z, a, s);
+    uint32_t prev = UINT32_MAX;
+    int prev_stop = 1;
+    for (size_t k = 0; k < z->word_terms.n; k++) {
+        uint32_t id = z->word_terms.v[k] >> 1;
+        int stop = z->word_terms.v[k] & 1;
         if (!stop) {
             add_unigram(z, ui, id);
         }
@@ -514,6 +531,9 @@ static void summarizer_release(summarizer *z)
     CC_VEC_FREE(z->shared);
     CC_VEC_FREE(z->touched);
     CC_VEC_FREE(z->cited);
+    CC_VEC_FREE(z->words);
+    CC_VEC_FREE(z->word_lens);
+    CC_VEC_FREE(z->word_terms);
 }
 
 /* Every buffer sized from the cluster's token count up front: no growth on the way. */

@@ -45,7 +45,7 @@ void cc_idmap_reserve(cc_idmap *m, size_t n)
     }
 }
 
-uint32_t cc_idmap_put(cc_idmap *m, uint64_t key, uint32_t value, int *added)
+uint32_t *cc_idmap_slot(cc_idmap *m, uint64_t key, int *added)
 {
     if ((m->n + 1) * 2 > m->cap) {
         idmap_grow(m);
@@ -56,10 +56,19 @@ uint32_t cc_idmap_put(cc_idmap *m, uint64_t key, uint32_t value, int *added)
     }
     *added = !m->slots[s].key;
     if (*added) {
-        m->slots[s] = (cc_idslot){ key, value };
+        m->slots[s].key = key;
         m->n++;
     }
-    return m->slots[s].value;
+    return &m->slots[s].value;
+}
+
+uint32_t cc_idmap_put(cc_idmap *m, uint64_t key, uint32_t value, int *added)
+{
+    uint32_t *slot = cc_idmap_slot(m, key, added);
+    if (*added) {
+        *slot = value;
+    }
+    return *slot;
 }
 
 static uint32_t idmap_get(const cc_idmap *m, uint64_t key)
@@ -89,19 +98,17 @@ void cc_idmap_free(cc_idmap *m)
     memset(m, 0, sizeof *m);
 }
 
-/* A stem's id in the current numbering, and which numbering that is. */
-typedef struct numbering {
-    uint32_t era, id;
-} numbering;
-
 struct cc_terms {
     struct sb_stemmer *stemmer;
     const cc_lexset *stopwords;
+    /* The spellings met since cc_terms_begin -> id << 1 | stop: the thread-wide map below grows to
+     * megabytes and each probe there misses the cache, while one use's few thousand spellings stay in it. */
+    cc_idmap recent;
     cc_idmap spellings; /* hash of the folded spelling -> stem number << 1 | stop */
     cc_idmap stems;     /* hash of the stem -> stem number */
+    cc_idmap stem_ids;  /* stem number + 1 -> id, in this use: small, unlike a table per stem number */
     uint32_t stem_count;
-    CC_VEC(numbering) ids; /* per stem number */
-    uint32_t current, count;
+    uint32_t count;
 };
 
 /* Enough for any news vocabulary; past it the memo starts over rather than grow without end. */
@@ -116,15 +123,14 @@ cc_terms *cc_terms_begin(void)
         t->stemmer = sb_stemmer_new("english", NULL);
         t->stopwords = cc_lexset_get("stopwords");
     }
-    if (t->stem_count >= MAX_STEMS || t->current == UINT32_MAX) {
+    if (t->stem_count >= MAX_STEMS) {
         cc_idmap_clear(&t->spellings);
         cc_idmap_clear(&t->stems);
         t->stem_count = 0;
-        t->ids.n = 0;
-        t->current = 0;
     }
-    t->current++;
     t->count = 0;
+    cc_idmap_clear(&t->recent);
+    cc_idmap_clear(&t->stem_ids);
     return t;
 }
 
@@ -173,31 +179,63 @@ static uint32_t learn(cc_terms *t, const char *folded, size_t n, int whole, uint
     }
     int added;
     uint32_t number = cc_idmap_put(&t->stems, XXH3_64bits(stem, stem_len) | 1, t->stem_count, &added);
-    if (added) {
-        numbering fresh = { 0, 0 };
-        CC_VEC_PUSH(t->ids, fresh);
-        t->stem_count++;
-    }
+    t->stem_count += (uint32_t)added;
     int stop = whole && t->stopwords && cc_lexset_find(t->stopwords, folded, n) != NULL;
     return cc_idmap_put(&t->spellings, key, number << 1 | (uint32_t)stop, &added);
 }
 
-uint32_t cc_terms_id(cc_terms *t, const char *word, size_t len, int *stop)
+/* The stem number << 1 | stop of a spelling, learning it when new. */
+static uint32_t stem_number(cc_terms *t, const char *word, size_t len, uint64_t key)
 {
-    char folded[72] = { 0 };
-    size_t n = fold(word, len, folded, 64);
-    uint64_t key = spelling_key(folded, n, len);
     uint32_t found = idmap_get(&t->spellings, key);
     if (found == UINT32_MAX) {
+        char folded[72] = { 0 };
+        size_t n = fold(word, len, folded, 64);
         found = learn(t, folded, n, n < 64, key);
     }
-    *stop = (int)(found & 1);
-    numbering *id = &t->ids.v[found >> 1];
-    if (id->era != t->current) {
-        id->era = t->current;
-        id->id = t->count++;
+    return found;
+}
+
+static uint64_t word_key(const char *word, size_t len)
+{
+    char folded[72] = { 0 };
+    return spelling_key(folded, fold(word, len, folded, 64), len);
+}
+
+/* The id << 1 | stop of a spelling already in recent or just added there (slot). */
+static uint32_t id_of_new_spelling(cc_terms *t, const char *word, size_t len, uint64_t key)
+{
+    uint32_t found = stem_number(t, word, len, key);
+    int added;
+    uint32_t id = cc_idmap_put(&t->stem_ids, (found >> 1) + 1, t->count, &added);
+    t->count += (uint32_t)added;
+    return id << 1 | (found & 1);
+}
+
+/* Spellings new to this use are first all looked for in recent, with the slot each will need in the
+ * thread-wide map fetched ahead, so those cache misses overlap instead of coming one after another. */
+void cc_terms_ids(cc_terms *t, const char *const *words, const uint32_t *lens, size_t n, uint32_t *ids)
+{
+    const uint32_t PENDING = UINT32_MAX;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t key = word_key(words[i], lens[i]);
+        uint32_t found = idmap_get(&t->recent, key);
+        ids[i] = found;
+        if (found == PENDING && t->spellings.cap) {
+            __builtin_prefetch(&t->spellings.slots[slot_of(key, t->spellings.cap)]);
+        }
     }
-    return id->id;
+    for (size_t i = 0; i < n; i++) {
+        if (ids[i] == PENDING) {
+            uint64_t key = word_key(words[i], lens[i]);
+            int added;
+            uint32_t *recent = cc_idmap_slot(&t->recent, key, &added);
+            if (added) {
+                *recent = id_of_new_spelling(t, words[i], lens[i], key);
+            }
+            ids[i] = *recent;
+        }
+    }
 }
 
 uint32_t cc_terms_count(const cc_terms *t)

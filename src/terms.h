@@ -20,6 +20,8 @@ typedef struct cc_idmap {
 
 /* The value for key, inserting value when absent; *added tells which happened. */
 uint32_t cc_idmap_put(cc_idmap *m, uint64_t key, uint32_t value, int *added);
+/* The value slot for key, made (its value left for the caller to set) when absent. */
+uint32_t *cc_idmap_slot(cc_idmap *m, uint64_t key, int *added);
 /* Room for n keys without growing. */
 void cc_idmap_reserve(cc_idmap *m, size_t n);
 /* Empties the map, keeping its memory. */
@@ -32,9 +34,10 @@ typedef struct cc_terms cc_terms;
  * per thread across calls, so a spelling meets the Snowball stemmer once, not once per cluster. Not to be
  * shared between threads. */
 cc_terms *cc_terms_begin(void);
-/* The id of the word's stem (Snowball English, case folded, ’ read as '); *stop is set for stop words
- * (data/stopwords.txt). Numbers are their own terms, unstemmed. */
-uint32_t cc_terms_id(cc_terms *t, const char *word, size_t len, int *stop);
+/* The ids of n words' stems (Snowball English, case folded, ’ read as '), each as id << 1, | 1 for a stop
+ * word (data/stopwords.txt); numbers are their own terms, unstemmed. Words are looked up together so
+ * that the memory misses of one overlap the next's. */
+void cc_terms_ids(cc_terms *t, const char *const *words, const uint32_t *lens, size_t n, uint32_t *ids);
 /* The number of ids handed out since cc_terms_begin. */
 uint32_t cc_terms_count(const cc_terms *t);
 
