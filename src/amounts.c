@@ -13,8 +13,8 @@
 #include "phrase.h"
 #include "stages.h"
 
-static const cc_lexset *qualifiers, *qualifiers_after, *units, *currencies, *change_words, *clock_words,
-    *identifier_words, *street_words, *year_words, *stop_words, *people_nouns, *starters, *metre_context;
+static const cc_lexset *qualifiers, *qualifiers_after, *units, *currencies, *change_words, *change_by_verbs,
+    *clock_words, *identifier_words, *street_words, *year_words, *stop_words, *people_nouns, *starters, *metre_context;
 
 static void init(void)
 {
@@ -25,6 +25,7 @@ static void init(void)
     units = cc_lexset_get("units");
     currencies = cc_lexset_get("currencies");
     change_words = cc_lexset_get("change_words");
+    change_by_verbs = cc_lexset_get("change_by_verbs");
     clock_words = cc_lexset_get("clock_words");
     identifier_words = cc_lexset_get("identifier_words");
     street_words = cc_lexset_get("street_words");
@@ -378,6 +379,32 @@ static int m_is_million(const amount_ctx *c, const figure *f, int money)
     return !cc_phrase_at(metre_context, c->a, j, c->end, 1, &n);
 }
 
+static cc_change change_of(const cc_lexentry *e)
+{
+    return value_is(e, "up") ? CC_CHANGE_UP : value_is(e, "down") ? CC_CHANGE_DOWN : CC_CHANGE_NONE;
+}
+
+/* "rose 5%", "increased by 5%", and with the object between: "cut its costs by 5%". */
+static cc_change change_before(const amount_ctx *c, size_t left)
+{
+    size_t n, p = left;
+    const cc_lexentry *e;
+    if (p <= c->first) {
+        return CC_CHANGE_NONE;
+    }
+    int by = amt_word(c, p - 1, "by");
+    p -= by;
+    if (p > c->first && (e = cc_phrase_before(change_words, c->a, c->first, p, 2, &n))) {
+        return change_of(e);
+    }
+    for (size_t q = p; by && q > c->first && q + 4 > p && c->tok[q - 1].kind == CC_TOK_WORD; q--) {
+        if ((e = cc_phrase_at(change_by_verbs, c->a, q - 1, c->end, 1, &n))) {
+            return change_of(e);
+        }
+    }
+    return CC_CHANGE_NONE;
+}
+
 static void left_context(const amount_ctx *c, reading *r)
 {
     size_t n;
@@ -390,12 +417,8 @@ static void left_context(const amount_ctx *c, reading *r)
         r->qualifier = qualifier_of(e);
         r->left -= n;
     }
-    size_t p = r->left;
-    if (p > c->first && amt_word(c, p - 1, "by")) {
-        p--;
-    }
-    if (p > c->first && !r->f.vague && (e = cc_phrase_before(change_words, c->a, c->first, p, 2, &n))) {
-        r->change = value_is(e, "up") ? CC_CHANGE_UP : value_is(e, "down") ? CC_CHANGE_DOWN : CC_CHANGE_NONE;
+    if (!r->f.vague) {
+        r->change = change_before(c, r->left);
     }
     if (r->left > c->first && (amt_word(c, r->left - 1, "aged") || amt_word(c, r->left - 1, "ages"))) {
         r->kind = "age";
@@ -466,7 +489,8 @@ static int units_clash(cc_str u1, cc_str u2)
     return u1.len != u2.len || strncasecmp(u1.p, u2.p, u1.len) != 0;
 }
 
-/* "15 to 22", "between 5% and 6%", "4-5", "four to five thousand", "200,000 to-260,000". */
+/* "15 to 22", "between 5% and 6%", "4-5", "four to five thousand", "200,000 to-260,000". from: after
+ * "from"; 2 when words stand between the ends ("from $75 a barrel in October to $45.88"). */
 static int read_range(const amount_ctx *c, reading *r, size_t *j, int between, int from)
 {
     size_t k = *j;
@@ -487,7 +511,7 @@ static int read_range(const amount_ctx *c, reading *r, size_t *j, int between, i
     }
     size_t gl = second;
     while (gl < c->end && c->tok[gl].kind == CC_TOK_PUNCT && !amt_dash(c, gl) && gl < second + 2 &&
-           !amt_punct(c, gl, '(')) {
+           !amt_punct(c, gl, '(') && !amt_punct(c, gl, ',')) {
         gl++; /* a currency sign: "$3 billion to $5 billion" */
     }
     if (gl >= c->end || !amt_read_figure(c, gl, &r->g) || r->g.nonquantity || r->g.vague) {
@@ -500,7 +524,8 @@ static int read_range(const amount_ctx *c, reading *r, size_t *j, int between, i
     cc_str unit2 = r->g.unit;
     const char *kind2 = r->g.kind;
     size_t after = unit_after(c, r->g.last + 1, &unit2, &kind2);
-    if (units_clash(r->unit, unit2)) {
+    /* across a gap the same measure may be written two ways: "20 miles per gallon in 2008 to 29 mpg" */
+    if (units_clash(r->unit, unit2) && !(from > 1 && r->kind && kind2 && !strcmp(r->kind, kind2))) {
         return 0;
     }
     /* after "rose 0.4 per cent", "to 13176" is the new level: only "by 1 to 1.5 degrees" is a range */
@@ -517,6 +542,23 @@ static int read_range(const amount_ctx *c, reading *r, size_t *j, int between, i
     *j = after;
     r->range = 1;
     return 1;
+}
+
+/* "from $36,040 at 10.45pm last night to $34,935": the far end of a "from" range after a short phrase of
+ * words (a time, a place, the rest of a unit) in the same clause. */
+static int range_across(const amount_ctx *c, reading *r, size_t *j)
+{
+    for (size_t k = *j; k < c->end && k < *j + 7; k++) {
+        const cc_token *t = &c->tok[k];
+        if (amt_word(c, k, "to")) {
+            return k > *j && read_range(c, r, &k, 0, 2) > 0 ? (*j = k, 1) : 0;
+        }
+        if (t->kind == CC_TOK_QUOTE || (t->kind == CC_TOK_PUNCT && !amt_punct(c, k, '.')) || amt_word(c, k, "and") ||
+            amt_word(c, k, "but") || amt_word(c, k, "from")) {
+            return 0;
+        }
+    }
+    return 0;
 }
 
 static void push(amount_ctx *c, const reading *r)
@@ -559,6 +601,25 @@ static int appositive_age(const amount_ctx *c, const reading *r)
            (c->tok[r->left - 2].flags & CC_TF_CAP) && c->tok[r->left - 2].kind == CC_TOK_WORD;
 }
 
+/* A verb left out in a list: "Ross was down 2.3%, Burlington by 2.6%", "and the FTSE by 1%". */
+static int gapped(const amount_ctx *c, const reading *r)
+{
+    size_t by = r->left - 1;
+    if (c->last_change == CC_CHANGE_NONE || !amt_word(c, by, "by") || by < c->last_right + 3 ||
+        by > c->last_right + 6 || !(amt_punct(c, c->last_right + 1, ',') || amt_word(c, c->last_right + 1, "and"))) {
+        return 0;
+    }
+    size_t k = c->last_right + 2;
+    k += amt_word(c, k, "and") || amt_word(c, k, "the");
+    k += amt_word(c, k, "the");
+    for (; k < by; k++) {
+        if (c->tok[k].kind != CC_TOK_WORD || !(c->tok[k].flags & CC_TF_CAP)) {
+            return 0; /* the new subject is a name */
+        }
+    }
+    return 1;
+}
+
 /* The same amount said again in other units takes its qualifier and change: "more than 100 kilometers
  * (60 miles)", "just under 296 hp (224 kW / 300 PS)", "lost 190 points, or 0.6%". */
 static void inherit(const amount_ctx *c, reading *r)
@@ -568,7 +629,12 @@ static void inherit(const amount_ctx *c, reading *r)
         return;
     }
     size_t p = r->left - 1, gap = p - c->last_right;
-    int restate = (amt_punct(c, p, '(') || amt_punct(c, p, '/')) && gap == 1;
+    /* the unit may run on past what was read as one: "1.5 degrees Celsius (2.7 F)", "7.5 million Danish crowns" */
+    int restate = (amt_punct(c, p, '(') && gap <= 3) || (amt_punct(c, p, '/') && gap == 1);
+    for (size_t k = c->last_right + 1; restate && k < p; k++) {
+        size_t n;
+        restate = c->tok[k].kind == CC_TOK_WORD && !cc_phrase_at(stop_words, c->a, k, c->end, 1, &n);
+    }
     int alternative = amt_word(c, p, "or") && gap <= 3; /* "lost 190 points, or 0.6%"; "around 25k or 40k" */
     for (size_t k = c->last_right + 1; alternative && k < p; k++) {
         alternative = c->tok[k].kind == CC_TOK_WORD || amt_punct(c, k, ',');
@@ -576,7 +642,7 @@ static void inherit(const amount_ctx *c, reading *r)
     if (restate) {
         r->qualifier = (cc_qualifier)c->last_qualifier;
     }
-    if (restate || alternative) {
+    if (restate || alternative || gapped(c, r)) {
         r->change = (cc_change)c->last_change;
     }
 }
@@ -656,6 +722,9 @@ size_t amt_read_amount(amount_ctx *c, size_t i)
     int from = r.left > c->first && amt_word(c, r.left - 1, "from");
     if (!r.f.vague) {
         int rr = read_range(c, &r, &j, between, from);
+        if (!rr && from) {
+            rr = range_across(c, &r, &j);
+        }
         if (rr < 0) {
             c->skipped_last = r.g.last;
             return r.g.last + 1;
