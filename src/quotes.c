@@ -88,11 +88,30 @@ static void emit(qctx *q, uint32_t open, uint32_t close, uint32_t para, int uncl
     CC_VEC_PUSH(q->quotes, r);
 }
 
+static uint32_t para_tok_first(const cc_article *a, uint32_t pi)
+{
+    return a->sentences.v[a->paragraphs.v[pi].sent_first].tok_first;
+}
+
+/* A straight mark opening a paragraph and never closed, around curly pairs, is a pasted excerpt's
+ * leftover rather than a quotation the writer opened: the curly pairs inside are the quotations. A
+ * quotation left open otherwise runs to the paragraph's end, its nested pairs part of it. */
+static void unclosed_outer(qctx *q, uint32_t open, size_t inner_first, uint32_t pi, uint32_t end)
+{
+    const cc_article *a = q->a;
+    if (q->quotes.n > inner_first && open == para_tok_first(a, pi) && cc_tok_text(a, open)[0] == '"') {
+        return;
+    }
+    q->quotes.n = inner_first;
+    emit(q, open, end, pi, 1);
+}
+
 static void pair_paragraph(qctx *q, uint32_t pi, uint32_t first, uint32_t end)
 {
     const cc_article *a = q->a;
-    int64_t dopen = -1, sopen = -1;
+    int64_t dopen = -1, sopen = -1, inner = -1;
     int fam = 0, nested = 0;
+    size_t inner_first = q->quotes.n; /* pairs nested in the open quotation, kept aside */
     for (uint32_t i = first; i < end; i++) {
         const cc_token *t = cc_tok(a, i);
         if (t->kind != CC_TOK_QUOTE) {
@@ -113,23 +132,30 @@ static void pair_paragraph(qctx *q, uint32_t pi, uint32_t first, uint32_t end)
                     fam = f;
                     sopen = -1;
                     nested = 0;
+                    inner_first = q->quotes.n;
                 }
             } else if (fam != f) {
                 /* “ inside "…": a quotation within the quotation, unless it closes the outer one */
                 if (opens) {
                     nested = 1;
+                    inner = i;
                 } else if (nested) {
                     nested = 0;
+                    emit(q, (uint32_t)inner, i, pi, 0);
                 } else {
+                    q->quotes.n = inner_first;
                     emit(q, (uint32_t)dopen, i, pi, 0);
                     dopen = -1;
                 }
             } else if (!opens) {
+                q->quotes.n = inner_first;
                 emit(q, (uint32_t)dopen, i, pi, 0);
                 dopen = -1;
             } else {
+                q->quotes.n = inner_first;
                 emit(q, (uint32_t)dopen, i, pi, 1); /* the last one was never closed */
                 dopen = i;
+                inner_first = q->quotes.n;
             }
         } else if (dopen < 0) {
             if (opens && sopen < 0) {
@@ -142,16 +168,11 @@ static void pair_paragraph(qctx *q, uint32_t pi, uint32_t first, uint32_t end)
         i = mark_end;
     }
     if (dopen >= 0) {
-        emit(q, (uint32_t)dopen, end, pi, 1);
+        unclosed_outer(q, (uint32_t)dopen, inner_first, pi, end);
     }
 }
 
 /* ---- the quote itself ---- */
-
-static uint32_t para_tok_first(const cc_article *a, uint32_t pi)
-{
-    return a->sentences.v[a->paragraphs.v[pi].sent_first].tok_first;
-}
 
 static uint32_t para_tok_end(const cc_article *a, uint32_t pi)
 {

@@ -274,14 +274,26 @@ static uint32_t scan_number(const scanner *s, uint32_t pos)
     return pos;
 }
 
+/* An opening curly mark printed where a closing one belongs: a quote is open, the mark hangs on the
+ * word or punctuation before it and a space follows (`“It's unusual,“ said …`). */
+static int misprinted_closer(const scanner *s, uint32_t pos, cp_info q, int open_state)
+{
+    if (!open_state || pos == 0 || pos + (uint32_t)q.len >= s->len) {
+        return 0;
+    }
+    unsigned char bc = (unsigned char)s->text[pos - 1], ac = (unsigned char)s->text[pos + (uint32_t)q.len];
+    return bc != ' ' && bc != '\n' && bc != '(' && bc != '-' && (ac == ' ' || ac == '\n');
+}
+
 /* Opening or closing? By the characters around the mark, then by what is open. */
 static uint8_t quote_direction(const scanner *s, uint32_t pos, cp_info q, int *open_state)
 {
-    if (q.cp == 0x201C || q.cp == 0x00AB || q.cp == 0x201E || q.cp == 0x2018) {
+    if ((q.cp == 0x201C && !misprinted_closer(s, pos, q, *open_state)) || q.cp == 0x00AB || q.cp == 0x201E ||
+        q.cp == 0x2018) {
         *open_state = 1;
         return CC_TF_QOPEN;
     }
-    if (q.cp == 0x201D || q.cp == 0x00BB) {
+    if (q.cp == 0x201D || q.cp == 0x00BB || q.cp == 0x201C) {
         *open_state = 0;
         return CC_TF_QCLOSE;
     }

@@ -466,6 +466,28 @@ TEST(quote_nested_curly_inside_straight)
     expect_count(t, 1);
 }
 
+TEST(quote_curly_pairs_inside_stray_straight_mark)
+{
+    /* a pasted excerpt: a straight mark opens the paragraph and never closes; the curly pairs are quotes */
+    const char *t = HEAD "The paper printed the exchange.\n\n\"The mayor arrived late, telling the crowd "
+                         "\xE2\x80\x9CWe will not abandon you.\xE2\x80\x9D Few believed him.\n";
+    cc_cluster *c = test_analyze(t);
+    CHECK(c && quote_starting(c, "We will not abandon you") != NULL);
+    CHECK(c && quote_count(c) == 1);
+    cc_cluster_free(c);
+}
+
+TEST(quote_misprinted_curly_closer)
+{
+    /* an opening curly mark where the closing one belongs must not open a quote over the attribution */
+    const char *t = HEAD "\xE2\x80\x9CIt is unusual,\xE2\x80\x9C said Lena Park, a water engineer. "
+                         "\xE2\x80\x9CThe river rose in an hour.\xE2\x80\x9D\n";
+    expect(t, "It is unusual", "Lena Park", 0);
+    cc_cluster *c = test_analyze(t);
+    CHECK(c && quote_starting(c, "said Lena Park") == NULL);
+    cc_cluster_free(c);
+}
+
 TEST(quote_list_of_quotes)
 {
     const char *t = HEAD "\"Free the roads\", \"Open the dam\", \"Pay us now\", were among the chants shouted by farmers.\n";
