@@ -553,12 +553,31 @@ static int range_across(const amount_ctx *c, reading *r, size_t *j)
         if (amt_word(c, k, "to")) {
             return k > *j && read_range(c, r, &k, 0, 2) > 0 ? (*j = k, 1) : 0;
         }
-        if (t->kind == CC_TOK_QUOTE || (t->kind == CC_TOK_PUNCT && !amt_punct(c, k, '.')) || amt_word(c, k, "and") ||
+        int inside = amt_punct(c, k, '.') || (amt_touches(c, k) && k + 1 < c->end && amt_touches(c, k + 1)); /* "A/cm2" */
+        if (t->kind == CC_TOK_QUOTE || (t->kind == CC_TOK_PUNCT && !inside) || amt_word(c, k, "and") ||
             amt_word(c, k, "but") || amt_word(c, k, "from")) {
             return 0;
         }
     }
     return 0;
+}
+
+/* "1.3 A/cm2 to 0.03 A/cm2": a unit the lexicon lacks, written after both ends of a range; its length in
+ * tokens, or 0. */
+static size_t unit_repeated(const amount_ctx *c, size_t j)
+{
+    size_t k = j;
+    while (k < c->end && k < j + 4 && !amt_word(c, k, "to") && (c->tok[k].kind != CC_TOK_NUMBER || amt_touches(c, k))) {
+        k++;
+    }
+    figure g;
+    if (k == j || !amt_word(c, k, "to") || k + 1 >= c->end || !amt_is_trigger(c, k + 1) ||
+        !amt_read_figure(c, k + 1, &g) || g.last + (k - j) >= c->end) {
+        return 0;
+    }
+    uint32_t len = c->tok[k - 1].end - c->tok[j].start, at = c->tok[g.last + 1].start;
+    int same = c->tok[g.last + k - j].end - at == len && strncasecmp(c->text + c->tok[j].start, c->text + at, len) == 0;
+    return same ? k - j : 0;
 }
 
 static void push(amount_ctx *c, const reading *r)
@@ -722,8 +741,13 @@ size_t amt_read_amount(amount_ctx *c, size_t i)
     int from = r.left > c->first && amt_word(c, r.left - 1, "from");
     if (!r.f.vague) {
         int rr = read_range(c, &r, &j, between, from);
-        if (!rr && from) {
+        size_t rep = 0, at = j;
+        if (!rr && (from || (rep = unit_repeated(c, j)) > 0)) {
             rr = range_across(c, &r, &j);
+        }
+        if (rr > 0 && rep && !r.unit.len && j == r.g.last + 1) {
+            r.unit = cc_str_of(c->text + c->tok[at].start, c->tok[at + rep - 1].end - c->tok[at].start);
+            j += rep;
         }
         if (rr < 0) {
             c->skipped_last = r.g.last;

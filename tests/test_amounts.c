@@ -55,6 +55,7 @@ static const amount_case cases[] = {
     { "Fines range from $250,000 to $1 million.", "250000~1000000|exact||money" },
     { "Oil slid from $82 a barrel in June to $61 in December.", "82~61|exact||money" },
     { "Mileage went from 24 miles per gallon in 2010 to 31 mpg last year.", "24~31|exact||measure" },
+    { "The bakery ships 300 crates to 450 crates a night.", "300~450|exact||" },
     { "Trim levels come in four-, five- and eight-seat versions.", "4|exact|| ; 5|exact||" },
     /* changes */
     { "Shares rose 6.5% to 164p.", "6.5|exact|up|percent ; 164|exact||money" },
