@@ -148,6 +148,11 @@ static int place_preposition(const cc_article *a, size_t k)
 {
     static const char *const preps[] = { "in", "at", "near", "across", "outside", "inside", "throughout", "into",
                                          "off", "fled", "flee", "fleeing", "on" };
+    /* every word of every sentence with a figure comes here: turn away the many that cannot be one */
+    const cc_token *t = tok(a, k);
+    if (t->kind != CC_TOK_WORD || t->end - t->start > 10) {
+        return 0;
+    }
     for (size_t i = 0; i < sizeof preps / sizeof *preps; i++) {
         if (cc_tok_is(a, k, preps[i])) {
             return 1;

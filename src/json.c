@@ -7,9 +7,7 @@
 static void str(FILE *out, cc_str s)
 {
     if (s.len) {
-        putc('"', out);
-        cc_write_folded(out, s.p, s.len, cc_write_json_chars);
-        putc('"', out);
+        cc_write_json_folded(out, s.p, s.len);
     } else {
         fputs("null", out);
     }
@@ -41,7 +39,10 @@ static void write_date(FILE *out, int y, int m, int d)
 
 static void write_span_pair(FILE *out, cc_span s)
 {
-    fprintf(out, "\"start\":%u,\"end\":%u", s.start, s.end);
+    fputs("\"start\":", out);
+    cc_write_uint(out, s.start);
+    fputs(",\"end\":", out);
+    cc_write_uint(out, s.end);
 }
 
 static void write_document(FILE *out, const cc_article *a)
@@ -75,7 +76,11 @@ static void write_document(FILE *out, const cc_article *a)
     fputs("],\"sentences\":[", out);
     for (size_t i = 0; i < a->sentences.n; i++) {
         const cc_sentence *s = &a->sentences.v[i];
-        fprintf(out, "%s{\"start\":%u,\"end\":%u,\"paragraph\":%u,\"text\":", i ? "," : "", s->start, s->end, s->para);
+        fputs(i ? ",{" : "{", out);
+        write_span_pair(out, (cc_span){ s->start, s->end });
+        fputs(",\"paragraph\":", out);
+        cc_write_uint(out, s->para);
+        fputs(",\"text\":", out);
         span_text(out, a, (cc_span){ s->start, s->end });
         putc('}', out);
     }
@@ -192,11 +197,15 @@ static void write_mention(FILE *out, const cc_cluster *c, const cc_article *a, c
 {
     fputs("{\"doc\":", out);
     cc_write_json_string(out, a->id, strlen(a->id));
-    fprintf(out, ",\"type\":\"%s\",\"text\":", cc_entity_type_name((cc_entity_type)m->type));
+    fputs(",\"type\":\"", out);
+    fputs(cc_entity_type_name((cc_entity_type)m->type), out);
+    fputs("\",\"text\":", out);
     span_text(out, a, m->span);
     fputs(",\"entity\":", out);
     if (m->entity >= 0 && (size_t)m->entity < c->entities.n) {
-        fprintf(out, "\"e%d\"", m->entity + 1);
+        fputs("\"e", out);
+        cc_write_uint(out, (unsigned)m->entity + 1);
+        putc('"', out);
     } else {
         fputs("null", out);
     }

@@ -14,33 +14,66 @@ void cc_write_raw(FILE *out, const char *s, size_t len)
     fwrite(s, 1, len, out);
 }
 
-void cc_write_json_string(FILE *out, const char *s, size_t len)
+static int is_space_byte(char c)
 {
-    putc('"', out);
-    cc_write_json_chars(out, s, len);
-    putc('"', out);
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
-void cc_write_json_chars(FILE *out, const char *s, size_t len)
+/* One pass and one buffer, escaping (and with fold, collapsing white space): reports write every
+ * sentence of every article this way, so this is a hot loop. */
+static void write_json(FILE *out, const char *s, size_t len, int fold)
 {
-    size_t run = 0;
+    static const char hex[] = "0123456789abcdef";
+    char buf[4096];
+    size_t n = 0;
+    int space = 0, written = 0;
+    buf[n++] = '"';
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\') {
+        if (n > sizeof buf - 8) {
+            fwrite(buf, 1, n, out);
+            n = 0;
+        }
+        if (fold && is_space_byte((char)c)) {
+            space = written;
             continue;
         }
-        fwrite(s + run, 1, i - run, out);
-        run = i + 1;
+        if (space) {
+            buf[n++] = ' ';
+            space = 0;
+        }
+        written = 1;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            buf[n++] = (char)c;
+            continue;
+        }
+        buf[n++] = '\\';
         switch (c) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default: fprintf(out, "\\u%04x", c); break;
+        case '"': buf[n++] = '"'; break;
+        case '\\': buf[n++] = '\\'; break;
+        case '\n': buf[n++] = 'n'; break;
+        case '\r': buf[n++] = 'r'; break;
+        case '\t': buf[n++] = 't'; break;
+        default:
+            memcpy(buf + n, "u00", 3);
+            buf[n + 3] = hex[c >> 4];
+            buf[n + 4] = hex[c & 15];
+            n += 5;
+            break;
         }
     }
-    fwrite(s + run, 1, len - run, out);
+    buf[n++] = '"';
+    fwrite(buf, 1, n, out);
+}
+
+void cc_write_json_string(FILE *out, const char *s, size_t len)
+{
+    write_json(out, s, len, 0);
+}
+
+void cc_write_json_folded(FILE *out, const char *s, size_t len)
+{
+    write_json(out, s, len, 1);
 }
 
 void cc_write_escaped_html(FILE *out, const char *s, size_t len)
@@ -76,30 +109,53 @@ void cc_write_number(FILE *out, double v)
     }
 }
 
+/* Runs of non-space bytes are copied whole: this writes every sentence of a JSON report. */
 void cc_write_folded(FILE *out, const char *s, size_t len, void (*write)(FILE *, const char *, size_t))
 {
-    char buf[512];
-    size_t n = 0;
-    int space = 0;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = 1;
+    char buf[1024];
+    size_t n = 0, i = 0;
+    int written = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && is_space_byte(s[j])) {
+            j++;
+        }
+        if (j > i) {
+            if (written && j < len) {
+                buf[n++] = ' ';
+            }
+            i = j;
             continue;
         }
-        if (space && n) {
-            buf[n++] = ' ';
+        while (j < len && !is_space_byte(s[j])) {
+            j++;
         }
-        space = 0;
-        buf[n++] = c;
-        if (n >= sizeof buf - 2) {
+        if (n + (j - i) + 1 > sizeof buf) {
             write(out, buf, n);
             n = 0;
         }
+        if (j - i + 1 > sizeof buf) {
+            write(out, s + i, j - i);
+        } else {
+            memcpy(buf + n, s + i, j - i);
+            n += j - i;
+        }
+        written = 1;
+        i = j;
     }
     write(out, buf, n);
 }
 
+void cc_write_uint(FILE *out, unsigned long long v)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    fwrite(digits + n, 1, sizeof digits - n, out);
+}
 
 int cc_render(const cc_cluster *cluster, cc_format format, const cc_options *options, FILE *out, cc_error *err)
 {

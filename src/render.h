@@ -14,11 +14,13 @@ void cc_render_html(const cc_cluster *cluster, FILE *out);
 
 /* Shared helpers for renderers. */
 void cc_write_json_string(FILE *out, const char *s, size_t len);
-/* Escaped for inside a JSON string, without the quotes. */
-void cc_write_json_chars(FILE *out, const char *s, size_t len);
+/* A JSON string of the article text of a span, runs of white space folded to one space. */
+void cc_write_json_folded(FILE *out, const char *s, size_t len);
 void cc_write_escaped_html(FILE *out, const char *s, size_t len);
 /* Writes a number without a trailing ".0" for integers ("100000", "8.6"). */
 void cc_write_number(FILE *out, double v);
+/* Without printf's format parsing: reports write many offsets. */
+void cc_write_uint(FILE *out, unsigned long long v);
 /* The article text of a span with runs of white space (newlines included) folded to one space. */
 void cc_write_folded(FILE *out, const char *s, size_t len, void (*write)(FILE *, const char *, size_t));
 void cc_write_raw(FILE *out, const char *s, size_t len);

@@ -84,9 +84,13 @@ static uint32_t idmap_get(const cc_idmap *m, uint64_t key)
     return UINT32_MAX;
 }
 
+/* A map far larger than its last use gives its memory back: one large cluster would otherwise make
+ * every later clear cost its size. */
 void cc_idmap_clear(cc_idmap *m)
 {
-    if (m->cap) {
+    if (m->cap > 4096 && m->n * 4 < m->cap) {
+        cc_idmap_free(m);
+    } else if (m->cap) {
         memset(m->slots, 0, m->cap * sizeof *m->slots);
     }
     m->n = 0;

@@ -1,6 +1,7 @@
 #include "words.h"
 
 #include <stdlib.h>
+#include <xxhash.h>
 
 typedef struct class_slot {
     const char *key;    /* lower-case, from the lexicon */
@@ -143,6 +144,40 @@ void cc_words_begin(const cc_article *a)
     cc_tok_class_lookup(a, 0);
 }
 
+/* Cached next to the class bits: bit 30 says the common-word list was asked, bit 29 holds the answer. */
+#define COMMON_ASKED 0x40000000u
+#define COMMON_YES 0x20000000u
+
+/* Spellings met lately with their class bits and, once asked, the common-word answer: news repeats its
+ * words, so most tokens are answered here without folding them and probing the big lexicon tables.
+ * Direct-mapped: a spelling that lands on a taken slot replaces the one there. */
+typedef struct spelling_memo {
+    uint64_t hash;
+    uint32_t len;
+    uint32_t bits;
+} spelling_memo;
+
+enum { MEMO_SLOTS = 1 << 13 };
+static _Thread_local spelling_memo *memo;
+
+static spelling_memo *memo_of(const char *s, uint32_t n)
+{
+    if (!memo) {
+        memo = calloc(MEMO_SLOTS, sizeof *memo);
+        if (!memo) {
+            abort();
+        }
+    }
+    uint64_t h = XXH3_64bits(s, n) | 1;
+    spelling_memo *m = &memo[(h >> 17) & (MEMO_SLOTS - 1)];
+    if (m->hash != h || m->len != n) {
+        cc_words();
+        const class_slot *c = class_find(s, n, 0);
+        *m = (spelling_memo){ h, n, CLASS_KNOWN | (c ? c->bits : 0) };
+    }
+    return m;
+}
+
 unsigned cc_tok_class_lookup(const cc_article *a, uint32_t i)
 {
     cc_class_cache *cache = &cc_class_cache_tls;
@@ -167,9 +202,7 @@ unsigned cc_tok_class_lookup(const cc_article *a, uint32_t i)
         return 0;
     }
     if (!(cache->bits[i] & CLASS_KNOWN)) {
-        cc_words();
-        const class_slot *s = class_find(cc_tok_text(a, i), cc_tok_stem_len(a, i), 0);
-        cache->bits[i] = CLASS_KNOWN | (s ? s->bits : 0);
+        cache->bits[i] = memo_of(cc_tok_text(a, i), cc_tok_stem_len(a, i))->bits & (CLASS_KNOWN | 0xFFFFu);
     }
     return cache->bits[i] & 0xFFFFu;
 }
@@ -194,10 +227,6 @@ const cc_wordlists *cc_words(void)
     return &w;
 }
 
-/* Cached next to the class bits: bit 30 says the common-word list was asked, bit 29 holds the answer. */
-#define COMMON_ASKED 0x40000000u
-#define COMMON_YES 0x20000000u
-
 int cc_tok_common_word(const cc_article *a, uint32_t i)
 {
     if (a->tokens.v[i].kind != CC_TOK_WORD) {
@@ -206,7 +235,11 @@ int cc_tok_common_word(const cc_article *a, uint32_t i)
     cc_tok_class(a, i); /* makes the cache entry */
     uint32_t *bits = &cc_class_cache_tls.bits[i];
     if (!(*bits & COMMON_ASKED)) {
-        *bits |= COMMON_ASKED | (cc_tok_find(a, i, cc_words()->common) ? COMMON_YES : 0);
+        spelling_memo *m = memo_of(cc_tok_text(a, i), cc_tok_stem_len(a, i));
+        if (!(m->bits & COMMON_ASKED)) {
+            m->bits |= COMMON_ASKED | (cc_tok_find(a, i, cc_words()->common) ? COMMON_YES : 0);
+        }
+        *bits |= m->bits & (COMMON_ASKED | COMMON_YES);
     }
     return (*bits & COMMON_YES) != 0;
 }
