@@ -177,6 +177,31 @@ TEST(report_json_carries_groups_evidence_and_merged_quotes)
     cc_cluster_free(c);
 }
 
+/* Sentence text in JSON is the article's, white space folded to one space and JSON escapes applied,
+ * however long the sentence (the writer works through a fixed buffer). */
+TEST(report_json_sentence_text_is_folded_and_escaped_at_any_length)
+{
+    char text[6000] = "";
+    char expected[6000] = "";
+    strcat(text, "Officials said \"the\tfigure\"   \\ was\n");
+    strcat(expected, "Officials said \"the figure\" \\ was");
+    while (strlen(text) < 5000) {
+        strcat(text, " revised  again");
+        strcat(expected, " revised again");
+    }
+    strcat(text, ".");
+    strcat(expected, ".");
+    cc_cluster *c = test_analyze(text);
+    char *j = render(c, CC_FORMAT_JSON, 0);
+    json_t *root = json_loads(j, 0, NULL);
+    json_t *doc = json_array_get(json_object_get(root, "documents"), 0);
+    json_t *sentence = json_array_get(json_object_get(doc, "sentences"), 0);
+    CHECK_STR(json_string_value(json_object_get(sentence, "text")), expected);
+    json_decref(root);
+    free(j);
+    cc_cluster_free(c);
+}
+
 /* ---- -o FILE ---- */
 
 static char *read_all(const char *path)
