@@ -6,13 +6,20 @@
 
 #include "arena.h"
 
+/* An entry's index + 1 (0 = empty) and the high half of its key's hash: a probe that meets another key
+ * moves on without touching that entry, and most words looked up are in no list. */
+typedef struct cc_lexslot {
+    uint32_t entry;
+    uint32_t tag;
+} cc_lexslot;
+
 struct cc_lexset {
     const char *name;
     cc_lexentry *entries;
     size_t count;
-    uint32_t *slots;     /* open addressing: index + 1 into entries, 0 = empty */
+    cc_lexslot *slots;   /* open addressing over entries */
     size_t mask;
-    uint32_t *first_slots; /* entries by their first word alone, so phrase scans can stop after one word */
+    cc_lexslot *first_slots; /* entries by their first word alone, so phrase scans can stop after one word */
     int max_words;
     size_t max_key_len;  /* longest key, to refuse long lookups before folding them */
 };
@@ -52,19 +59,39 @@ static size_t first_word_length(const cc_lexentry *e)
 }
 
 /* Inserts entry index keyed by its first key_len bytes; the first definition of a key wins. */
-static void table_insert(const cc_lexset *set, uint32_t *slots, uint32_t index, size_t key_len)
+static void table_insert(const cc_lexset *set, cc_lexslot *slots, uint32_t index, size_t key_len)
 {
     const cc_lexentry *e = &set->entries[index];
-    size_t h = key_hash(e->key, key_len) & set->mask;
-    while (slots[h]) {
-        const cc_lexentry *o = &set->entries[slots[h] - 1];
+    uint64_t hash = key_hash(e->key, key_len);
+    size_t h = hash & set->mask;
+    while (slots[h].entry) {
+        const cc_lexentry *o = &set->entries[slots[h].entry - 1];
         size_t olen = slots == set->slots ? o->key_len : first_word_length(o);
         if (olen == key_len && memcmp(o->key, e->key, key_len) == 0) {
             return;
         }
         h = (h + 1) & set->mask;
     }
-    slots[h] = index + 1;
+    slots[h] = (cc_lexslot){ index + 1, (uint32_t)(hash >> 32) };
+}
+
+/* The entry whose key (with first_word, whose key's first word) is the n folded bytes, or NULL. */
+static const cc_lexentry *probe(const cc_lexset *set, const cc_lexslot *slots, const char *key, size_t n,
+                                int first_word)
+{
+    uint64_t hash = key_hash(key, n);
+    uint32_t tag = (uint32_t)(hash >> 32);
+    for (size_t h = hash & set->mask; slots[h].entry; h = (h + 1) & set->mask) {
+        if (slots[h].tag != tag) {
+            continue;
+        }
+        const cc_lexentry *e = &set->entries[slots[h].entry - 1];
+        size_t len = first_word ? first_word_length(e) : e->key_len;
+        if (len == n && memcmp(e->key, key, n) == 0) {
+            return e;
+        }
+    }
+    return NULL;
 }
 
 static int count_words(const char *s, size_t len)
@@ -182,16 +209,7 @@ const cc_lexentry *cc_lexset_find(const cc_lexset *set, const char *s, size_t le
     if (!set || len == 0 || len >= sizeof buf || len > set->max_key_len + 8) {
         return NULL;
     }
-    size_t n = lower_copy(buf, s, len);
-    size_t h = key_hash(buf, n) & set->mask;
-    while (set->slots[h]) {
-        const cc_lexentry *e = &set->entries[set->slots[h] - 1];
-        if (e->key_len == n && memcmp(e->key, buf, n) == 0) {
-            return e;
-        }
-        h = (h + 1) & set->mask;
-    }
-    return NULL;
+    return probe(set, set->slots, buf, lower_copy(buf, s, len), 0);
 }
 
 int cc_lexset_starts_entry(const cc_lexset *set, const char *word, size_t len)
@@ -200,16 +218,7 @@ int cc_lexset_starts_entry(const cc_lexset *set, const char *word, size_t len)
     if (!set || len == 0 || len >= sizeof buf || len > set->max_key_len) {
         return 0;
     }
-    size_t n = lower_copy(buf, word, len);
-    size_t h = key_hash(buf, n) & set->mask;
-    while (set->first_slots[h]) {
-        const cc_lexentry *e = &set->entries[set->first_slots[h] - 1];
-        if (first_word_length(e) == n && memcmp(e->key, buf, n) == 0) {
-            return 1;
-        }
-        h = (h + 1) & set->mask;
-    }
-    return 0;
+    return probe(set, set->first_slots, buf, lower_copy(buf, word, len), 1) != NULL;
 }
 
 int cc_lexset_max_words(const cc_lexset *set)
