@@ -413,7 +413,7 @@ static void left_context(const amount_ctx *c, reading *r)
         r->f.value = -r->f.value;
         r->left--;
     }
-    if (r->left > c->first && (e = cc_phrase_before(qualifiers, c->a, c->first, r->left, 4, &n))) {
+    if (r->left > c->first && (e = cc_phrase_before(qualifiers, c->a, c->first, r->left, 4, &n)) && !value_is(e, "none")) {
         r->qualifier = qualifier_of(e);
         r->left -= n;
     }

@@ -75,6 +75,8 @@ static const amount_case cases[] = {
     { "Savers with more than 40 million Swedish crowns ($4.3 million) pay a fee.",
       "40000000|more_than|| ; 4300000|more_than||money" },
     { "The firm now serves over than 300 schools.", "300|more_than||count" },
+    { "Turnout fell in the lead up to 3 key votes.", "3|exact||count" },
+    { "The lake warmed to 21.5deg C in July.", "21.5|exact||measure" },
     /* percentages, money, measures, durations, ages */
     { "Government forces hold 98% of the city.", "98|exact||percent" },
     { "Aid worth $50 million arrived.", "50000000|exact||money" },
@@ -91,6 +93,7 @@ static const amount_case cases[] = {
     { "It was the 22nd amendment.", "" },
     { "Prices peaked in the 1990s.", "" },
     { "The S&P 500 and the Stoxx 600 were flat.", "" },
+    { "in early trade the sp 500 was flat.", "" },
     { "Apple showed the iPhone 11 and Game 7 was sold out.", "" },
     { "See page 5 and item No. 3.", "" },
     { "Bristol beat Charlton 2-1 at home.", "" },
