@@ -7,9 +7,12 @@
 
 #include "claims_internal.h"
 #include "lexicon.h"
+#include "numbers.h"
 #include "phrase.h"
+#include "words.h"
 
-static const cc_lexset *reporting, *attributing, *source_nouns, *stop_words, *predicates;
+static const cc_lexset *reporting, *attributing, *source_nouns, *stop_words, *predicates, *source_words, *titles,
+    *org_words, *vague_amounts;
 
 static void init(void)
 {
@@ -20,6 +23,10 @@ static void init(void)
     source_nouns = cc_lexset_get("source_nouns");
     stop_words = cc_lexset_get("stop_words");
     predicates = cc_lexset_get("casualty_predicates");
+    source_words = cc_lexset_get("source_words");
+    titles = cc_lexset_get("person_titles");
+    org_words = cc_lexset_get("org_words");
+    vague_amounts = cc_lexset_get("vague_amounts");
     reporting = cc_lexset_get("reporting_verbs");
 }
 
@@ -73,8 +80,10 @@ static int is_verb(const cc_article *a, uint32_t s, size_t i)
     size_t first = cc_sent_first(a, s), m;
     if (i > first && (cc_tok_is(a, i - 1, "an") || cc_tok_is(a, i - 1, "a") || cc_tok_is(a, i - 1, "the") ||
                       cc_tok_is(a, i - 1, "was") || cc_tok_is(a, i - 1, "were") || cc_tok_is(a, i - 1, "been") ||
-                      cc_tok_is(a, i - 1, "be") || cc_tok_is(a, i - 1, "is") || cc_tok_is(a, i - 1, "are"))) {
-        return 0; /* "an estimated", "were reported" */
+                      cc_tok_is(a, i - 1, "be") || cc_tok_is(a, i - 1, "is") || cc_tok_is(a, i - 1, "are") ||
+                      cc_tok_is(a, i - 1, "its") || cc_tok_is(a, i - 1, "their") || cc_tok_is(a, i - 1, "his") ||
+                      cc_tok_is(a, i - 1, "her"))) {
+        return 0; /* "an estimated", "were reported", "its declared stockpile" */
     }
     return !(i + 1 < cc_sent_end(a, s) && cc_phrase_at(predicates, a, i + 1, cc_sent_end(a, s), 2, &m)); /* "reported dead" */
 }
@@ -168,6 +177,77 @@ static size_t trim_subject(const cc_article *a, size_t from, size_t to)
     return from;
 }
 
+static int is_dash(const cc_article *a, size_t i)
+{
+    const cc_token *t = tok(a, i);
+    const char *p = a->text + t->start;
+    size_t n = t->end - t->start;
+    return t->kind == CC_TOK_PUNCT && ((n <= 2 && p[0] == '-' && p[n - 1] == '-') ||
+                                       (n == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == '\x94' || p[2] == '\x93')));
+}
+
+static int is_cap_word(const cc_article *a, size_t i)
+{
+    return tok(a, i)->kind == CC_TOK_WORD && (tok(a, i)->flags & (CC_TF_CAP | CC_TF_ALLCAPS));
+}
+
+/* Words that join the parts of a name: "head of the Observatory", "a source at Aleppo Police Command". */
+static int name_joint(const cc_article *a, size_t i)
+{
+    return cc_tok_is(a, i, "of") || cc_tok_is(a, i, "for") || cc_tok_is(a, i, "the") || cc_tok_is(a, i, "at") ||
+           cc_tok_is(a, i, "in") || cc_tok_is(a, i, "and");
+}
+
+/* A word that starts a figure: "two", "hundreds"; not a determiner ("some", "several"). */
+static int figure_word(const cc_article *a, size_t k)
+{
+    double value;
+    const char *w = a->text + tok(a, k)->start;
+    size_t n = tok(a, k)->end - tok(a, k)->start;
+    return cc_number_word(w, n, &value) ||
+           (cc_lexset_find(vague_amounts, w, n) && !cc_lexset_find(stop_words, w, n) && !cc_tok_is(a, k, "several"));
+}
+
+/* A past-tense reporting verb, which cannot be a noun ("claimed", "said"; not "reports"). */
+static int past_reporting_verb(const cc_article *a, size_t k, size_t end)
+{
+    size_t n, len = tok(a, k)->end - tok(a, k)->start;
+    const char *w = a->text + tok(a, k)->start;
+    return cc_phrase_at(reporting, a, k, end, 1, &n) &&
+           ((len > 2 && !memcmp(w + len - 2, "ed", 2)) || cc_tok_is(a, k, "said") || cc_tok_is(a, k, "told"));
+}
+
+static int source_word(const cc_article *a, size_t i)
+{
+    const char *w = a->text + tok(a, i)->start;
+    size_t n = tok(a, i)->end - tok(a, i)->start;
+    return cc_lexset_find(source_words, w, n) || cc_lexset_find(titles, w, n) || cc_lexset_find(org_words, w, n);
+}
+
+/* Without commas two phrases run together before the verb ("…wounded 60 people Syrian state television
+ * said", "…in eastern Syria UNICEF said"); the subject is the last, from a capitalised word after a word
+ * no name holds, or after a place when an acronym, a nationality or a title follows it. */
+static size_t last_source_phrase(const cc_article *a, size_t from, size_t to)
+{
+    for (size_t p = to; p-- > from + 1;) {
+        if (!is_cap_word(a, p) || cc_tok_has(a, (uint32_t)p, CC_W_PLACE)) {
+            continue; /* "a correspondent in east Aleppo": a place does not start a source */
+        }
+        const cc_token *before = tok(a, p - 1);
+        int loose_word = before->kind == CC_TOK_WORD && !(before->flags & (CC_TF_CAP | CC_TF_ALLCAPS)) &&
+                         !name_joint(a, p - 1) && !source_word(a, p - 1) && !cc_tok_particle(a, (uint32_t)(p - 1));
+        /* "…in New Aleppo SANA reporter", "Damascus British Foreign Secretary…"; not "U.S. President",
+         * "Turkey PM" */
+        int after_place = cc_tok_has(a, (uint32_t)(p - 1), CC_W_PLACE) && !(before->flags & CC_TF_ALLCAPS) &&
+                          !cc_tok_has(a, (uint32_t)p, CC_W_TITLE) &&
+                          ((tok(a, p)->flags & CC_TF_ALLCAPS) || cc_tok_has(a, (uint32_t)p, CC_W_DEMONYM));
+        if (loose_word || before->kind == CC_TOK_NUMBER || after_place) {
+            return p;
+        }
+    }
+    return from;
+}
+
 /* The subject before a reporting verb: "The Syrian civil defense corps said", "…, the civil defense
  * added", "Zeid Ra'ad al-Hussein, the UN rights chief, said". */
 static cc_str subject_before(const cc_article *a, size_t first, size_t v)
@@ -175,6 +255,18 @@ static cc_str subject_before(const cc_article *a, size_t first, size_t v)
     size_t k = v;
     while (k > first && auxiliary(a, k - 1)) {
         k--;
+    }
+    if (k > first && cc_is_pronoun(a, (uint32_t)(k - 1))) {
+        return cc_tok_str(a, k - 1); /* "…were mostly civilians it said": the pronoun alone */
+    }
+    if (k > first + 1 && is_dash(a, k - 1)) {
+        /* "The civil defence - a rescue service that works in rebel areas - said": what stands before the
+         * aside */
+        for (size_t d = k - 1; d-- > first && k - d < 30;) {
+            if (is_dash(a, d)) {
+                return subject_before(a, first, d);
+            }
+        }
     }
     if (k > first + 1 && punct(a, k - 1, ',')) {
         /* an appositive: keep the name, whichever side of the commas it stands */
@@ -186,27 +278,105 @@ static cc_str subject_before(const cc_article *a, size_t first, size_t v)
         }
         return span(a, inner, inner_end);
     }
-    return span(a, trim_subject(a, phrase_start(a, first, k), k), k);
+    return span(a, last_source_phrase(a, trim_subject(a, phrase_start(a, first, k), k), k), k);
 }
 
 /* The subject after an inverted verb: "said Rami Abdel Rahman, director of…", "said spokesman Stephane
- * Dujarric". */
-static cc_str subject_after(const cc_article *a, size_t v, size_t end)
+ * Dujarric". Without commas ("…said the Observatory heavy bombardment has…") it ends where the name does,
+ * unless a joint carries it on to another capitalised word ("a source at Aleppo Police Command"). */
+static size_t subject_after_end(const cc_article *a, size_t v, size_t end)
 {
     size_t k = v + 1;
     int named = 0;
+    if (k < end && !is_cap_word(a, k) && !cc_tok_is(a, k, "the") && !cc_tok_is(a, k, "a") && !cc_tok_is(a, k, "an") &&
+        !source_word(a, k)) {
+        return v + 1; /* "said on Saturday", "rejected by Syrian…": no subject there */
+    }
     while (k < end && k < v + 8 && tok(a, k)->kind == CC_TOK_WORD && !boundary_word(a, k)) {
-        named |= (tok(a, k)->flags & CC_TF_CAP) != 0;
+        int cap = is_cap_word(a, k) && !cc_tok_has(a, (uint32_t)k, CC_W_NOT_NAME); /* not "Saturday" */
+        if (figure_word(a, k)) {
+            break; /* "…Police Command two people were killed" */
+        }
+        if (named && !cap && !cc_tok_particle(a, (uint32_t)k)) {
+            size_t j = k;
+            while (j < end && j < k + 3 && (name_joint(a, j) || source_word(a, j))) { /* "Observatory director Rami…" */
+                j++;
+            }
+            if (j == k || j >= end || !is_cap_word(a, j)) {
+                break;
+            }
+            k = j;
+            continue;
+        }
+        named |= cap;
         k++;
     }
-    return named ? span(a, v + 1, k) : cc_str_of("", 0);
+    return named ? k : v + 1;
 }
 
+static cc_str subject_after(const cc_article *a, size_t v, size_t end)
+{
+    return span(a, v + 1, subject_after_end(a, v, end));
+}
+
+/* Could this phrase before a reporting verb be its subject: a name, a pronoun, or a noun that gives
+ * accounts ("officials", "doctors at the scene")? Not "…believed to be chlorine". */
+static int plausible_subject(const cc_article *a, cc_str who)
+{
+    if (!who.len) {
+        return 0;
+    }
+    size_t first = cc_tok_at_byte(a, (uint32_t)(who.p - a->text));
+    size_t last = cc_tok_at_byte(a, (uint32_t)(who.p + who.len - 1 - a->text));
+    if (last >= a->tokens.n) {
+        return 1;
+    }
+    if (is_cap_word(a, last) || cc_is_pronoun(a, (uint32_t)last) || (is_cap_word(a, first) && !cc_tok_is(a, first, "the"))) {
+        return 1;
+    }
+    for (size_t k = first; k <= last; k++) {
+        if (source_word(a, k)) {
+            return 1; /* "the medical source in Hasakeh city" */
+        }
+    }
+    return 0;
+}
+
+static int auxiliary_verb(const cc_article *a, size_t k)
+{
+    static const char *const verbs[] = { "was", "were", "is", "are", "had", "has", "have", "would", "will",
+                                         "could", "did", "should", "must", "might", "can", "may" };
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+        if (cc_tok_is(a, k, verbs[i])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* After "said Mounzer Khalil" a verb means the name is the subject of what was said ("said Obama was
+ * wrong"), not the speaker. */
+static int verb_follows(const cc_article *a, size_t k, size_t end)
+{
+    size_t n;
+    return k < end && (auxiliary_verb(a, k) || cc_phrase_at(reporting, a, k, end, 1, &n) ||
+                       cc_phrase_at(predicates, a, k, end, 1, &n));
+}
+
+/* "according to X": up to ten words, ending before a figure or a verb when commas are missing ("according
+ * to independent monitors hundreds of thousands…", "according to the source claimed the lives…"). */
 static cc_str np_after(const cc_article *a, size_t from, size_t end)
 {
     size_t k = from;
+    int named = 0;
     while (k < end && k < from + 10 && tok(a, k)->kind == CC_TOK_WORD && !cc_tok_is(a, k, "who") &&
-           !cc_tok_is(a, k, "which")) {
+           !cc_tok_is(a, k, "which") &&
+           (k == from || !(figure_word(a, k) || auxiliary_verb(a, k) || past_reporting_verb(a, k, end)))) {
+        int cap = is_cap_word(a, k);
+        if (named && !cap && !name_joint(a, k) && !source_word(a, k) && !cc_tok_particle(a, (uint32_t)k)) {
+            break; /* "according to the Syrian Observatory heavy bombardment has…" */
+        }
+        named |= cap;
         k++;
     }
     return span(a, from, k);
@@ -222,6 +392,11 @@ static cc_str subject_of(const cc_article *a, uint32_t s, size_t v)
         if (after.len) {
             return after;
         }
+    }
+    /* a comma lost before an inverted verb: "…believed to be chlorine said Mounzer Khalil head of…" */
+    size_t after_end = subject_after_end(a, v, end);
+    if (after_end > v + 1 && !plausible_subject(a, who) && !verb_follows(a, after_end, end)) {
+        return span(a, v + 1, after_end);
     }
     return who;
 }
@@ -406,7 +581,8 @@ cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote)
     /* the reporting frame the sentence before opened in the same paragraph: "X said… The victims included…" */
     const cc_paragraph *p = &a->paragraphs.v[a->sentences.v[s].para];
     if (s > p->sent_first) {
-        return attribution_in(a, s - 1, cc_sent_end(a, s - 1)).who;
+        cc_str frame = attribution_in(a, s - 1, cc_sent_end(a, s - 1)).who;
+        return plausible_subject(a, frame) ? frame : cc_str_of("", 0);
     }
     return cc_str_of("", 0);
 }

@@ -9,6 +9,7 @@
 
 #include "lexicon.h"
 #include "node.h"
+#include "phrase.h" /* cc_tok_is */
 
 /* The lexicons both stages read, loaded once. */
 typedef struct cc_wordlists {
@@ -31,13 +32,6 @@ static inline uint32_t cc_tok_len(const cc_article *a, uint32_t i)
 static inline const char *cc_tok_text(const cc_article *a, uint32_t i)
 {
     return a->text + a->tokens.v[i].start;
-}
-
-/* Case-insensitive (ASCII) comparison with a lower-case word. */
-static inline int cc_tok_is(const cc_article *a, uint32_t i, const char *word)
-{
-    size_t n = strlen(word);
-    return cc_tok_len(a, i) == n && strncasecmp(cc_tok_text(a, i), word, n) == 0;
 }
 
 static inline int cc_tok_punct(const cc_article *a, uint32_t i, char c)
