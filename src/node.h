@@ -118,12 +118,14 @@ typedef struct cc_claim {
 } cc_claim;
 
 typedef struct cc_quote {
-    cc_span span;        /* the quoted words, without the quote marks */
+    cc_span span;        /* the quoted words, without the quote marks (the first piece, when interrupted) */
     uint32_t sentence;
     uint8_t partial;
     cc_str speaker;      /* fullest name the article gives, or empty for none */
     cc_str role;         /* "UN High Commissioner for Human Rights", or empty */
     int32_t merged;      /* cross-article merged-quote index, -1 until crosscheck */
+    cc_str text;         /* an utterance interrupted by its attribution ("X," he said, "Y"), its pieces
+                            joined (article arena); empty when the span is the whole quote */
 } cc_quote;
 
 typedef enum cc_entity_type { CC_ENT_PERSON, CC_ENT_ORG, CC_ENT_PLACE } cc_entity_type;

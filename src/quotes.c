@@ -22,6 +22,7 @@ typedef struct raw_quote {
     uint8_t partial;
     cc_attribution att;
     int32_t speaker;        /* index into the article's speaker table, -1 for none */
+    uint8_t joins_next;     /* the next quote carries on this utterance past its attribution */
 } raw_quote;
 
 typedef struct speaker {
@@ -84,7 +85,7 @@ static void emit(qctx *q, uint32_t open, uint32_t close, uint32_t para, int uncl
     const cc_article *a = q->a;
     uint32_t open_last = open + 1 < a->tokens.n && is_pair(a, open, open + 2) ? open + 1 : open;
     uint32_t close_last = !unclosed && is_pair(a, close, close + 2) ? close + 1 : close;
-    raw_quote r = { open, close, open_last, close_last, para, (uint8_t)unclosed, 0, { 0 }, -1 };
+    raw_quote r = { open, close, open_last, close_last, para, (uint8_t)unclosed, 0, { 0 }, -1, 0 };
     CC_VEC_PUSH(q->quotes, r);
 }
 
@@ -323,6 +324,31 @@ static void attribute(qctx *q, size_t k)
     }
 }
 
+/* `"X," he said. "Y"`: Y carries on the utterance the attribution interrupted, unless a verb of its
+ * own introduces it (`, adding, "Y"`, `But he added: "Y"`) or it has an attribution of its own. */
+static int continues_after_attribution(const qctx *q, size_t k)
+{
+    const cc_article *a = q->a;
+    const raw_quote *r = &q->quotes.v[k], *n = &q->quotes.v[k + 1];
+    if (r->unclosed || r->partial || n->partial || n->para != r->para || r->att.kind == CC_SPK_NONE ||
+        r->att.verb <= r->close_last || r->att.verb >= n->open) {
+        return 0;
+    }
+    if ((!cc_tok_punct(a, n->open - 1, ',') && !cc_tok_punct(a, n->open - 1, '.')) ||
+        sentence_of(a, n->open - 1) != sentence_of(a, r->att.verb)) {
+        return 0; /* `"X," said A. The boat sank. "Y"`: narration between */
+    }
+    uint32_t intro = n->open - 2; /* `he added, "Y"`, `adding, "Y"` */
+    if (intro != r->att.verb && (says(a, intro) || cc_tok_is(a, intro, "adding"))) {
+        return 0;
+    }
+    if (r->open >= 2 && says(a, r->open - 2) &&
+        (cc_tok_punct(a, r->open - 1, ',') || cc_tok_punct(a, r->open - 1, ':'))) {
+        return 0; /* `someone shouted, "Cruz," Beck joked, "Amen!"`: X has a speaker of its own */
+    }
+    return n->att.kind == CC_SPK_NONE || n->att.verb == r->att.verb;
+}
+
 static int32_t find_speaker(qctx *q, const cc_attribution *att, uint32_t pos)
 {
     cc_str name = att->name; /* a person's is already the fullest name the article gives */
@@ -512,6 +538,16 @@ static void assign_speakers(qctx *q)
     }
 }
 
+static cc_str join_pieces(cc_article *a, cc_span first, cc_span rest)
+{
+    size_t n1 = first.end - first.start, n2 = rest.end - rest.start;
+    char *p = cc_arena_alloc(&a->arena, n1 + 1 + n2);
+    memcpy(p, a->text + first.start, n1);
+    p[n1] = ' ';
+    memcpy(p + n1 + 1, a->text + rest.start, n2);
+    return (cc_str){ p, (uint32_t)(n1 + 1 + n2) };
+}
+
 /* A short one-sentence paragraph with no sentence punctuation at all is a sub-heading ("UN 'alarmed'")
  * even when the cleaner did not mark it: its quote marks repeat a quote, or are scare quotes. */
 static int headline_like(const cc_article *a, const cc_paragraph *p)
@@ -558,13 +594,19 @@ void cc_extract_quotes(cc_article *a)
     for (q.current = 0; q.current < q.quotes.n; q.current++) {
         attribute(&q, q.current);
     }
+    for (size_t k = 0; k + 1 < q.quotes.n; k++) {
+        q.quotes.v[k].joins_next = (uint8_t)continues_after_attribution(&q, k);
+    }
     assign_speakers(&q);
     for (size_t k = 0; k < q.quotes.n; k++) {
         const raw_quote *r = &q.quotes.v[k];
-        cc_quote out = { content_span(a, r), sentence_of(a, r->open), r->partial, { 0 }, { 0 }, -1 };
+        cc_quote out = { content_span(a, r), sentence_of(a, r->open), r->partial, { 0 }, { 0 }, -1, { 0 } };
         if (r->speaker >= 0) {
             out.speaker = q.speakers.v[r->speaker].name;
             out.role = q.speakers.v[r->speaker].role;
+        }
+        if (r->joins_next) {
+            out.text = join_pieces(a, out.span, content_span(a, &q.quotes.v[++k]));
         }
         CC_VEC_PUSH(a->quotes, out);
     }

@@ -102,6 +102,9 @@ size_t cc_group_range_text(char *buf, size_t cap, const cc_cluster *c, const cc_
 
 cc_str cc_quote_text(const cc_article *a, const cc_quote *q)
 {
+    if (q->text.len) {
+        return q->text;
+    }
     cc_str s = cc_str_span(a, q->span);
     while (s.len && (s.p[s.len - 1] == ',' || s.p[s.len - 1] == ' ' || s.p[s.len - 1] == '\n')) {
         s.len--;

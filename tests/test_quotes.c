@@ -304,27 +304,61 @@ TEST(quote_dash_attribution)
 
 /* ---- continuation ---- */
 
-TEST(quote_interrupted_is_two_quotes_same_speaker)
+/* The quote of article 0 starting `starts` has the pieces of an interrupted utterance joined as `text`. */
+static void expect_joined(const char *t, const char *starts, const char *text, const char *speaker)
+{
+    cc_cluster *c = test_analyze(t);
+    const cc_quote *q = c ? quote_starting(c, starts) : NULL;
+    CHECK(q != NULL);
+    if (q) {
+        CHECK_STR(test_str(q->text), text);
+        CHECK_STR(test_str(q->speaker), speaker);
+    }
+    cc_cluster_free(c);
+}
+
+TEST(quote_interrupted_by_attribution_is_one_quote)
 {
     const char *t = HEAD "\"We tried,\" Lena Park said, \"but the water was too fast.\"\n";
-    expect(t, "We tried", "Lena Park", 0);
-    expect(t, "but the water", "Lena Park", 0);
-    expect_count(t, 2);
+    expect_joined(t, "We tried", "We tried but the water was too fast.", "Lena Park");
+    expect_count(t, 1);
+}
+
+TEST(quote_interrupted_across_sentences_is_one_quote)
+{
+    expect_joined(HEAD "\"The levee held,\" said Tom Reyes, the county engineer. \"The pumps did not.\"\n",
+                  "The levee held", "The levee held The pumps did not.", "Tom Reyes");
+    expect_joined(HEAD "\"It was close,\" Reyes told reporters when asked about the night. \"Too close.\"\n",
+                  "It was close", "It was close Too close.", "Reyes");
+}
+
+TEST(quote_second_piece_with_its_own_verb_stays_apart)
+{
+    const char *shouted = HEAD "When a man shouted, \"Shame,\" the mayor said calmly, \"We hear you.\"\n";
+    expect_count(shouted, 2);
+    const char *added = HEAD "\"We tried,\" Lena Park said. But she added, \"The water was too fast.\"\n";
+    expect(added, "The water", "Lena Park", 0);
+    expect_count(added, 2);
+    const char *adding = HEAD "\"We tried,\" Lena Park said, adding: \"The water was too fast.\"\n";
+    expect_count(adding, 2);
+    const char *again = HEAD "\"We tried,\" Lena Park said. \"The water was too fast,\" she said.\n";
+    expect_count(again, 2);
 }
 
 TEST(quote_second_quote_in_paragraph_continues)
 {
-    const char *t = HEAD "\"We tried,\" said Lena Park. \"The water was too fast. Nobody could swim in it.\"\n";
+    const char *t = HEAD "\"We tried,\" said Lena Park. The boat had capsized twice. \"The water was too fast. "
+                         "Nobody could swim in it.\"\n";
     expect(t, "The water was too fast", "Lena Park", 0);
+    expect_count(t, 2);
 }
 
 TEST(quote_multi_paragraph_unclosed)
 {
     const char *t = HEAD "\"We have lost everything,\" said farmer Maria Lopez. \"The water came at night.\n\n"
                          "\"Now we start again from nothing.\"\n\nThe council meets on Friday.\n";
-    expect(t, "The water came at night", "Maria Lopez", 0);
+    expect_joined(t, "We have lost everything", "We have lost everything The water came at night.", "Maria Lopez");
     expect(t, "Now we start again", "Maria Lopez", 0);
-    expect_count(t, 3);
 }
 
 TEST(quote_next_paragraph_continues_speaker)
