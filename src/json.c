@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "report.h"
 
 static void str(FILE *out, cc_str s)
 {
@@ -177,7 +178,7 @@ static void write_quote(FILE *out, const cc_article *a, const cc_quote *q)
     fputs("{\"doc\":", out);
     cc_write_json_string(out, a->id, strlen(a->id));
     fputs(",\"text\":", out);
-    span_text(out, a, q->span);
+    str(out, cc_quote_text(a, q));
     fputs(",\"speaker\":", out);
     str(out, q->speaker);
     fputs(",\"role\":", out);
