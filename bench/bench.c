@@ -192,7 +192,7 @@ static void analyze_to(cc_cluster *c, depth d, FILE *sink)
         }
         if (d >= QUOTES_ENTITIES) {
             cc_extract_mentions(a);
-            cc_extract_quotes(a);
+            cc_extract_quotes(a, 0);
         }
     }
 }

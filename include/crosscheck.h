@@ -37,6 +37,8 @@ typedef struct cc_options {
     int color;           /* text format: use ANSI colours */
     int strict;          /* stop at the first bad article instead of skipping it */
     int summary_only;    /* text and JSON: render the cited summary alone */
+    int whole_utterances; /* a quotation interrupted by its attribution ("X," he said, "Y") is one quote,
+                             its pieces joined, instead of two (the default, as GUIDELINES count them) */
 } cc_options;
 
 /* Metadata that a JSON Lines record (or the caller) may supply alongside the text. Any field may be NULL. */

@@ -135,13 +135,13 @@ int cc_cluster_add(cc_cluster *c, const char *id, const char *text, size_t len, 
     return 0;
 }
 
-void cc_analyze_article(cc_article *a)
+void cc_analyze_article(cc_article *a, const cc_options *options)
 {
     cc_segment(a);
     cc_extract_amounts(a);
     cc_extract_claims(a);
     cc_extract_mentions(a); /* before quotes: speakers are read against the mentions */
-    cc_extract_quotes(a);
+    cc_extract_quotes(a, options->whole_utterances);
 }
 
 int cc_analyze(cc_cluster *c, const cc_options *options, cc_error *err)
@@ -151,7 +151,7 @@ int cc_analyze(cc_cluster *c, const cc_options *options, cc_error *err)
         c->options = *options;
     }
     for (size_t i = 0; i < c->articles.n; i++) {
-        cc_analyze_article(c->articles.v[i]);
+        cc_analyze_article(c->articles.v[i], &c->options);
     }
     cc_link_entities(c);
     cc_crosscheck(c);

@@ -183,7 +183,7 @@ static void write_quote(FILE *out, const cc_article *a, const cc_quote *q)
     str(out, q->speaker);
     fputs(",\"role\":", out);
     str(out, q->role);
-    fprintf(out, ",\"partial\":%s,", q->partial ? "true" : "false");
+    fprintf(out, ",\"partial\":%s,\"continues\":%s,", q->partial ? "true" : "false", q->continues ? "true" : "false");
     write_span_pair(out, q->span);
     fputs(",\"merged\":", out);
     if (q->merged >= 0) {

@@ -22,6 +22,8 @@ static const char usage[] =
     "  -o, --output FILE    write the report to FILE (atomically) instead of standard output\n"
     "  -w, --words N        summary budget in words (default 120)\n"
     "      --strict         stop at the first bad article instead of skipping it\n"
+    "      --whole-utterances  a quotation interrupted by its attribution (\"X,\" he said, \"Y\") is one\n"
+    "                       quote with its pieces joined, not two\n"
     "      --color WHEN     auto (default: on a terminal, unless NO_COLOR is set), always or never\n"
     "\n"
     "exit status: 0 all articles analysed; 1 some articles were skipped (named on standard error);\n"
@@ -107,6 +109,8 @@ static int parse_args(cli *c, int argc, char **argv)
             i++;
         } else if (!strcmp(a, "--strict")) {
             c->strict = 1;
+        } else if (!strcmp(a, "--whole-utterances")) {
+            c->options.whole_utterances = 1;
         } else if (!strcmp(a, "--color") || !strncmp(a, "--color=", 8)) {
             c->color = a[7] == '=' ? a + 8 : value;
             if (a[7] != '=') {

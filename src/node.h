@@ -124,8 +124,9 @@ typedef struct cc_quote {
     cc_str speaker;      /* fullest name the article gives, or empty for none */
     cc_str role;         /* "UN High Commissioner for Human Rights", or empty */
     int32_t merged;      /* cross-article merged-quote index, -1 until crosscheck */
-    cc_str text;         /* an utterance interrupted by its attribution ("X," he said, "Y"), its pieces
-                            joined (article arena); empty when the span is the whole quote */
+    cc_str text;         /* with whole utterances asked for, an utterance interrupted by its attribution
+                            ("X," he said, "Y"), its pieces joined (article arena); else empty */
+    uint8_t continues;   /* carries on the utterance of the quote before it, past its attribution */
 } cc_quote;
 
 typedef enum cc_entity_type { CC_ENT_PERSON, CC_ENT_ORG, CC_ENT_PLACE } cc_entity_type;

@@ -568,7 +568,7 @@ static int headline_like(const cc_article *a, const cc_paragraph *p)
     return words <= 12;
 }
 
-void cc_extract_quotes(cc_article *a)
+void cc_extract_quotes(cc_article *a, int whole_utterances)
 {
     cc_words_begin(a);
     a->quotes.n = 0;
@@ -600,12 +600,13 @@ void cc_extract_quotes(cc_article *a)
     assign_speakers(&q);
     for (size_t k = 0; k < q.quotes.n; k++) {
         const raw_quote *r = &q.quotes.v[k];
-        cc_quote out = { content_span(a, r), sentence_of(a, r->open), r->partial, { 0 }, { 0 }, -1, { 0 } };
+        cc_quote out = { content_span(a, r), sentence_of(a, r->open), r->partial, { 0 }, { 0 }, -1, { 0 }, 0 };
         if (r->speaker >= 0) {
             out.speaker = q.speakers.v[r->speaker].name;
             out.role = q.speakers.v[r->speaker].role;
         }
-        if (r->joins_next) {
+        out.continues = k > 0 && q.quotes.v[k - 1].joins_next;
+        if (r->joins_next && whole_utterances) {
             out.text = join_pieces(a, out.span, content_span(a, &q.quotes.v[++k]));
         }
         CC_VEC_PUSH(a->quotes, out);

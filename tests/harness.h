@@ -44,6 +44,8 @@ void cc_test_skip(const char *why);
 /* A one-article cluster, analysed; free with cc_cluster_free. NULL if the text was refused. */
 cc_cluster *test_analyze(const char *text);
 cc_cluster *test_analyze_many(const char *const *texts, size_t n);
+/* One article analysed with the given options. */
+cc_cluster *test_analyze_with(const char *text, const cc_options *options);
 /* The article's i-th sentence (or token, or span) as a NUL-terminated string in a static ring buffer. */
 const char *test_sentence(const cc_cluster *c, size_t article, size_t i);
 const char *test_token(const cc_cluster *c, size_t article, size_t i);

@@ -80,7 +80,7 @@ int main(int argc, char **argv)
 
 /* ---- helpers ---- */
 
-cc_cluster *test_analyze_many(const char *const *texts, size_t n)
+static cc_cluster *analyze_many(const char *const *texts, size_t n, const cc_options *options)
 {
     cc_cluster *c = cc_cluster_new();
     for (size_t i = 0; i < n; i++) {
@@ -93,8 +93,18 @@ cc_cluster *test_analyze_many(const char *const *texts, size_t n)
         }
     }
     cc_error err;
-    cc_analyze(c, NULL, &err);
+    cc_analyze(c, options, &err);
     return c;
+}
+
+cc_cluster *test_analyze_many(const char *const *texts, size_t n)
+{
+    return analyze_many(texts, n, NULL);
+}
+
+cc_cluster *test_analyze_with(const char *text, const cc_options *options)
+{
+    return analyze_many(&text, 1, options);
 }
 
 cc_cluster *test_analyze(const char *text)

@@ -304,32 +304,42 @@ TEST(quote_dash_attribution)
 
 /* ---- continuation ---- */
 
-/* The quote of article 0 starting `starts` has the pieces of an interrupted utterance joined as `text`. */
-static void expect_joined(const char *t, const char *starts, const char *text, const char *speaker)
+/* With whole utterances asked for, the quote of article 0 starting `starts` has the pieces of an
+ * interrupted utterance joined as `text`, and the article has `count` quotes. */
+static void expect_joined(const char *t, const char *starts, const char *text, const char *speaker, size_t count)
 {
-    cc_cluster *c = test_analyze(t);
+    cc_options whole = { .whole_utterances = 1 };
+    cc_cluster *c = test_analyze_with(t, &whole);
     const cc_quote *q = c ? quote_starting(c, starts) : NULL;
     CHECK(q != NULL);
     if (q) {
         CHECK_STR(test_str(q->text), text);
         CHECK_STR(test_str(q->speaker), speaker);
+        CHECK_INT(c->articles.v[0]->quotes.n, count);
     }
     cc_cluster_free(c);
 }
 
-TEST(quote_interrupted_by_attribution_is_one_quote)
+/* By default the pieces are two quotes, as GUIDELINES count them, the second marked as carrying on. */
+TEST(quote_interrupted_by_attribution_is_two_pieces_of_one_utterance)
 {
     const char *t = HEAD "\"We tried,\" Lena Park said, \"but the water was too fast.\"\n";
-    expect_joined(t, "We tried", "We tried but the water was too fast.", "Lena Park");
-    expect_count(t, 1);
+    expect(t, "We tried", "Lena Park", 0);
+    expect(t, "but the water", "Lena Park", 0);
+    expect_count(t, 2);
+    cc_cluster *c = test_analyze(t);
+    const cc_quote *first = quote_starting(c, "We tried"), *second = quote_starting(c, "but the water");
+    CHECK(first && second && !first->continues && second->continues && !first->text.len);
+    cc_cluster_free(c);
+    expect_joined(t, "We tried", "We tried but the water was too fast.", "Lena Park", 1);
 }
 
-TEST(quote_interrupted_across_sentences_is_one_quote)
+TEST(quote_interrupted_across_sentences_is_one_utterance)
 {
     expect_joined(HEAD "\"The levee held,\" said Tom Reyes, the county engineer. \"The pumps did not.\"\n",
-                  "The levee held", "The levee held The pumps did not.", "Tom Reyes");
+                  "The levee held", "The levee held The pumps did not.", "Tom Reyes", 1);
     expect_joined(HEAD "\"It was close,\" Reyes told reporters when asked about the night. \"Too close.\"\n",
-                  "It was close", "It was close Too close.", "Reyes");
+                  "It was close", "It was close Too close.", "Reyes", 1);
 }
 
 TEST(quote_second_piece_with_its_own_verb_stays_apart)
@@ -357,8 +367,10 @@ TEST(quote_multi_paragraph_unclosed)
 {
     const char *t = HEAD "\"We have lost everything,\" said farmer Maria Lopez. \"The water came at night.\n\n"
                          "\"Now we start again from nothing.\"\n\nThe council meets on Friday.\n";
-    expect_joined(t, "We have lost everything", "We have lost everything The water came at night.", "Maria Lopez");
+    expect(t, "The water came at night", "Maria Lopez", 0);
     expect(t, "Now we start again", "Maria Lopez", 0);
+    expect_count(t, 3);
+    expect_joined(t, "We have lost everything", "We have lost everything The water came at night.", "Maria Lopez", 2);
 }
 
 TEST(quote_next_paragraph_continues_speaker)

@@ -308,6 +308,31 @@ TEST(report_cli_colour_follows_the_option)
     free(err);
 }
 
+/* --whole-utterances: the examples' one quotation interrupted by its attribution becomes one quote. */
+TEST(report_cli_whole_utterances_join_an_interrupted_quotation)
+{
+    char *out, *err;
+    size_t quotes[2], continued[2];
+    for (int whole = 0; whole < 2; whole++) {
+        CHECK_INT(test_run_cli(whole ? "analyze -f json --whole-utterances examples" : "analyze -f json examples", &out,
+                               &err),
+                  0);
+        json_t *root = json_loads(out, 0, NULL);
+        json_t *list = json_object_get(root, "quotes");
+        quotes[whole] = json_array_size(list);
+        continued[whole] = 0;
+        for (size_t i = 0; i < json_array_size(list); i++) {
+            continued[whole] += json_is_true(json_object_get(json_array_get(list, i), "continues"));
+        }
+        json_decref(root);
+        free(out);
+        free(err);
+    }
+    CHECK(continued[0] >= 1);
+    CHECK_INT(continued[1], 0);
+    CHECK_INT(quotes[1], quotes[0] - continued[0]);
+}
+
 TEST(report_cli_writes_each_format_to_a_file)
 {
     static const char *const formats[] = { "text", "markdown", "html", "json" };
