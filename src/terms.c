@@ -88,7 +88,7 @@ static uint32_t idmap_get(const cc_idmap *m, uint64_t key)
  * every later clear cost its size. */
 void cc_idmap_clear(cc_idmap *m)
 {
-    if (m->cap > 4096 && m->n * 4 < m->cap) {
+    if (m->cap > 4096 && m->n * 16 < m->cap) {
         cc_idmap_free(m);
     } else if (m->cap) {
         memset(m->slots, 0, m->cap * sizeof *m->slots);
@@ -113,6 +113,7 @@ struct cc_terms {
     cc_idmap stem_ids;  /* stem number + 1 -> id, in this use: small, unlike a table per stem number */
     uint32_t stem_count;
     uint32_t count;
+    CC_VEC(uint64_t) keys; /* cc_terms_ids' scratch */
 };
 
 /* Enough for any news vocabulary; past it the memo starts over rather than grow without end. */
@@ -200,10 +201,30 @@ static uint32_t stem_number(cc_terms *t, const char *word, size_t len, uint64_t 
     return found;
 }
 
+/* Eight bytes lower-cased at once (ASCII letters only, as fold does). */
+static uint64_t lower8(uint64_t x)
+{
+    const uint64_t high = 0x8080808080808080ULL;
+    uint64_t seven = x & ~high;
+    uint64_t upper = ~x & high & ((seven + 0x3f3f3f3f3f3f3f3fULL) ^ (seven + 0x2525252525252525ULL));
+    return x | upper >> 2;
+}
+
+/* spelling_key of the folded word; a word with a ’ (or too long for the buffer) is folded first. */
 static uint64_t word_key(const char *word, size_t len)
 {
-    char folded[72] = { 0 };
-    return spelling_key(folded, fold(word, len, folded, 64), len);
+    if (len >= 64 || memchr(word, 0xE2, len)) {
+        char folded[72] = { 0 };
+        return spelling_key(folded, fold(word, len, folded, 64), len);
+    }
+    uint64_t h = 0x9e3779b97f4a7c15ULL ^ len;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t k = 0;
+        memcpy(&k, word + i, len - i < 8 ? len - i : 8);
+        h = (h ^ lower8(k)) * 0xff51afd7ed558ccdULL;
+        h ^= h >> 32;
+    }
+    return h ? h : 1;
 }
 
 /* The id << 1 | stop of a spelling already in recent or just added there (slot). */
@@ -221,8 +242,10 @@ static uint32_t id_of_new_spelling(cc_terms *t, const char *word, size_t len, ui
 void cc_terms_ids(cc_terms *t, const char *const *words, const uint32_t *lens, size_t n, uint32_t *ids)
 {
     const uint32_t PENDING = UINT32_MAX;
+    CC_VEC_RESERVE(t->keys, n);
+    uint64_t *keys = t->keys.v;
     for (size_t i = 0; i < n; i++) {
-        uint64_t key = word_key(words[i], lens[i]);
+        uint64_t key = keys[i] = word_key(words[i], lens[i]);
         uint32_t found = idmap_get(&t->recent, key);
         ids[i] = found;
         if (found == PENDING && t->spellings.cap) {
@@ -231,7 +254,7 @@ void cc_terms_ids(cc_terms *t, const char *const *words, const uint32_t *lens, s
     }
     for (size_t i = 0; i < n; i++) {
         if (ids[i] == PENDING) {
-            uint64_t key = word_key(words[i], lens[i]);
+            uint64_t key = keys[i];
             int added;
             uint32_t *recent = cc_idmap_slot(&t->recent, key, &added);
             if (added) {
