@@ -52,6 +52,7 @@ typedef struct clause {
     size_t first, end;   /* sentence tokens */
     size_t t0, t1;       /* the figure, tokens inclusive */
     size_t next_amount;  /* first token of the next amount in the sentence, or end */
+    size_t then_amount;  /* first token of the amount after that, or end */
 } clause;
 
 static int is_word(const clause *c, size_t i, const char *w)
@@ -197,12 +198,29 @@ static int predicate_before(const clause *c, predicate *p)
     return p->category >= 0 && !(k - n > c->first && c->a->tokens.v[k - n - 1].kind == CC_TOK_NUMBER);
 }
 
+/* Only "and" or a comma between token from and the next figure: "three children and two women were
+ * among the dead" says of both what it says after the second. */
+static int listed_with_next(const clause *c, size_t from)
+{
+    if (c->next_amount >= c->end || c->next_amount == from) {
+        return 0;
+    }
+    for (size_t k = from; k < c->next_amount; k++) {
+        const cc_token *t = &c->a->tokens.v[k];
+        if (!is_word(c, k, "and") && !(t->kind == CC_TOK_PUNCT && c->a->text[t->start] == ',')) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* "…were killed", "…remain under siege", "…fled": the first predicate after the people counted, before
- * the next figure or the end of the clause. */
+ * the next figure (unless it is listed with this one) or the end of the clause. */
 static int predicate_after(const clause *c, size_t from, predicate *p)
 {
     size_t n;
-    for (size_t k = from; k < c->end && k < from + 14 && k < c->next_amount; k++) {
+    size_t limit = listed_with_next(c, from) ? c->then_amount : c->next_amount;
+    for (size_t k = from; k < c->end && k < from + 14 && k < limit; k++) {
         const cc_token *t = &c->a->tokens.v[k];
         if (t->kind == CC_TOK_PUNCT && (c->a->text[t->start] == ';' || c->a->text[t->start] == ':')) {
             return 0;
@@ -306,9 +324,12 @@ static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
     c.end = cc_sent_end(a, m->sentence);
     c.t0 = cc_tok_at_byte(a, m->span.start);
     c.t1 = cc_tok_at_byte(a, m->span.end - 1);
-    c.next_amount = c.end;
+    c.next_amount = c.then_amount = c.end;
     if (mi + 1 < a->amounts.n && a->amounts.v[mi + 1].sentence == m->sentence) {
         c.next_amount = cc_tok_at_byte(a, a->amounts.v[mi + 1].span.start);
+    }
+    if (mi + 2 < a->amounts.n && a->amounts.v[mi + 2].sentence == m->sentence) {
+        c.then_amount = cc_tok_at_byte(a, a->amounts.v[mi + 2].span.start);
     }
     if (c.t0 < c.first || c.t1 >= c.end) {
         return;
@@ -380,10 +401,49 @@ static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
 
 /* ---- one claim per figure ---- */
 
+static cc_str last_word(cc_str s)
+{
+    uint32_t i = s.len;
+    while (i > 0 && s.p[i - 1] != ' ') {
+        i--;
+    }
+    return cc_str_of(s.p + i, s.len - i);
+}
+
+static int generic_people(cc_str w)
+{
+    static const char *const generic[] = { "people", "persons", "others", "individuals", "civilians" };
+    for (size_t k = 0; k < sizeof generic / sizeof *generic; k++) {
+        if (w.len == strlen(generic[k]) && !strncasecmp(w.p, generic[k], w.len)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_list(cc_str who)
+{
+    for (uint32_t i = 0; i < who.len; i++) {
+        if (who.p[i] == ',' || (i + 5 <= who.len && !memcmp(who.p + i, " and ", 5))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* "4 soldiers" and "4 women" are two figures; "10 people", "10 civilians" and "10 men, women and
+ * children" may be one. */
+static int different_people(const cc_claim *x, const cc_claim *y)
+{
+    cc_str p = last_word(x->who), q = last_word(y->who);
+    return p.len && q.len && !generic_people(p) && !generic_people(q) && !is_list(x->who) && !is_list(y->who) &&
+           !(p.len == q.len && !strncasecmp(p.p, q.p, p.len));
+}
+
 static int same_figure(const cc_article *a, const cc_claim *x, const cc_claim *y)
 {
     const cc_amount *p = &a->amounts.v[x->amount], *q = &a->amounts.v[y->amount];
-    if (x->category != y->category) {
+    if (x->category != y->category || different_people(x, y)) {
         return 0;
     }
     if (p->vague.len || q->vague.len) {
@@ -395,12 +455,15 @@ static int same_figure(const cc_article *a, const cc_claim *x, const cc_claim *y
     return p->is_range ? p->low == q->low && p->high == q->high : p->value == q->value;
 }
 
-/* The fullest statement of a repeated figure: attributed, in the body, with place and time. */
+/* The fullest statement of a repeated figure: in the body, attributed, qualified ("at least 10" over a
+ * headline's "10"), saying who, with place and time. */
 static int fullness(const cc_article *a, const cc_claim *x)
 {
     const cc_sentence *s = &a->sentences.v[x->sentence];
     int heading = s->para < a->paragraphs.n && (a->paragraphs.v[s->para].flags & (CC_PF_TITLE | CC_PF_HEADING));
-    return (heading ? 0 : 8) + (x->source.len ? 4 : 0) + (x->where.len ? 1 : 0) + (x->when.len ? 1 : 0);
+    int qualified = a->amounts.v[x->amount].qualifier != CC_Q_EXACT;
+    return (heading ? 0 : 16) + (x->source.len ? 8 : 0) + (qualified ? 2 : 0) + (x->who.len ? 2 : 0) +
+           (x->where.len ? 1 : 0) + (x->when.len ? 1 : 0);
 }
 
 static void merge_repeats(cc_article *a)

@@ -160,6 +160,18 @@ static const claim_case cases[] = {
       "killed|scores|vague|men, women and children||old city|" },
     { "Thousands of people have been killed and millions more displaced.",
       "killed|thousands|vague|people|||; displaced|millions|vague|people|||" },
+    /* figures listed together share what is said after the last ("…and two women were among the dead") */
+    { "The monitor said three children and two women were among the dead.",
+      "killed|3|exact|children|The monitor||; killed|2|exact|women|The monitor||" },
+    { "Four soldiers and 12 civilians were killed when the convoy was ambushed.",
+      "killed|4|exact|soldiers|||; killed|12|exact|civilians|||" },
+    /* a figure repeated in one article is one claim, from its fullest statement; the same number of other
+     * people is another figure */
+    { "Sunday 6 Aug Air strikes kill 10 near hospital Monitor A barrage of air strikes near the hospital killed at "
+      "least 10 civilians on Sunday, the monitor said.",
+      "killed|10|at_least|civilians|the monitor||on Sunday" },
+    { "Gunmen killed four soldiers at the checkpoint. Later a shell killed four women in the market.",
+      "killed|4|exact|soldiers|||; killed|4|exact|women|||" },
     /* copy whose commas were lost on the way (scraped and syndicated text) */
     { "The shells held chlorine said Dr Ahmed Rahal head of the local health directorate adding that 40 people were killed.",
       "killed|40|exact|people|Dr Ahmed Rahal||" },
