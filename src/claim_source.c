@@ -248,6 +248,26 @@ static size_t last_source_phrase(const cc_article *a, size_t from, size_t to)
     return from;
 }
 
+/* "The Idlib Media Center(,) which publishes news on the province(,) said": the subject is what the
+ * relative clause hangs on. */
+static int after_relative(const cc_article *a, size_t first, size_t from, size_t *np_from, size_t *np_to)
+{
+    if (from <= first + 1 || !(cc_tok_is(a, from - 1, "which") || cc_tok_is(a, from - 1, "who"))) {
+        return 0;
+    }
+    size_t end = from - 1;
+    if (end > first && punct(a, end - 1, ',')) {
+        end--;
+    }
+    size_t start = phrase_start(a, first, end);
+    if (start >= end) {
+        return 0;
+    }
+    *np_from = start;
+    *np_to = end;
+    return 1;
+}
+
 /* The subject before a reporting verb: "The Syrian civil defense corps said", "…, the civil defense
  * added", "Zeid Ra'ad al-Hussein, the UN rights chief, said". */
 static cc_str subject_before(const cc_article *a, size_t first, size_t v)
@@ -268,9 +288,13 @@ static cc_str subject_before(const cc_article *a, size_t first, size_t v)
             }
         }
     }
+    size_t np_from, np_to;
     if (k > first + 1 && punct(a, k - 1, ',')) {
         /* an appositive: keep the name, whichever side of the commas it stands */
         size_t inner_end = k - 1, inner = phrase_start(a, first, inner_end);
+        if (after_relative(a, first, inner, &np_from, &np_to)) {
+            return span(a, np_from, np_to);
+        }
         if (inner > first && punct(a, inner - 1, ',')) {
             size_t outer = phrase_start(a, first, inner - 1);
             int inner_named = (tok(a, inner)->flags & CC_TF_CAP) && !cc_tok_is(a, inner, "the");
@@ -278,7 +302,11 @@ static cc_str subject_before(const cc_article *a, size_t first, size_t v)
         }
         return span(a, inner, inner_end);
     }
-    return span(a, last_source_phrase(a, trim_subject(a, phrase_start(a, first, k), k), k), k);
+    size_t from = phrase_start(a, first, k);
+    if (after_relative(a, first, from, &np_from, &np_to)) {
+        return span(a, np_from, np_to);
+    }
+    return span(a, last_source_phrase(a, trim_subject(a, from, k), k), k);
 }
 
 /* The subject after an inverted verb: "said Rami Abdel Rahman, director of…", "said spokesman Stephane

@@ -172,6 +172,11 @@ static const claim_case cases[] = {
       "killed|10|at_least|civilians|the monitor||on Sunday" },
     { "Gunmen killed four soldiers at the checkpoint. Later a shell killed four women in the market.",
       "killed|4|exact|soldiers|||; killed|4|exact|women|||" },
+    /* a relative clause between the source and its verb */
+    { "The Red Crescent, which runs clinics across the region, said 30 people were injured.",
+      "injured|30|exact|people|The Red Crescent||" },
+    { "The media centre which reports on the province said at least six people had been killed.",
+      "killed|6|at_least|people|The media centre||" },
     /* copy whose commas were lost on the way (scraped and syndicated text) */
     { "The shells held chlorine said Dr Ahmed Rahal head of the local health directorate adding that 40 people were killed.",
       "killed|40|exact|people|Dr Ahmed Rahal||" },
