@@ -177,6 +177,8 @@ static const claim_case cases[] = {
       "injured|30|exact|people|The Red Crescent||" },
     { "The media centre which reports on the province said at least six people had been killed.",
       "killed|6|at_least|people|The media centre||" },
+    { "The monitor confirmed the raids while a local journalist placed the death toll at 50.",
+      "killed|50|exact||a local journalist||" },
     /* copy whose commas were lost on the way (scraped and syndicated text) */
     { "The shells held chlorine said Dr Ahmed Rahal head of the local health directorate adding that 40 people were killed.",
       "killed|40|exact|people|Dr Ahmed Rahal||" },
