@@ -9,6 +9,7 @@
 #include "dates.h"
 #include "lexicon.h"
 #include "phrase.h"
+#include "words.h"
 
 static const cc_lexset *place_nouns, *time_words, *stop_words, *units, *reporting, *attributing;
 
@@ -261,10 +262,82 @@ static cc_str main_place_of(const cc_article *a, cc_main_place *m)
     return m->place;
 }
 
-cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, cc_main_place *main_place)
+/* The country named at token k ("Syria", "Syria's", "United States"), with its length in tokens. */
+static const cc_lexentry *country_at(const cc_article *a, size_t k, size_t *len)
+{
+    const cc_lexset *places = cc_lexset_get("places");
+    const cc_token *t = tok(a, k);
+    if (t->kind != CC_TOK_WORD || !(t->flags & CC_TF_CAP)) {
+        return NULL;
+    }
+    const cc_lexentry *e = cc_phrase_at(places, a, k, a->tokens.n, 3, len);
+    if (!e || *len == 1) {
+        e = cc_tok_find(a, (uint32_t)k, places);
+        *len = 1;
+    }
+    return e && strcmp(e->value, "country") == 0 ? e : NULL;
+}
+
+static cc_str country_name(const cc_article *a, size_t k, size_t len)
+{
+    return len == 1 ? cc_str_of(a->text + tok(a, k)->start, cc_tok_stem_len(a, (uint32_t)k)) : span(a, k, k + len);
+}
+
+/* The country named last before token t0, in its sentence or the five before ("Syria has been at war
+ * since 2011. Since then, hundreds of thousands…"). */
+static cc_str country_before(const cc_article *a, uint32_t s, size_t t0)
+{
+    size_t stop = cc_sent_first(a, s > 5 ? s - 5 : 0);
+    for (size_t k = t0; k-- > stop;) {
+        size_t len;
+        if (country_at(a, k, &len)) {
+            return country_name(a, k, len);
+        }
+    }
+    return cc_str_of("", 0);
+}
+
+/* The country the article names most often (at least twice). */
+static cc_str article_country(const cc_article *a)
+{
+    enum { MAX = 16 };
+    cc_str names[MAX];
+    int count[MAX];
+    size_t n = 0, best = SIZE_MAX;
+    for (size_t k = 0; k < a->tokens.n; k++) {
+        size_t len;
+        if (!country_at(a, k, &len)) {
+            continue;
+        }
+        cc_str name = country_name(a, k, len);
+        size_t i;
+        for (i = 0; i < n && !(names[i].len == name.len && !memcmp(names[i].p, name.p, name.len)); i++) {
+        }
+        if (i == n && n < MAX) {
+            names[n] = name, count[n] = 0, n++;
+        }
+        if (i < n && ++count[i] >= 2 && (best == SIZE_MAX || count[i] > count[best])) {
+            best = i;
+        }
+        k += len - 1;
+    }
+    return best == SIZE_MAX ? cc_str_of("", 0) : names[best];
+}
+
+cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int national, cc_main_place *main_place)
 {
     init();
     place p;
+    if (national && !place_in(a, s, t0, t1, &p)) {
+        cc_str country = country_before(a, s, t0);
+        if (!country.len && !main_place->country_known) {
+            main_place->country = article_country(a);
+            main_place->country_known = 1;
+        }
+        if (country.len || main_place->country.len) {
+            return country.len ? country : main_place->country;
+        }
+    }
     if (place_in(a, s, t0, t1, &p)) {
         /* "the city", "the town": the place the article is about */
         if (p.end == p.start + 1 && p.start > 0 && cc_tok_is(a, p.start - 1, "the") && p.rank == 2) {

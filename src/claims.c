@@ -3,6 +3,7 @@
  * "remain under siege") say what happened to them. The clause is searched right before the figure (the
  * verb it is the object of), then after it, then back to a noun such as "death toll". Hypotheticals and
  * negations are left out; a figure said twice in one article is one claim. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "claims_internal.h"
@@ -10,7 +11,7 @@
 #include "phrase.h"
 #include "stages.h"
 
-static const cc_lexset *predicates, *people_nouns, *modifiers, *stop_words, *things;
+static const cc_lexset *predicates, *people_nouns, *modifiers, *stop_words, *things, *vague_counts;
 
 static void init(void)
 {
@@ -21,7 +22,18 @@ static void init(void)
     modifiers = cc_lexset_get("claim_modifiers");
     stop_words = cc_lexset_get("stop_words");
     things = cc_lexset_get("counted_things");
+    vague_counts = cc_lexset_get("vague_figures");
     predicates = cc_lexset_get("casualty_predicates");
+}
+
+/* The least count an amount can mean: "hundreds of thousands" is at least 200,000. */
+static double least_count(const cc_amount *m)
+{
+    if (!m->vague.len) {
+        return m->is_range ? m->low : m->value;
+    }
+    const cc_lexentry *e = cc_lexset_find(vague_counts, m->vague.p, m->vague.len);
+    return e ? strtod(e->value, NULL) : 0;
 }
 
 /* Whether a lexicon value carries a flag word after the category ("killed before", "killed noun"). */
@@ -394,7 +406,9 @@ static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
     if (in_quote) {
         cl.flags |= CC_CF_IN_QUOTE;
     }
-    cl.where = cc_claim_where(a, m->sentence, c.t0, s1 - 1, main_place);
+    /* a toll of this size is a country's, not a town's */
+    int national = least_count(m) >= 1e5;
+    cl.where = cc_claim_where(a, m->sentence, c.t0, s1 - 1, national, main_place);
     cl.when = cc_claim_when(a, m->sentence, c.t0, s1 - 1, &cl.when_resolved);
     CC_VEC_PUSH(a->claims, cl);
 }
@@ -502,7 +516,7 @@ void cc_extract_claims(cc_article *a)
     a->claims.n = 0;
     uint32_t checked = UINT32_MAX;
     int casualty = 0;
-    cc_main_place main_place = { { 0, 0 }, 0 };
+    cc_main_place main_place = { { 0, 0 }, { 0, 0 }, 0, 0 };
     for (size_t i = 0; i < a->amounts.n; i++) {
         uint32_t s = a->amounts.v[i].sentence;
         if (s != checked) {

@@ -21,15 +21,18 @@ static inline size_t cc_sent_end(const cc_article *a, uint32_t s)
  * when the article states it on its own authority. *in_quote is set when the figure is quoted. */
 cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote);
 
-/* The place the article names most often, found once per article when first needed. */
+/* The place the article names most often, and the country it names most often, each found once per
+ * article when first needed. */
 typedef struct cc_main_place {
-    cc_str place;
-    int known;
+    cc_str place, country;
+    int known, country_known;
 } cc_main_place;
 
 /* The place given for a figure spanning tokens [t0, t1] of sentence s ("eastern Aleppo", "four different
- * neighbourhoods"), or the nearest place named before it in its paragraph, or the article's main place. */
-cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, cc_main_place *main_place);
+ * neighbourhoods"), or the nearest place named before it in its paragraph, or the article's main place;
+ * for a national figure (national: a war's whole toll, millions displaced) the country the article names
+ * most rather than the city it is about. */
+cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int national, cc_main_place *main_place);
 
 /* The time phrase nearest the figure in its sentence ("on Monday", "since November 15", "the last 27
  * days"), resolved against the publication date when the article has one. */

@@ -179,6 +179,10 @@ static const claim_case cases[] = {
       "killed|6|at_least|people|The media centre||" },
     { "The monitor confirmed the raids while a local journalist placed the death toll at 50.",
       "killed|50|exact||a local journalist||" },
+    /* a war's whole toll belongs to the country named before it, not to the town the story is about */
+    { "Shelling killed 12 people in Kharkiv on Monday. Ukraine has been at war since 2022. Since then, hundreds of "
+      "thousands of people have been killed.",
+      "killed|12|exact|people||Kharkiv|on Monday; killed|hundreds of thousands|vague|people||Ukraine|" },
     /* copy whose commas were lost on the way (scraped and syndicated text) */
     { "The shells held chlorine said Dr Ahmed Rahal head of the local health directorate adding that 40 people were killed.",
       "killed|40|exact|people|Dr Ahmed Rahal||" },
