@@ -210,8 +210,9 @@ static int predicate_before(const clause *c, predicate *p)
     return p->category >= 0 && !(k - n > c->first && c->a->tokens.v[k - n - 1].kind == CC_TOK_NUMBER);
 }
 
-/* Only "and" or a comma between token from and the next figure: "three children and two women were
- * among the dead" says of both what it says after the second. */
+/* Only links between token from and the next figure ("and", a comma, "including", "among them"): "three
+ * children and two women were among the dead", "15 civilians, among them 11 children, were killed" say of
+ * both what they say after the second. */
 static int listed_with_next(const clause *c, size_t from)
 {
     if (c->next_amount >= c->end || c->next_amount == from) {
@@ -219,7 +220,9 @@ static int listed_with_next(const clause *c, size_t from)
     }
     for (size_t k = from; k < c->next_amount; k++) {
         const cc_token *t = &c->a->tokens.v[k];
-        if (!is_word(c, k, "and") && !(t->kind == CC_TOK_PUNCT && c->a->text[t->start] == ',')) {
+        if (!is_word(c, k, "and") && !is_word(c, k, "including") && !is_word(c, k, "among") &&
+            !is_word(c, k, "them") && !is_word(c, k, "whom") && !is_word(c, k, "of") &&
+            !(t->kind == CC_TOK_PUNCT && c->a->text[t->start] == ',')) {
             return 0;
         }
     }
@@ -237,8 +240,9 @@ static int predicate_after(const clause *c, size_t from, predicate *p)
         if (t->kind == CC_TOK_PUNCT && (c->a->text[t->start] == ';' || c->a->text[t->start] == ':')) {
             return 0;
         }
+        int among = k > from && is_word(c, k - 1, "among"); /* "were among those killed" */
         if (is_word(c, k, "but") || is_word(c, k, "while") || is_word(c, k, "whereas") || is_word(c, k, "although") ||
-            is_word(c, k, "those") || is_word(c, k, "them") || is_word(c, k, "these")) {
+            (!among && (is_word(c, k, "those") || is_word(c, k, "them") || is_word(c, k, "these")))) {
             return 0; /* another clause, or other people: "…arrived for evacuating those injured" */
         }
         const cc_lexentry *e = predicate_at(c, k, &n);
@@ -288,8 +292,9 @@ static int predicate_back(const clause *c, predicate *p)
  * the one before it takes that one's category. */
 static int joined_to_previous(const clause *c, const cc_claim *prev, const cc_article *a)
 {
-    if (!prev) {
-        return 0;
+    if (!prev || is_word(c, c->t0, "many") || is_word(c, c->t0, "some") || is_word(c, c->t0, "several") ||
+        is_word(c, c->t0, "few") || is_word(c, c->t0, "most")) {
+        return 0; /* "…were killed and many suffered breathing problems": a quantifier starts its own clause */
     }
     size_t k = cc_tok_at_byte(a, prev->span.end);
     if (k >= c->t0 || k < c->first) {

@@ -165,6 +165,14 @@ static const claim_case cases[] = {
       "killed|3|exact|children|The monitor||; killed|2|exact|women|The monitor||" },
     { "Four soldiers and 12 civilians were killed when the convoy was ambushed.",
       "killed|4|exact|soldiers|||; killed|12|exact|civilians|||" },
+    { "Fifteen civilians, among them 11 children, were killed in the barrel bomb attack.",
+      "killed|15|exact|civilians|||; killed|11|exact|children|||" },
+    { "At least 82 people including 58 civilians were killed during the air strikes.",
+      "killed|82|at_least|people|||; killed|58|exact|civilians|||" },
+    { "The monitor said 76 children and 41 women were among those killed in the clashes.",
+      "killed|76|exact|children|||; killed|41|exact|women|||" },
+    { "At least four people were killed and many suffered breathing problems after the gas attack.",
+      "killed|4|at_least|people|||" },
     /* a figure repeated in one article is one claim, from its fullest statement; the same number of other
      * people is another figure */
     { "Sunday 6 Aug Air strikes kill 10 near hospital Monitor A barrage of air strikes near the hospital killed at "
