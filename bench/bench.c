@@ -180,7 +180,7 @@ static void analyze_to(cc_cluster *c, depth d, FILE *sink)
     if (d == FULL) {
         cc_error err;
         cc_analyze(c, NULL, &err);
-        cc_render_json(c, sink);
+        cc_render(c, CC_FORMAT_JSON, NULL, sink, &err);
         return;
     }
     for (size_t i = 0; i < c->articles.n; i++) {

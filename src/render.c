@@ -163,6 +163,8 @@ int cc_render(const cc_cluster *cluster, cc_format format, const cc_options *opt
     if (!options) {
         options = &defaults;
     }
+    flockfile(out); /* once, not at each of the report's many small writes */
+    int known = 1;
     switch (format) {
     case CC_FORMAT_JSON:
         if (options->summary_only) {
@@ -181,6 +183,11 @@ int cc_render(const cc_cluster *cluster, cc_format format, const cc_options *opt
         cc_render_html(cluster, out);
         break;
     default:
+        known = 0;
+        break;
+    }
+    funlockfile(out);
+    if (!known) {
         cc_error_set(err, NULL, 0, -1, "unknown output format");
         return -1;
     }
