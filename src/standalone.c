@@ -137,6 +137,9 @@ static int opens_with_context(const cc_article *a, const cc_sentence *s)
         if (cc_lexset_find(openers, buf, n)) {
             return 1;
         }
+        if (words == 1 && !cc_lexset_starts_entry(openers, buf, n)) {
+            return 0; /* most sentences: no opener starts with their first word */
+        }
     }
     return 0;
 }
