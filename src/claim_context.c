@@ -26,17 +26,6 @@ static void init(void)
     place_nouns = cc_lexset_get("place_nouns");
 }
 
-static const cc_token *tok(const cc_article *a, size_t i)
-{
-    return &a->tokens.v[i];
-}
-
-static cc_str span(const cc_article *a, size_t from, size_t to)
-{
-    return to > from ? cc_str_of(a->text + tok(a, from)->start, tok(a, to - 1)->end - tok(a, from)->start)
-                     : cc_str_of("", 0);
-}
-
 static int is_month(const cc_article *a, size_t i)
 {
     const cc_token *t = tok(a, i);

@@ -30,11 +30,6 @@ static void init(void)
     reporting = cc_lexset_get("reporting_verbs");
 }
 
-static const cc_token *tok(const cc_article *a, size_t i)
-{
-    return &a->tokens.v[i];
-}
-
 static int punct(const cc_article *a, size_t i, char ch)
 {
     return tok(a, i)->kind == CC_TOK_PUNCT && a->text[tok(a, i)->start] == ch;
@@ -49,14 +44,6 @@ static int is_double_quote(const cc_article *a, size_t i)
     const unsigned char *p = (const unsigned char *)a->text + t->start;
     return p[0] == '"' || (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x9C || p[2] == 0x9D)) ||
            (p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB));
-}
-
-static cc_str span(const cc_article *a, size_t from, size_t to)
-{
-    if (to <= from) {
-        return cc_str_of("", 0);
-    }
-    return cc_str_of(a->text + tok(a, from)->start, tok(a, to - 1)->end - tok(a, from)->start);
 }
 
 static int heading(const cc_article *a, uint32_t s)

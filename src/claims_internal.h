@@ -5,6 +5,18 @@
 
 #include "node.h"
 
+static inline const cc_token *tok(const cc_article *a, size_t i)
+{
+    return &a->tokens.v[i];
+}
+
+/* The text of tokens [from, to), empty when there are none. */
+static inline cc_str span(const cc_article *a, size_t from, size_t to)
+{
+    return to > from ? cc_str_of(a->text + tok(a, from)->start, tok(a, to - 1)->end - tok(a, from)->start)
+                     : cc_str_of("", 0);
+}
+
 /* Tokens of sentence s: [first, end). */
 static inline size_t cc_sent_first(const cc_article *a, uint32_t s)
 {
