@@ -59,5 +59,8 @@ int test_run_cli(const char *args, char **out, char **err);
 int test_score(const char *input, const char *gold, const char *const *metrics, double *scores, size_t n);
 /* ../shared when it is there, else NULL (tests that need it skip). */
 const char *test_shared_dir(void);
+/* The CLI's JSON report on ../shared/seeds (malloc'd), or NULL with the test skipped when ../shared is
+ * absent. */
+char *test_seeds_report(void);
 
 #endif

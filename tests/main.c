@@ -107,6 +107,23 @@ cc_cluster *test_analyze_with(const char *text, const cc_options *options)
     return analyze_many(&text, 1, options);
 }
 
+char *test_seeds_report(void)
+{
+    const char *shared = test_shared_dir();
+    if (!shared) {
+        cc_test_skip("../shared absent");
+        return NULL;
+    }
+    char args[512], *out = NULL;
+    snprintf(args, sizeof args, "analyze --format json %s/seeds", shared);
+    if (test_run_cli(args, &out, NULL) != 0) {
+        cc_test_fail(__FILE__, __LINE__, "crosscheck %s failed", args);
+        free(out);
+        return NULL;
+    }
+    return out;
+}
+
 cc_cluster *test_analyze(const char *text)
 {
     return test_analyze_many(&text, 1);

@@ -604,15 +604,10 @@ TEST(quote_attribution_sentence_kept_together)
 
 TEST(quote_seed_spokesman_resolved)
 {
-    const char *shared = test_shared_dir();
-    if (!shared) {
-        cc_test_skip("../shared absent");
+    char *out = test_seeds_report();
+    if (!out) {
         return;
     }
-    char args[512], *out = NULL;
-    snprintf(args, sizeof args, "analyze --format json %s/seeds", shared);
-    int status = test_run_cli(args, &out, NULL);
-    CHECK_INT(status, 0);
     CHECK(strstr(out, "\"speaker\":\"Colville\"") != NULL);
     CHECK(strstr(out, "\"speaker\":\"Jan Egeland\"") != NULL);
     CHECK(strstr(out, "\"role\":\"UN High Commissioner for Human Rights\"") != NULL);
