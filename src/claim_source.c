@@ -313,6 +313,9 @@ static size_t subject_after_end(const cc_article *a, size_t v, size_t end)
             break; /* "…Police Command two people were killed" */
         }
         if (named && !cap && !cc_tok_particle(a, (uint32_t)k)) {
+            if (source_word(a, k) && k + 1 < end && (cc_tok_is(a, k + 1, "of") || cc_tok_is(a, k + 1, "for"))) {
+                break; /* "Mounzer Khalil head of the health authority": the role that follows a name */
+            }
             size_t j = k;
             while (j < end && j < k + 3 && (name_joint(a, j) || source_word(a, j))) { /* "Observatory director Rami…" */
                 j++;
