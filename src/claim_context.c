@@ -221,6 +221,10 @@ static cc_str article_place(const cc_article *a)
                                           a->tokens.v[last].end - a->tokens.v[last].start))) {
             continue; /* nothing named, or a name qualifying a thing ("in Hamas attacks") */
         }
+        if (cc_tok_common_word(a, (uint32_t)(last - 1)) && !cc_tok_has(a, (uint32_t)(last - 1), CC_W_PLACE)) {
+            k = last - 1;
+            continue; /* "in the Chemical Attack": an ordinary word in capitals names no place */
+        }
         cc_str head = cc_tok_str(a, last - 1);
         size_t i;
         for (i = 0; i < n && !(heads[i].len == head.len && !memcmp(heads[i].p, head.p, head.len)); i++) {

@@ -52,6 +52,21 @@ static int heading(const cc_article *a, uint32_t s)
     return p < a->paragraphs.n && (a->paragraphs.v[p].flags & (CC_PF_TITLE | CC_PF_HEADING));
 }
 
+/* "The monitor put the death toll at 58": "put" gives a figure only with a toll or number after it. */
+static int puts_toll_at(const cc_article *a, uint32_t s, size_t i)
+{
+    if (!cc_tok_is(a, i, "put") && !cc_tok_is(a, i, "puts") && !cc_tok_is(a, i, "putting")) {
+        return 0;
+    }
+    size_t end = cc_sent_end(a, s);
+    for (size_t k = i + 1; k < end && k < i + 5; k++) {
+        if (cc_tok_is(a, k, "toll") || cc_tok_is(a, k, "number") || cc_tok_is(a, k, "figure")) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A reporting verb at token i, as a verb: lower case in body text, not "an estimated". */
 static int is_verb(const cc_article *a, uint32_t s, size_t i)
 {
@@ -61,7 +76,7 @@ static int is_verb(const cc_article *a, uint32_t s, size_t i)
     }
     const char *w = a->text + t->start;
     size_t n = t->end - t->start;
-    if (!cc_lexset_find(reporting, w, n) && !cc_lexset_find(attributing, w, n)) {
+    if (!cc_lexset_find(reporting, w, n) && !cc_lexset_find(attributing, w, n) && !puts_toll_at(a, s, i)) {
         return 0;
     }
     size_t first = cc_sent_first(a, s), m;

@@ -140,10 +140,13 @@ static who_info read_who(const clause *c, size_t j)
             w.things = 1;
             return w;
         }
+        size_t len = t->end - t->start;
+        if (len > 4 && !memcmp(c->a->text + t->end - 3, "ing", 3)) {
+            break; /* a participle counts nobody: "put the toll at 58 saying…" */
+        }
         w.unknown = 1;
         w.end = k + 1;
         w.who = cc_str_of(c->a->text + c->a->tokens.v[start].start, t->end - c->a->tokens.v[start].start);
-        size_t len = t->end - t->start;
         if (len > 3 && c->a->text[t->end - 1] == 's') {
             break; /* a plural ends the noun: "40 climbers" */
         }

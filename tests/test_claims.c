@@ -180,6 +180,9 @@ static const claim_case cases[] = {
       "killed|10|at_least|civilians|the monitor||on Sunday" },
     { "Gunmen killed four soldiers at the checkpoint. Later a shell killed four women in the market.",
       "killed|4|exact|soldiers|||; killed|4|exact|women|||" },
+    { "The monitoring group put the death toll at 58 saying there were 11 children among the dead.",
+      "killed|58|exact|-|The monitoring group||; killed|11|exact|children|The monitoring group||" },
+    { "The blast put 20 people in hospital.", "" },
     /* a relative clause between the source and its verb */
     { "The Red Crescent, which runs clinics across the region, said 30 people were injured.",
       "injured|30|exact|people|The Red Crescent||" },
