@@ -11,10 +11,10 @@ LIBS = -lutf8proc -lpcre2-8 -ljansson -lstemmer -lxxhash -lxml2 -lm
 B ?= build
 SAN = $(B)/san
 LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
-GEN_SRC = $(B)/gen/lexicons.gen.c
+GEN_SRC = $(B)/gen/lexicon_tables.gen.c
 DATA = $(sort $(wildcard data/*.txt))
-LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/lexicons.gen.o
-SAN_OBJ = $(LIB_SRC:src/%.c=$(SAN)/obj/%.o) $(SAN)/obj/lexicons.gen.o
+LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/obj/%.o) $(B)/obj/lexicon_tables.gen.o
+SAN_OBJ = $(LIB_SRC:src/%.c=$(SAN)/obj/%.o) $(SAN)/obj/lexicon_tables.gen.o
 TEST_SRC = $(wildcard tests/test_*.c)
 SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 HEADERS = $(wildcard src/*.h) include/crosscheck.h
@@ -22,14 +22,18 @@ HEADERS = $(wildcard src/*.h) include/crosscheck.h
 .PHONY: all check test bench fuzz clean
 all: $(B)/crosscheck
 
-$(GEN_SRC): $(DATA) tools/embed-lexicons.sh
+# The lexicons under data/ become ready hash tables at build time (tools/lexgen.c).
+$(B)/lexgen: tools/lexgen.c src/lexicon_table.h src/lexicon.h
 	@mkdir -p $(dir $@)
-	tools/embed-lexicons.sh $(DATA) > $@.tmp && mv $@.tmp $@
+	$(CC) $(ALL_CFLAGS) $< -lxxhash -o $@
+$(GEN_SRC): $(DATA) $(B)/lexgen
+	@mkdir -p $(dir $@)
+	$(B)/lexgen $(DATA) > $@.tmp && mv $@.tmp $@
 
 $(B)/obj/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
-$(B)/obj/lexicons.gen.o: $(GEN_SRC) src/lexicon.h
+$(B)/obj/lexicon_tables.gen.o: $(GEN_SRC) src/lexicon_table.h src/lexicon.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 $(B)/libcrosscheck.a: $(LIB_OBJ)
@@ -40,7 +44,7 @@ $(B)/crosscheck: src/main.c $(B)/libcrosscheck.a
 $(SAN)/obj/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -O1 $(SANFLAGS) -c $< -o $@
-$(SAN)/obj/lexicons.gen.o: $(GEN_SRC) src/lexicon.h
+$(SAN)/obj/lexicon_tables.gen.o: $(GEN_SRC) src/lexicon_table.h src/lexicon.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -O1 $(SANFLAGS) -c $< -o $@
 $(SAN)/libcrosscheck.a: $(SAN_OBJ)

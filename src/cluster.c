@@ -12,7 +12,6 @@
 
 cc_cluster *cc_cluster_new(void)
 {
-    cc_lexicons_init();
     cc_cluster *c = calloc(1, sizeof *c);
     if (!c) {
         abort();

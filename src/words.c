@@ -237,7 +237,8 @@ int cc_tok_common_word(const cc_article *a, uint32_t i)
     if (!(*bits & COMMON_ASKED)) {
         spelling_memo *m = memo_of(cc_tok_text(a, i), cc_tok_stem_len(a, i));
         if (!(m->bits & COMMON_ASKED)) {
-            m->bits |= COMMON_ASKED | (cc_tok_find(a, i, cc_words()->common) ? COMMON_YES : 0);
+            m->bits |= COMMON_ASKED |
+                       (cc_lexset_has(cc_words()->common, cc_tok_text(a, i), cc_tok_stem_len(a, i)) ? COMMON_YES : 0);
         }
         *bits |= m->bits & (COMMON_ASKED | COMMON_YES);
     }
