@@ -295,6 +295,27 @@ static int subject_with_commas(const cc_article *a, uint32_t lo, uint32_t j, cc_
 }
 
 /* Subject of the verb at v: `X said`, `X (D-Wis.) said`, or one of the comma forms above. */
+/* Without commas a phrase runs into the name that is the subject ("…foam coming out of their mouths SOHR
+ * said"): when only plain words stand before the name that ends it, the name alone. */
+static uint32_t trim_to_name(const cc_article *a, uint32_t first, uint32_t last)
+{
+    int32_t m = cc_mention_at(a, cc_tok(a, last)->start);
+    if (m < 0) {
+        return first;
+    }
+    uint32_t start = cc_token_at(a, a->mentions.v[m].span.start);
+    if (start <= first || start > last) {
+        return first;
+    }
+    for (uint32_t k = first; k < start; k++) {
+        if (cc_tok_cap(a, k) || cc_is_role_word(a, k) || cc_tok_has(a, k, CC_W_TITLE | CC_W_HONORIFIC) ||
+            cc_tok(a, k)->kind != CC_TOK_WORD || cc_tok_particle(a, k)) {
+            return first;
+        }
+    }
+    return start;
+}
+
 static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attribution *out)
 {
     if (v <= lo) {
@@ -324,7 +345,7 @@ static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attributi
     if (!np_ending_at(a, lo, j, &first)) {
         return 0;
     }
-    read_phrase(a, first, j, out);
+    read_phrase(a, trim_to_name(a, first, j), j, out);
     return 1;
 }
 

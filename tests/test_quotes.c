@@ -297,6 +297,13 @@ TEST(quote_passive_by)
            "Save our homes", "the protesters", 0);
 }
 
+/* Copy that lost its commas runs the phrase before a name into it: the name is the speaker. */
+TEST(quote_speaker_name_after_run_on_phrase)
+{
+    expect(HEAD "Several had foam around their mouths SOHR said citing doctors who described a \"toxic gas attack.\"\n",
+           "toxic gas attack", "SOHR", 1);
+}
+
 TEST(quote_dash_attribution)
 {
     expect(HEAD "\"Nobody came to help us.\" \xE2\x80\x95 Maria Lopez\n", "Nobody came", "Maria Lopez", 0);
