@@ -479,6 +479,13 @@ static void period(cc_date d, cc_date *from, cc_date *to)
 }
 
 /* The time phrase starting at token k, if any. */
+/* The date of the weekday named at token j: the publication day or the last such day before it. */
+static cc_date weekday_before(const cc_article *a, size_t j, cc_date pub)
+{
+    int w = cc_weekday_number(a->text + tok(a, j)->start, tok(a, j)->end - tok(a, j)->start);
+    return cc_date_add_days(pub, -((cc_date_weekday(pub) - w + 7) % 7));
+}
+
 static int read_timex(const cc_article *a, uint32_t s, size_t k, size_t end, timex *x)
 {
     size_t n;
@@ -541,6 +548,13 @@ static int read_timex(const cc_article *a, uint32_t s, size_t k, size_t end, tim
             x->end = j + 1; /* since mid-July; since then */
             return 1;
         }
+        if (is_weekday(a, j)) {
+            x->end = j + 1; /* since Friday */
+            if (pub.year) {
+                set_range(&x->range, weekday_before(a, j, pub), pub);
+            }
+            return 1;
+        }
         return 0;
     }
     /* "on Monday", "late Monday", "Monday night" */
@@ -559,9 +573,7 @@ static int read_timex(const cc_article *a, uint32_t s, size_t k, size_t end, tim
             x->end++;
         }
         if (pub.year) {
-            int w = cc_weekday_number(a->text + tok(a, j)->start, tok(a, j)->end - tok(a, j)->start);
-            int back = (cc_date_weekday(pub) - w + 7) % 7;
-            cc_date day = cc_date_add_days(pub, -back);
+            cc_date day = weekday_before(a, j, pub);
             set_range(&x->range, day, day);
         }
         return 1;

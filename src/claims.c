@@ -332,6 +332,29 @@ static const cc_claim *previous_in_sentence(const cc_article *a, uint32_t s)
     return p->sentence == s ? p : NULL;
 }
 
+/* "…have been killed since November 15. The victims included around 70 civilians who…": a figure that
+ * picks out some of the people the sentence before counted, in the same paragraph, shares its time. */
+static void inherit_time(const cc_article *a, const clause *c, cc_claim *cl)
+{
+    if (!a->claims.n || cl->sentence == 0) {
+        return;
+    }
+    const cc_claim *prev = &a->claims.v[a->claims.n - 1];
+    const cc_sentence *s = &a->sentences.v[cl->sentence];
+    if (prev->sentence + 1 != cl->sentence || prev->category != cl->category || !prev->when.len ||
+        a->sentences.v[prev->sentence].para != s->para) {
+        return;
+    }
+    for (size_t k = c->first; k < c->t0; k++) {
+        if (is_word(c, k, "victims") || is_word(c, k, "dead") || is_word(c, k, "included") ||
+            is_word(c, k, "including") || is_word(c, k, "among")) {
+            cl->when = prev->when;
+            cl->when_resolved = prev->when_resolved;
+            return;
+        }
+    }
+}
+
 static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
 {
     const cc_amount *m = &a->amounts.v[mi];
@@ -418,6 +441,9 @@ static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
     int national = least_count(m) >= 1e5;
     cl.where = cc_claim_where(a, m->sentence, c.t0, s1 - 1, national, main_place);
     cl.when = cc_claim_when(a, m->sentence, c.t0, s1 - 1, &cl.when_resolved);
+    if (!cl.when.len) {
+        inherit_time(a, &c, &cl);
+    }
     CC_VEC_PUSH(a->claims, cl);
 }
 

@@ -173,6 +173,10 @@ static const claim_case cases[] = {
       "killed|76|exact|children|||; killed|41|exact|women|||" },
     { "At least four people were killed and many suffered breathing problems after the gas attack.",
       "killed|4|at_least|people|||" },
+    /* a subset of the people the sentence before counted shares its time */
+    { "Rescuers said 300 people have been killed since Friday. The dead included about 40 children swept away in "
+      "the river.",
+      "killed|300|exact|people|||since Friday; killed|40|approx|children|||since Friday" },
     /* a figure repeated in one article is one claim, from its fullest statement; the same number of other
      * people is another figure */
     { "Sunday 6 Aug Air strikes kill 10 near hospital Monitor A barrage of air strikes near the hospital killed at "
