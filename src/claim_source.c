@@ -74,9 +74,7 @@ static int is_verb(const cc_article *a, uint32_t s, size_t i)
     if (t->kind != CC_TOK_WORD || ((t->flags & CC_TF_CAP) && !heading(a, s))) {
         return 0;
     }
-    const char *w = a->text + t->start;
-    size_t n = t->end - t->start;
-    if (!cc_lexset_find(reporting, w, n) && !cc_lexset_find(attributing, w, n) && !puts_toll_at(a, s, i)) {
+    if (!cc_tok_has(a, (uint32_t)i, CC_W_VERB | CC_W_ATTRIBUTING) && !puts_toll_at(a, s, i)) {
         return 0;
     }
     size_t first = cc_sent_first(a, s), m;

@@ -43,7 +43,6 @@ typedef struct cc_token {
     uint32_t start, end;
     uint8_t kind;   /* cc_token_kind */
     uint8_t flags;  /* cc_token_flags */
-    uint16_t lex;   /* lexicon class bits, filled by stages that need them (0 = none) */
 } cc_token;
 
 typedef struct cc_sentence {

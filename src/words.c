@@ -95,7 +95,7 @@ static void build_classes(const cc_wordlists *w)
 {
     size_t total = 0;
     const cc_lexset *sets[] = { w->titles, w->org_words, w->orgs, w->places, w->not_names, w->demonyms,
-                                w->function_words, w->starters, w->verbs, w->place_words };
+                                w->function_words, w->starters, w->verbs, w->place_words, w->attributing };
     for (size_t k = 0; k < sizeof sets / sizeof *sets; k++) {
         total += cc_lexset_size(sets[k]);
     }
@@ -117,6 +117,7 @@ static void build_classes(const cc_wordlists *w)
     add_class(w->function_words, CC_W_FUNCTION, CC_W_FUNCTION);
     add_class(w->starters, CC_W_STARTER, CC_W_STARTER);
     add_class(w->verbs, CC_W_VERB, CC_W_VERB);
+    add_class(w->attributing, CC_W_ATTRIBUTING, CC_W_ATTRIBUTING);
     add_class(w->place_words, CC_W_PLACE_WORD, CC_W_PLACE_WORD);
     add_heads(w->places, CC_W_PLACE_HEAD);
     add_heads(w->orgs, CC_W_ORG_PHRASE_HEAD);
@@ -202,9 +203,9 @@ unsigned cc_tok_class_lookup(const cc_article *a, uint32_t i)
         return 0;
     }
     if (!(cache->bits[i] & CLASS_KNOWN)) {
-        cache->bits[i] = memo_of(cc_tok_text(a, i), cc_tok_stem_len(a, i))->bits & (CLASS_KNOWN | 0xFFFFu);
+        cache->bits[i] = memo_of(cc_tok_text(a, i), cc_tok_stem_len(a, i))->bits & (CLASS_KNOWN | CC_W_ALL);
     }
-    return cache->bits[i] & 0xFFFFu;
+    return cache->bits[i] & CC_W_ALL;
 }
 
 const cc_wordlists *cc_words(void)
@@ -222,6 +223,7 @@ const cc_wordlists *cc_words(void)
         w.place_words = cc_lexset_get("place_words");
         w.common = cc_lexset_get("common_words");
         w.verbs = cc_lexset_get("reporting_verbs");
+        w.attributing = cc_lexset_get("attribution_verbs");
         build_classes(&w);
     }
     return &w;

@@ -14,7 +14,7 @@
 /* The lexicons both stages read, loaded once. */
 typedef struct cc_wordlists {
     const cc_lexset *verbs, *titles, *org_words, *orgs, *places, *not_names, *demonyms, *function_words,
-        *starters, *place_words, *common;
+        *starters, *place_words, *common, *attributing;
 } cc_wordlists;
 
 const cc_wordlists *cc_words(void);
@@ -41,6 +41,9 @@ static inline int cc_tok_punct(const cc_article *a, uint32_t i, char c)
 }
 
 /* Every one-word entry of those lexicons in one table, so a token costs one lookup for all of them. */
+/* The class bits of a cached entry; the bits above hold the cache's own marks. */
+#define CC_W_ALL 0x1FFFFFFu
+
 enum cc_word_class {
     CC_W_TITLE = 1 << 0,      /* role word: "spokesman", "President" */
     CC_W_HONORIFIC = 1 << 1,  /* courtesy title: "Mr", "Dr" */
@@ -57,7 +60,8 @@ enum cc_word_class {
     CC_W_LOCATIVE = 1 << 12,  /* before a place: in, near, eastern, province */
     CC_W_PLACE_HEAD = 1 << 13, /* first word of a several-word place ("New" of "New York") */
     CC_W_ORG_PHRASE_HEAD = 1 << 14, /* first word of a several-word organisation ("Red" of "Red Cross") */
-    CC_W_PLACE_WORD = 1 << 15 /* head of a place name: "Avenue", "River", "Airport" */
+    CC_W_PLACE_WORD = 1 << 15, /* head of a place name: "Avenue", "River", "Airport" */
+    CC_W_ATTRIBUTING = 1 << 16 /* attributes a figure beyond speech: "reported", "counted", "cited" */
 };
 
 /* Starts work on an article: forgets the classes cached for the article before. */
@@ -82,7 +86,7 @@ static inline unsigned cc_tok_class(const cc_article *a, uint32_t i)
     /* fields named directly: GCC 12's UBSan takes a pointer to a thread-local in inline code for null */
     if (cc_class_cache_tls.tokens == a->tokens.v && i < cc_class_cache_tls.n &&
         (cc_class_cache_tls.bits[i] & 0x80000000u)) {
-        return cc_class_cache_tls.bits[i] & 0xFFFFu;
+        return cc_class_cache_tls.bits[i] & CC_W_ALL;
     }
     return cc_tok_class_lookup(a, i);
 }
