@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "node.h"
@@ -210,6 +211,42 @@ static int add_article(reader *r, const char *file, long line, const char *id, c
     return 0;
 }
 
+/* A page whatever its name says: markup from its first visible byte ("<!DOCTYPE html", "<html"). */
+static int looks_like_html(const char *buf, size_t len)
+{
+    size_t i = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < len && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t')) {
+        i++;
+    }
+    return (len - i >= 14 && !strncasecmp(buf + i, "<!doctype html", 14)) ||
+           (len - i >= 5 && !strncasecmp(buf + i, "<html", 5));
+}
+
+/* An HTML page: the article's text is extracted and analysed, so report offsets are into that text. What
+ * the caller knows of it (a JSON record's fields) wins over what the page says of itself. */
+static void add_html_article(reader *r, const char *file, long line, const char *id, const char *buf, size_t len,
+                             const cc_article_meta *known)
+{
+    cc_html_page page;
+    cc_error e;
+    if (cc_html_extract(buf, len, &page, &e) != 0) {
+        snprintf(e.file, sizeof e.file, "%s", file);
+        e.line = line;
+        report(r, &e);
+        cc_html_page_free(&page);
+        return;
+    }
+    cc_article_meta meta = page.meta;
+    if (known) {
+        meta.title = known->title ? known->title : meta.title;
+        meta.url = known->url ? known->url : meta.url;
+        meta.source = known->source ? known->source : meta.source;
+        meta.published = known->published ? known->published : meta.published;
+    }
+    add_article(r, file, line, id, page.text, page.len, &meta);
+    cc_html_page_free(&page);
+}
+
 static const char *json_str(json_t *obj, const char *key)
 {
     json_t *v = json_object_get(obj, key);
@@ -225,8 +262,9 @@ static void add_json_record(reader *r, const char *file, long line, json_t *rec,
         return;
     }
     json_t *text = json_object_get(rec, "text");
-    if (!json_is_string(text)) {
-        cc_error_set(&e, file, line, -1, "record has no \"text\" string");
+    json_t *html = json_object_get(rec, "html");
+    if (!json_is_string(text) && !json_is_string(html)) {
+        cc_error_set(&e, file, line, -1, "record has no \"text\" or \"html\" string");
         report(r, &e);
         return;
     }
@@ -248,7 +286,12 @@ static void add_json_record(reader *r, const char *file, long line, json_t *rec,
     if (!meta.published) {
         meta.published = json_str(rec, "date");
     }
-    add_article(r, file, line, id, json_string_value(text), json_string_length(text), &meta);
+    if (!json_is_string(text) || looks_like_html(json_string_value(text), json_string_length(text))) {
+        json_t *page = json_is_string(text) ? text : html;
+        add_html_article(r, file, line, id, json_string_value(page), json_string_length(page), &meta);
+    } else {
+        add_article(r, file, line, id, json_string_value(text), json_string_length(text), &meta);
+    }
 }
 
 /* JSON Lines: one record a line, read as a stream so a big file costs one line of memory at a time. */
@@ -317,27 +360,15 @@ static int has_suffix(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static void read_text_buffer(reader *r, const char *file, const char *buf, size_t len)
+static void read_text_buffer(reader *r, const char *file, const char *buf, size_t len, int html)
 {
     char id[256];
     id_from_path(file, id, sizeof id);
-    add_article(r, file, 0, id, buf, len, NULL);
-}
-
-/* An HTML page: the article's text is extracted and analysed, so report offsets are into that text. */
-static void read_html_buffer(reader *r, const char *file, const char *buf, size_t len)
-{
-    cc_html_page page;
-    cc_error e;
-    if (cc_html_extract(buf, len, &page, &e) != 0) {
-        snprintf(e.file, sizeof e.file, "%s", file);
-        report(r, &e);
+    if (html || looks_like_html(buf, len)) {
+        add_html_article(r, file, 0, id, buf, len, NULL);
     } else {
-        char id[256];
-        id_from_path(file, id, sizeof id);
-        add_article(r, file, 0, id, page.text, page.len, &page.meta);
+        add_article(r, file, 0, id, buf, len, NULL);
     }
-    cc_html_page_free(&page);
 }
 
 static int is_html_name(const char *name)
@@ -377,10 +408,8 @@ static void read_file(reader *r, const char *path)
     }
     if (has_suffix(path, ".json")) {
         read_json(r, path, buf, len);
-    } else if (is_html_name(path)) {
-        read_html_buffer(r, path, buf, len);
     } else {
-        read_text_buffer(r, path, buf, len);
+        read_text_buffer(r, path, buf, len, is_html_name(path));
     }
     free(buf);
 }
@@ -445,7 +474,8 @@ static void read_stdin(reader *r)
         report(r, &e);
         return;
     }
-    /* stdin is JSON Lines when its first visible byte opens an object, else one plain-text article */
+    /* stdin is JSON Lines when its first visible byte opens an object, an HTML page when it opens markup,
+     * else one plain-text article */
     size_t i = 0;
     while (i < len && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' || buf[i] == '\t')) {
         i++;
@@ -456,6 +486,8 @@ static void read_stdin(reader *r)
             read_jsonl(r, mem, "<stdin>");
             fclose(mem);
         }
+    } else if (looks_like_html(buf, len)) {
+        add_html_article(r, "<stdin>", 0, "stdin", buf, len, NULL);
     } else {
         add_article(r, "<stdin>", 0, "stdin", buf, len, NULL);
     }

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "harness.h"
 #include "readability.h"
 
@@ -337,6 +339,42 @@ TEST(html_pages_in_a_folder_are_analysed_with_their_metadata)
     CHECK(strstr(a->text, "Sport") == NULL);
     CHECK_STR(c->articles.v[1]->id, "b");
     cc_cluster_free(c);
+    remove_dir(dir);
+}
+
+/* A page is read as a page whatever carries it: standard input, a JSON Lines record ("html", or "text"
+ * holding markup), or a file whose name does not say HTML. */
+TEST(html_pages_on_stdin_in_json_lines_and_misnamed_files)
+{
+    char *dir = make_dir();
+    CHECK(dir != NULL);
+    if (!dir) {
+        return;
+    }
+    const char *page = "<!DOCTYPE html><html><head><title>Floodwaters recede | Valley Courier</title></head><body>" NAV
+                       "<article>" BODY "</article></body></html>";
+    write_file(dir, "page.txt", page);
+    json_t *rec = json_pack("{s:s, s:s, s:s}", "id", "rec1", "title", "Given title", "html", page);
+    char *line = json_dumps(rec, JSON_COMPACT);
+    char jsonl[4096];
+    snprintf(jsonl, sizeof jsonl, "%s\n", line);
+    write_file(dir, "feed.jsonl", jsonl);
+    free(line);
+    json_decref(rec);
+    char args[512], *out, *err;
+    snprintf(args, sizeof args, "analyze -f json - < %s/page.txt", dir);
+    CHECK_INT(test_run_cli(args, &out, &err), 0);
+    CHECK(strstr(out, "\"id\":\"stdin\",\"title\":\"Floodwaters recede\"") != NULL);
+    CHECK(strstr(out, "Sport") == NULL); /* the navigation was left out */
+    free(out);
+    free(err);
+    snprintf(args, sizeof args, "analyze -f json %s/page.txt %s/feed.jsonl", dir, dir);
+    CHECK_INT(test_run_cli(args, &out, &err), 0);
+    CHECK(strstr(out, "\"id\":\"page\",\"title\":\"Floodwaters recede\"") != NULL);
+    CHECK(strstr(out, "\"id\":\"rec1\",\"title\":\"Given title\"") != NULL); /* the record's own fields win */
+    CHECK(strstr(out, "<article>") == NULL);
+    free(out);
+    free(err);
     remove_dir(dir);
 }
 
