@@ -43,10 +43,45 @@ static size_t line_len(line l)
     return l.end - l.start;
 }
 
+/* A closing quotation mark, then a dash and a few words to the end of the line: a quotation signed
+ * with its speaker's name. */
+static int signed_quotation(const cc_article *a, line l)
+{
+    static const char *const dashes[] = { "\xE2\x80\x95", "\xE2\x80\x94", "\xE2\x80\x93", "--", "-" };
+    for (uint32_t i = l.start; i + 3 < l.end; i++) {
+        const char *p = a->text + i;
+        int close = !memcmp(p, "\xE2\x80\x9D", 3) ? 3 : (*p == '"' && i > l.start && p[-1] != ' ') ? 1 : 0;
+        if (!close) {
+            continue;
+        }
+        const char *q = p + close;
+        const char *end = a->text + l.end;
+        while (q < end && *q == ' ') {
+            q++;
+        }
+        for (size_t d = 0; d < sizeof dashes / sizeof *dashes; d++) {
+            size_t n = strlen(dashes[d]);
+            if ((size_t)(end - q) > n && !memcmp(q, dashes[d], n) && memchr(q + n, '"', (size_t)(end - q - n)) == NULL &&
+                end - q < 60) {
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* Whether the line ends as a sentence does, trailing no-break spaces aside ("…loudly.\u00a0"), or as a
+ * quotation signed with a dash ("…in it.” ― Maria Lopez"). */
 static int ends_sentence(const cc_article *a, line l)
 {
+    while (l.end - l.start >= 2 && (unsigned char)a->text[l.end - 2] == 0xC2 && (unsigned char)a->text[l.end - 1] == 0xA0) {
+        l.end -= 2;
+    }
     if (l.end == l.start) {
         return 0;
+    }
+    if (signed_quotation(a, l)) {
+        return 1;
     }
     const unsigned char *p = (const unsigned char *)a->text + l.end;
     unsigned char c = p[-1];

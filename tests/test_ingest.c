@@ -101,6 +101,33 @@ TEST(ingest_finds_title_date_dateline_and_furniture)
     cc_cluster_free(c);
 }
 
+/* Short lines without sentence punctuation are sub-headings; a short sentence trailing no-break spaces,
+ * or a quotation signed with a dash, is not. */
+TEST(ingest_sub_headings_and_short_lines_that_are_not)
+{
+    const char *text = "Floods cut off three villages\n\n"
+                       "Rescue boats reached the area late at night.\n\n"
+                       "Road Closures\n\n"
+                       "The mayor spoke loudly.\xC2\xA0\xC2\xA0\n\n"
+                       "\xE2\x80\x9CWe will rebuild.\xE2\x80\x9D \xE2\x80\x95 Maria Lopez\n\n"
+                       "Schools stay closed until Monday.\n";
+    cc_cluster *c = test_analyze(text);
+    const cc_article *a = c->articles.v[0];
+    int headings = 0, spoke = 0, rebuild = 0;
+    for (size_t i = 0; i < a->paragraphs.n; i++) {
+        const cc_paragraph *p = &a->paragraphs.v[i];
+        if (!(p->flags & CC_PF_HEADING)) {
+            continue;
+        }
+        headings++;
+        spoke |= strstr(test_span(a, (cc_span){ p->start, p->end }), "spoke") != NULL;
+        rebuild |= strstr(test_span(a, (cc_span){ p->start, p->end }), "rebuild") != NULL;
+    }
+    CHECK_INT(headings, 1); /* "Road Closures" */
+    CHECK(!spoke && !rebuild);
+    cc_cluster_free(c);
+}
+
 TEST(ingest_caption_with_glued_credit_is_furniture)
 {
     const char *text = "Troops advanced on Tuesday.\nSoldiers patrol the old market of the cityReuters\nThe UN said talks would resume.";
