@@ -177,15 +177,6 @@ static size_t trim_subject(const cc_article *a, size_t from, size_t to)
     return from;
 }
 
-static int is_dash(const cc_article *a, size_t i)
-{
-    const cc_token *t = tok(a, i);
-    const char *p = a->text + t->start;
-    size_t n = t->end - t->start;
-    return t->kind == CC_TOK_PUNCT && ((n <= 2 && p[0] == '-' && p[n - 1] == '-') ||
-                                       (n == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == '\x94' || p[2] == '\x93')));
-}
-
 static int is_cap_word(const cc_article *a, size_t i)
 {
     return tok(a, i)->kind == CC_TOK_WORD && (tok(a, i)->flags & (CC_TF_CAP | CC_TF_ALLCAPS));
@@ -279,11 +270,11 @@ static cc_str subject_before(const cc_article *a, size_t first, size_t v)
     if (k > first && cc_is_pronoun(a, (uint32_t)(k - 1))) {
         return cc_tok_str(a, k - 1); /* "…were mostly civilians it said": the pronoun alone */
     }
-    if (k > first + 1 && is_dash(a, k - 1)) {
+    if (k > first + 1 && cc_tok_dash(a, (uint32_t)(k - 1))) {
         /* "The civil defence - a rescue service that works in rebel areas - said": what stands before the
          * aside */
         for (size_t d = k - 1; d-- > first && k - d < 30;) {
-            if (is_dash(a, d)) {
+            if (cc_tok_dash(a, (uint32_t)d)) {
                 return subject_before(a, first, d);
             }
         }

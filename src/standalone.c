@@ -4,6 +4,7 @@
 
 #include "lexicon.h"
 #include "standalone.h"
+#include "words.h"
 
 static const cc_token *token(const cc_article *a, const cc_sentence *s, uint32_t k)
 {
@@ -200,14 +201,6 @@ int cc_sentence_leans_back(const cc_article *a, const cc_sentence *s)
     return cc_sentence_opens_quote(a, s) ? quote_runs_on(a, s) : opens_with_context(a, s);
 }
 
-static int is_dash(const cc_article *a, const cc_token *t)
-{
-    const char *p = a->text + t->start;
-    size_t n = t->end - t->start;
-    return t->kind == CC_TOK_PUNCT && ((n <= 2 && p[0] == '-' && p[n - 1] == '-') ||
-                                       (n == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == '\x94' || p[2] == '\x93')));
-}
-
 /* "FLORENCE, Italy, Feb. 25 (UPI) -- Raffaele…": capitalised words, numbers, commas and brackets, one of
  * them all capitals, then a dash. */
 uint32_t cc_sentence_text_start(const cc_article *a, const cc_sentence *s)
@@ -216,7 +209,7 @@ uint32_t cc_sentence_text_start(const cc_article *a, const cc_sentence *s)
     for (uint32_t k = 0; k + 1 < s->tok_count && k < 16; k++) {
         const cc_token *t = token(a, s, k);
         char c = a->text[t->start];
-        if (is_dash(a, t)) {
+        if (cc_tok_dash(a, s->tok_first + k)) {
             return caps && k > 0 ? token(a, s, k + 1)->start : s->start;
         }
         if (t->kind == CC_TOK_WORD) {

@@ -34,6 +34,16 @@ static inline const char *cc_tok_text(const cc_article *a, uint32_t i)
     return a->text + a->tokens.v[i].start;
 }
 
+/* A dash between words: "-", "--", an en or em dash. */
+static inline int cc_tok_dash(const cc_article *a, uint32_t i)
+{
+    const cc_token *t = cc_tok(a, i);
+    const char *p = a->text + t->start;
+    uint32_t n = t->end - t->start;
+    return t->kind == CC_TOK_PUNCT && ((n <= 2 && p[0] == '-' && p[n - 1] == '-') ||
+                                       (n == 3 && !memcmp(p, "\xE2\x80", 2) && (p[2] == '\x94' || p[2] == '\x93')));
+}
+
 static inline int cc_tok_punct(const cc_article *a, uint32_t i, char c)
 {
     const cc_token *t = cc_tok(a, i);
