@@ -449,15 +449,6 @@ static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
 
 /* ---- one claim per figure ---- */
 
-static cc_str last_word(cc_str s)
-{
-    uint32_t i = s.len;
-    while (i > 0 && s.p[i - 1] != ' ') {
-        i--;
-    }
-    return cc_str_of(s.p + i, s.len - i);
-}
-
 static int generic_people(cc_str w)
 {
     static const char *const generic[] = { "people", "persons", "others", "individuals", "civilians" };
@@ -483,7 +474,7 @@ static int is_list(cc_str who)
  * children" may be one. */
 static int different_people(const cc_claim *x, const cc_claim *y)
 {
-    cc_str p = last_word(x->who), q = last_word(y->who);
+    cc_str p = cc_str_last_word(x->who), q = cc_str_last_word(y->who);
     return p.len && q.len && !generic_people(p) && !generic_people(q) && !is_list(x->who) && !is_list(y->who) &&
            !(p.len == q.len && !strncasecmp(p.p, q.p, p.len));
 }

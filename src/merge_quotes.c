@@ -27,17 +27,6 @@ static int is_word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-static cc_str last_word(cc_str s)
-{
-    uint32_t end = s.len, start;
-    while (end && !is_word_byte((unsigned char)s.p[end - 1])) {
-        end--;
-    }
-    for (start = end; start && is_word_byte((unsigned char)s.p[start - 1]); start--) {
-    }
-    return cc_str_of(s.p + start, end - start);
-}
-
 static uint32_t intern(words *t, uint64_t h)
 {
     uint32_t slot = (uint32_t)h & t->mask;
@@ -249,7 +238,7 @@ void cc_merge_quotes(cc_cluster *c)
             refs[k] = (cc_quote_ref){ (uint32_t)i, (uint32_t)j };
             parent[k] = (uint32_t)k;
             seen[k] = UINT32_MAX;
-            w[k].surname = named[k] = last_word(a->quotes.v[j].speaker);
+            w[k].surname = named[k] = cc_str_last_word(a->quotes.v[j].speaker);
             read_words(&t, &w[k], (uint32_t)k, cc_str_span(a, a->quotes.v[j].span), &scratch);
         }
     }

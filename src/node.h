@@ -223,6 +223,28 @@ static inline cc_str cc_str_of(const char *p, size_t len)
     return r;
 }
 
+/* A letter, digit, apostrophe or byte of a non-ASCII character: what names and words are made of. */
+static inline int cc_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
+}
+
+/* The last word of a phrase ("Colville" of "Rupert Colville,", "children" of "women and children"); empty
+ * for an empty phrase. */
+static inline cc_str cc_str_last_word(cc_str s)
+{
+    if (!s.len) {
+        return cc_str_of("", 0);
+    }
+    uint32_t end = s.len, start;
+    while (end && !cc_word_byte((unsigned char)s.p[end - 1])) {
+        end--;
+    }
+    for (start = end; start && cc_word_byte((unsigned char)s.p[start - 1]); start--) {
+    }
+    return cc_str_of(s.p + start, end - start);
+}
+
 const char *cc_qualifier_name(cc_qualifier q);
 const char *cc_category_name(cc_category c);
 const char *cc_entity_type_name(cc_entity_type t);

@@ -152,21 +152,16 @@ void cc_group_order(const cc_cluster *c, uint32_t *order)
 
 enum { CC_DIFF_MAX_WORDS = 400 };
 
-static int word_byte(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
-}
-
 static size_t split_words(cc_str s, cc_span *out, size_t cap)
 {
     size_t n = 0;
     for (uint32_t i = 0; i < s.len;) {
-        if (!word_byte((unsigned char)s.p[i])) {
+        if (!cc_word_byte((unsigned char)s.p[i])) {
             i++;
             continue;
         }
         uint32_t start = i;
-        while (i < s.len && word_byte((unsigned char)s.p[i])) {
+        while (i < s.len && cc_word_byte((unsigned char)s.p[i])) {
             i++;
         }
         if (n == cap) {
@@ -236,20 +231,9 @@ cc_str cc_entry_speaker(const cc_cluster *c, const cc_speaker_quote *q)
     return c->articles.v[q->article]->quotes.v[q->quote].speaker;
 }
 
-static cc_str surname(cc_str s)
-{
-    uint32_t end = s.len, start;
-    while (end && !word_byte((unsigned char)s.p[end - 1])) {
-        end--;
-    }
-    for (start = end; start && word_byte((unsigned char)s.p[start - 1]); start--) {
-    }
-    return cc_str_of(s.p + start, end - start);
-}
-
 static int same_surname(cc_str a, cc_str b)
 {
-    cc_str x = surname(a), y = surname(b);
+    cc_str x = cc_str_last_word(a), y = cc_str_last_word(b);
     return x.len && x.len == y.len && same_word(x, (cc_span){ 0, x.len }, y, (cc_span){ 0, y.len });
 }
 
