@@ -75,7 +75,7 @@ clean:
 # Coverage-guided fuzzing of the whole pipeline (clang's libFuzzer), seeded with the examples.
 FUZZ_SECONDS ?= 60
 $(B)/fuzz_analyze: fuzz/fuzz_analyze.c $(LIB_SRC) $(GEN_SRC) $(HEADERS)
-	clang $(CSTD) -Iinclude -Isrc -Ibuild/gen -I/usr/include/libxml2 -O1 -g -fsanitize=fuzzer,address,undefined \
+	clang $(CSTD) -Iinclude -Isrc -Ibuild/gen -I/usr/include/libxml2 -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		fuzz/fuzz_analyze.c $(LIB_SRC) $(GEN_SRC) $(LIBS) -o $@
 fuzz: $(B)/fuzz_analyze
 	mkdir -p $(B)/fuzz-corpus

@@ -65,7 +65,8 @@ static int family(const cc_article *a, uint32_t i)
 /* Two adjacent single marks ('' as some papers print double quotes). */
 static int is_pair(const cc_article *a, uint32_t i, uint32_t end)
 {
-    return i + 1 < end && cc_tok(a, i + 1)->kind == CC_TOK_QUOTE && !is_double(a, i) && !is_double(a, i + 1) &&
+    return i + 1 < end && i + 1 < a->tokens.n && cc_tok(a, i + 1)->kind == CC_TOK_QUOTE && !is_double(a, i) &&
+           !is_double(a, i + 1) &&
            cc_tok(a, i + 1)->start == cc_tok(a, i)->end && cc_tok_len(a, i) == cc_tok_len(a, i + 1) &&
            memcmp(cc_tok_text(a, i), cc_tok_text(a, i + 1), cc_tok_len(a, i)) == 0;
 }

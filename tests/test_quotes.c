@@ -304,6 +304,16 @@ TEST(quote_speaker_name_after_run_on_phrase)
            "toxic gas attack", "SOHR", 1);
 }
 
+/* Quotations printed with two single marks that close on the article's last token (the fuzzer found the
+ * pair test reading past the tokens there). */
+TEST(quote_pair_of_single_marks_ends_the_article)
+{
+    expect(HEAD "The mayor said: ''We will rebuild.''", "We will rebuild", "The mayor", 0);
+    cc_cluster *c = test_analyze(HEAD "Residents waited. The mayor called the delay ''a disgrace''");
+    CHECK(c != NULL);
+    cc_cluster_free(c);
+}
+
 TEST(quote_dash_attribution)
 {
     expect(HEAD "\"Nobody came to help us.\" \xE2\x80\x95 Maria Lopez\n", "Nobody came", "Maria Lopez", 0);
