@@ -255,8 +255,25 @@ static cc_str main_place_of(const cc_article *a, cc_main_place *m)
     return m->place;
 }
 
-/* The country named at token k ("Syria", "Syria's", "United States"), with its length in tokens. */
-static const cc_lexentry *country_at(const cc_article *a, size_t k, size_t *len)
+/* The country an adjective of nationality names ("Syrian", "Iraqi", "Iranian"), by the places lexicon. */
+static const cc_lexentry *country_of_adjective(const cc_lexset *places, const char *w, size_t n)
+{
+    static const char *const endings[] = { "ian", "n", "i" };
+    for (size_t e = 0; e < sizeof endings / sizeof *endings; e++) {
+        size_t el = strlen(endings[e]);
+        if (n > el + 2 && !memcmp(w + n - el, endings[e], el)) {
+            const cc_lexentry *c = cc_lexset_find(places, w, n - el);
+            if (c && strcmp(c->value, "country") == 0) {
+                return c;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* The country named at token k ("Syria", "Syria's", "United States"), with its length in tokens; with
+ * adjectives, also one named by its nationality ("the Syrian conflict"), *direct then cleared. */
+static const cc_lexentry *country_at(const cc_article *a, size_t k, int adjectives, size_t *len, int *direct)
 {
     const cc_lexset *places = cc_lexset_get("places");
     const cc_token *t = tok(a, k);
@@ -268,53 +285,113 @@ static const cc_lexentry *country_at(const cc_article *a, size_t k, size_t *len)
         e = cc_tok_find(a, (uint32_t)k, places);
         *len = 1;
     }
+    uint32_t n = cc_tok_stem_len(a, (uint32_t)k);
+    if (!e && n > 4 && a->text[t->start + n - 1] == 's') {
+        e = cc_lexset_find(places, a->text + t->start, n - 1); /* "Syrias war": a possessive that lost its apostrophe */
+    }
+    *direct = 1;
+    if ((!e || strcmp(e->value, "country") != 0) && adjectives) {
+        e = country_of_adjective(places, a->text + t->start, n);
+        *direct = 0;
+    }
     return e && strcmp(e->value, "country") == 0 ? e : NULL;
 }
 
-static cc_str country_name(const cc_article *a, size_t k, size_t len)
+/* How the article writes the country of entry e, at its first mention by name; empty when it names it
+ * only by nationality. */
+static cc_str country_text(const cc_article *a, const cc_lexentry *e)
 {
-    return len == 1 ? cc_str_of(a->text + tok(a, k)->start, cc_tok_stem_len(a, (uint32_t)k)) : span(a, k, k + len);
+    const cc_lexset *places = cc_lexset_get("places");
+    for (size_t k = 0; k < a->tokens.n; k++) {
+        size_t len;
+        int direct;
+        if (country_at(a, k, 0, &len, &direct) != e) {
+            continue;
+        }
+        if (len > 1) {
+            return span(a, k, k + len);
+        }
+        uint32_t n = cc_tok_stem_len(a, (uint32_t)k);
+        if (!cc_lexset_has(places, a->text + tok(a, k)->start, n)) {
+            n--; /* "Syrias" */
+        }
+        return cc_str_of(a->text + tok(a, k)->start, n);
+    }
+    return cc_str_of("", 0);
 }
 
-/* The country named last before token t0, in its sentence or the five before ("Syria has been at war
- * since 2011. Since then, hundreds of thousands…"). */
-static cc_str country_before(const cc_article *a, uint32_t s, size_t t0)
+/* The first country tokens [from, to) name, by name or nationality, as the article writes it. */
+static cc_str country_in(const cc_article *a, size_t from, size_t to)
 {
-    size_t stop = cc_sent_first(a, s > 5 ? s - 5 : 0);
-    for (size_t k = t0; k-- > stop;) {
+    for (size_t k = from; k < to; k++) {
         size_t len;
-        if (country_at(a, k, &len)) {
-            return country_name(a, k, len);
+        int direct;
+        const cc_lexentry *e = country_at(a, k, 1, &len, &direct);
+        cc_str name = e ? country_text(a, e) : cc_str_of("", 0);
+        if (name.len) {
+            return name;
         }
     }
     return cc_str_of("", 0);
 }
 
-/* The country the article names most often (at least twice). */
+/* The country the article names most often, by name or nationality (at least twice). */
 static cc_str article_country(const cc_article *a)
 {
     enum { MAX = 16 };
-    cc_str names[MAX];
+    const cc_lexentry *seen[MAX];
     int count[MAX];
     size_t n = 0, best = SIZE_MAX;
     for (size_t k = 0; k < a->tokens.n; k++) {
         size_t len;
-        if (!country_at(a, k, &len)) {
+        int direct;
+        const cc_lexentry *e = country_at(a, k, 1, &len, &direct);
+        if (!e) {
             continue;
         }
-        cc_str name = country_name(a, k, len);
         size_t i;
-        for (i = 0; i < n && !(names[i].len == name.len && !memcmp(names[i].p, name.p, name.len)); i++) {
+        for (i = 0; i < n && seen[i] != e; i++) {
         }
         if (i == n && n < MAX) {
-            names[n] = name, count[n] = 0, n++;
+            seen[n] = e, count[n] = 0, n++;
         }
         if (i < n && ++count[i] >= 2 && (best == SIZE_MAX || count[i] > count[best])) {
             best = i;
         }
         k += len - 1;
     }
-    return best == SIZE_MAX ? cc_str_of("", 0) : names[best];
+    return best == SIZE_MAX ? cc_str_of("", 0) : country_text(a, seen[best]);
+}
+
+/* The country a national figure (a war's whole toll) belongs to: one named in its own sentence ("since
+ * Syria's war began", "the Syrian conflict"), else in the sentence before ("Syria has been at war since
+ * 2011. Since then, hundreds of thousands…"), else the one the article names most, else the last named
+ * within five sentences. */
+static cc_str country_of_figure(const cc_article *a, uint32_t s, size_t t0, cc_main_place *main_place)
+{
+    cc_str c = country_in(a, cc_sent_first(a, s), cc_sent_end(a, s));
+    if (!c.len && s > 0) {
+        c = country_in(a, cc_sent_first(a, s - 1), cc_sent_end(a, s - 1));
+    }
+    if (c.len) {
+        return c;
+    }
+    if (!main_place->country_known) {
+        main_place->country = article_country(a);
+        main_place->country_known = 1;
+    }
+    if (main_place->country.len) {
+        return main_place->country;
+    }
+    for (size_t k = t0, stop = cc_sent_first(a, s > 5 ? s - 5 : 0); k-- > stop;) {
+        size_t len;
+        int direct;
+        const cc_lexentry *e = country_at(a, k, 0, &len, &direct);
+        if (e) {
+            return country_text(a, e);
+        }
+    }
+    return cc_str_of("", 0);
 }
 
 cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int national, cc_main_place *main_place)
@@ -322,13 +399,9 @@ cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int
     init();
     place p;
     if (national && !place_in(a, s, t0, t1, &p)) {
-        cc_str country = country_before(a, s, t0);
-        if (!country.len && !main_place->country_known) {
-            main_place->country = article_country(a);
-            main_place->country_known = 1;
-        }
-        if (country.len || main_place->country.len) {
-            return country.len ? country : main_place->country;
+        cc_str country = country_of_figure(a, s, t0, main_place);
+        if (country.len) {
+            return country;
         }
     }
     if (place_in(a, s, t0, t1, &p)) {

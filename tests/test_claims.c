@@ -198,6 +198,10 @@ static const claim_case cases[] = {
     { "Shelling killed 12 people in Kharkiv on Monday. Ukraine has been at war since 2022. Since then, hundreds of "
       "thousands of people have been killed.",
       "killed|12|exact|people||Kharkiv|on Monday; killed|hundreds of thousands|vague|people||Ukraine|" },
+    { "Yemen's neighbours met on Monday. Russia sent an envoy. The Yemeni conflict has killed more than 150,000 "
+      "people, an aid group said.",
+      "killed|150000|more_than|people|an aid group|Yemen|" },
+    { "Talks on Ukraine resumed. Millions have fled since Ukraines war began.", "displaced|millions|vague|||Ukraine|" },
     /* copy whose commas were lost on the way (scraped and syndicated text) */
     { "The shells held chlorine said Dr Ahmed Rahal head of the local health directorate adding that 40 people were killed.",
       "killed|40|exact|people|Dr Ahmed Rahal||" },
