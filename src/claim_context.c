@@ -11,7 +11,7 @@
 #include "phrase.h"
 #include "words.h"
 
-static const cc_lexset *place_nouns, *time_words, *stop_words, *units, *reporting, *attributing;
+static const cc_lexset *place_nouns, *time_words, *stop_words, *units, *reporting, *attributing, *photo_credits;
 
 static void init(void)
 {
@@ -23,6 +23,7 @@ static void init(void)
     units = cc_lexset_get("units");
     reporting = cc_lexset_get("reporting_verbs");
     attributing = cc_lexset_get("attribution_verbs");
+    photo_credits = cc_lexset_get("photo_credits");
     place_nouns = cc_lexset_get("place_nouns");
 }
 
@@ -63,6 +64,21 @@ static int place_noun(const cc_article *a, size_t j)
 /* A place phrase at token k: "[the] [eastern] Aleppo", "four different neighbourhoods", "Aleppo's few
  * remaining opposition-held neighborhoods", "the regime-held parts of the city", "some 8.6 square
  * kilometers of eastern Aleppo". */
+/* After a place, a word that begins the next thing rather than going on with the place: an agency or
+ * credit glued on by a lost line break ("…on northern Syria AFP Wednesday", "…in Aleppo Monitor AFP"),
+ * or an acronym that is no place ("…in eastern Syria UNICEF said"). */
+static int credit_after_place(const cc_article *a, size_t j)
+{
+    const cc_token *t = tok(a, j);
+    if (cc_tok_has(a, (uint32_t)j, CC_W_PLACE)) {
+        return 0;
+    }
+    if ((t->flags & CC_TF_ALLCAPS) && t->end - t->start >= 2) {
+        return 1;
+    }
+    return cc_lexset_has(photo_credits, a->text + t->start, t->end - t->start) || cc_tok_is(a, j, "monitor");
+}
+
 static int read_place(const cc_article *a, size_t k, size_t end, place *p)
 {
     size_t n;
@@ -93,7 +109,7 @@ static int read_place(const cc_article *a, size_t k, size_t end, place *p)
             break;
         }
         if (t->flags & CC_TF_CAP) {
-            if (is_month(a, j) || is_weekday(a, j)) {
+            if (is_month(a, j) || is_weekday(a, j) || (p->named && credit_after_place(a, j))) {
                 break;
             }
             p->named = 1;

@@ -202,6 +202,8 @@ static const claim_case cases[] = {
       "people, an aid group said.",
       "killed|150000|more_than|people|an aid group|Yemen|" },
     { "Talks on Ukraine resumed. Millions have fled since Ukraines war began.", "displaced|millions|vague|||Ukraine|" },
+    { "Air raids kill 13 civilians in northern Syria AFP Wednesday 15 Jul 2015 The strikes hit a market.",
+      "killed|13|exact|civilians||northern Syria|" },
     /* copy whose commas were lost on the way (scraped and syndicated text) */
     { "The shells held chlorine said Dr Ahmed Rahal head of the local health directorate adding that 40 people were killed.",
       "killed|40|exact|people|Dr Ahmed Rahal||" },
