@@ -177,6 +177,107 @@ static int is_date_line(const cc_article *a, line l, cc_date *d)
     return left == 0 || (left <= 5 && strspn(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZ+0123456789") >= left);
 }
 
+static size_t skip_spaces(const char *s, size_t i, size_t n)
+{
+    while (i < n && s[i] == ' ') {
+        i++;
+    }
+    return i;
+}
+
+/* A clock time and zone after a date: "at 2354", "1849 UTC+3", "GMT". Returns the bytes it takes. */
+static size_t clock_after_date(const char *s, size_t n)
+{
+    size_t i = skip_spaces(s, 0, n), j;
+    if (i + 3 < n && !strncmp(s + i, "at ", 3)) {
+        i += 3;
+    }
+    for (j = i; j < n && s[j] >= '0' && s[j] <= '9'; j++) {
+    }
+    int digits = (int)(j - i);
+    size_t k = skip_spaces(s, j, n);
+    int zone = k + 3 <= n && (!strncmp(s + k, "UTC", 3) || !strncmp(s + k, "GMT", 3));
+    if (zone) {
+        for (k += 3; k < n && (s[k] == '+' || s[k] == '-' || (s[k] >= '0' && s[k] <= '9')); k++) {
+        }
+        return k;
+    }
+    return (digits == 4 && i > skip_spaces(s, 0, n)) ? j : 0; /* "at 2354" */
+}
+
+/* A date glued to the start of the text after the headline, as scraped pages leave it: "Published
+ * November 26 2017 Assad regime air strikes…", "Wednesday 21 August 2013 Security Council seeks…",
+ * "21.08.2013Get short URL…". Returns the bytes the date (and its clock) takes. */
+static size_t glued_date(const cc_article *a, line l, cc_date *d)
+{
+    static const char *const openers[] = { "Published on ", "Published: ", "Published ", "Posted on ", "Posted: ",
+                                           "Posted ", "Updated: ", "Updated " };
+    const char *s = a->text + l.start;
+    size_t n = line_len(l), at = 0;
+    for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
+        size_t len = strlen(openers[k]);
+        if (n > len && !strncmp(s, openers[k], len)) {
+            at = len;
+            break;
+        }
+    }
+    size_t used = cc_date_parse(s + at, n - at, d);
+    if (!used) {
+        return 0;
+    }
+    at += used;
+    return at + clock_after_date(s + at, n - at);
+}
+
+/* The headline again at byte at of line l, and a full stop after it: the bytes they take, or 0. */
+static size_t repeated_title(const cc_article *a, line l, size_t at, const line *title)
+{
+    size_t tn = title ? line_len(*title) : 0, n = line_len(l);
+    if (!tn || n - at <= tn || memcmp(a->text + l.start + at, a->text + title->start, tn) != 0) {
+        return 0;
+    }
+    size_t end = skip_spaces(a->text + l.start, at + tn, n);
+    if (end < n && a->text[l.start + end] == '.') {
+        end = skip_spaces(a->text + l.start, end + 1, n);
+    }
+    return end - at;
+}
+
+/* An agency or "Monitor" credit word at byte at ("…kills 30 Monitor AFP Wednesday…"): the bytes it
+ * takes with the spaces after it, or 0. */
+static size_t credit_word(const cc_article *a, line l, size_t at)
+{
+    static const cc_lexset *credits;
+    credits = credits ? credits : cc_lexset_get("photo_credits");
+    const char *s = a->text + l.start;
+    size_t n = line_len(l), e = at;
+    while (e < n && s[e] != ' ') {
+        e++;
+    }
+    if (e == at || !(cc_lexset_has(credits, s + at, e - at) || (e - at == 7 && !strncmp(s + at, "Monitor", 7)))) {
+        return 0;
+    }
+    return skip_spaces(s, e, n) - at;
+}
+
+/* What scraped pages glue in front of the first paragraph: the headline again, credit words, a date
+ * ("17-08-2013 17 Killed as Qaeda Attacks Syria Kurd Town. Al-Qaeda loyalists…", "IS attack kills 30
+ * Monitor AFP Wednesday 29 Oct 2014 Islamic State…"). Returns the bytes to leave out (0 for none); d gets
+ * the date when there is one. Credits are only taken when a date follows them. */
+static size_t glued_opening(const cc_article *a, line l, const line *title, cc_date *d)
+{
+    size_t at = repeated_title(a, l, 0, title), credits = 0, c, used;
+    while ((c = credit_word(a, l, at + credits)) != 0 && credits < 40) {
+        credits += c;
+    }
+    if ((used = glued_date(a, (line){ l.start + (uint32_t)(at + credits), l.end }, d)) != 0) {
+        at += credits + used;
+        at = skip_spaces(a->text + l.start, at, line_len(l));
+        at += repeated_title(a, l, at, title);
+    }
+    return at < line_len(l) ? at : 0;
+}
+
 /* "Home Media Center Coalition News <title>": navigation words in front of the headline. */
 static int is_breadcrumb(const cc_article *a, line l, line title)
 {
@@ -318,9 +419,17 @@ void cc_clean(cc_article *a)
         if (line_len(l) == 0 || i == title_index) {
             continue;
         }
+        size_t glued;
+        d = (cc_date){ 0, 0, 0 };
         if (i < 8 && !body_seen && is_date_line(a, l, &d)) {
             set_published(a, d);
             add_furniture(a, l);
+        } else if (i < 8 && !body_seen && (glued = glued_opening(a, l, has_title ? &title : NULL, &d)) != 0) {
+            if (d.year) {
+                set_published(a, d);
+            }
+            add_furniture(a, (line){ l.start, l.start + (uint32_t)glued });
+            body_seen = 1;
         } else if (starts_with_furniture(a, l) || is_credited_caption(a, l) || is_separator_trail(a, l) ||
                    (has_title && is_breadcrumb(a, l, title))) {
             add_furniture(a, l);

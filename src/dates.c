@@ -186,20 +186,27 @@ static int parse_iso(scan *sc, cc_date *out)
     return 0;
 }
 
-/* 12/13/2016 (US order, as US outlets and the FA-KES data write it) */
-static int parse_slashed(scan *sc, cc_date *out)
+/* 12/13/2016 (US order, as US outlets write it), or 13.12.2016 and 13-12-2016 (day first, as the rest of
+ * the world writes it with those marks); the other order when the first cannot be a date. */
+static int parse_numeric(scan *sc, cc_date *out)
 {
     int a, b, y;
-    if (read_number(sc, 2, &a) && sc->pos < sc->len && sc->s[sc->pos] == '/' && (++sc->pos, read_number(sc, 2, &b)) &&
-        sc->pos < sc->len && sc->s[sc->pos] == '/' && (++sc->pos, read_number(sc, 4, &y))) {
-        if (valid(y, a, b)) {
-            *out = (cc_date){ y, a, b };
-            return 1;
-        }
-        if (valid(y, b, a)) {
-            *out = (cc_date){ y, b, a };
-            return 1;
-        }
+    if (!read_number(sc, 2, &a) || sc->pos >= sc->len || !strchr("/.-", sc->s[sc->pos]) || !sc->s[sc->pos]) {
+        return 0;
+    }
+    char mark = sc->s[sc->pos++];
+    if (!read_number(sc, 2, &b) || sc->pos >= sc->len || sc->s[sc->pos] != mark || (++sc->pos, !read_number(sc, 4, &y))) {
+        return 0;
+    }
+    int month_first = mark == '/';
+    int m = month_first ? a : b, d = month_first ? b : a;
+    if (valid(y, m, d)) {
+        *out = (cc_date){ y, m, d };
+        return 1;
+    }
+    if (valid(y, d, m)) {
+        *out = (cc_date){ y, d, m };
+        return 1;
     }
     return 0;
 }
@@ -249,7 +256,7 @@ size_t cc_date_parse(const char *s, size_t len, cc_date *out)
     }
     size_t start = sc.pos;
     cc_date d;
-    if (parse_iso(&sc, &d) || (sc.pos = start, parse_slashed(&sc, &d)) || (sc.pos = start, parse_words(&sc, &d))) {
+    if (parse_iso(&sc, &d) || (sc.pos = start, parse_numeric(&sc, &d)) || (sc.pos = start, parse_words(&sc, &d))) {
         skip_clock_time(&sc);
         *out = d;
         return sc.pos;

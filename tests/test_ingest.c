@@ -128,6 +128,36 @@ TEST(ingest_sub_headings_and_short_lines_that_are_not)
     cc_cluster_free(c);
 }
 
+/* Scraped pages glue the headline again, credits and the date in front of the first paragraph. */
+TEST(ingest_glued_date_title_and_credits_before_the_body)
+{
+    static const struct {
+        const char *text, *first_body_sentence;
+        int year, month, day;
+    } cases[] = {
+        { "Floods cut off three villages\n\nPublished November 26 2017 Rescue boats reached the area at night.\n",
+          "Rescue boats reached the area at night.", 2017, 11, 26 },
+        { "Floods cut off three villages\n\n17-08-2013 Floods cut off three villages. Rescue boats reached the area.\n",
+          "Rescue boats reached the area.", 2013, 8, 17 },
+        { "Floods cut off three villages\n\nFloods cut off three villages Monitor AFP Wednesday 29 Oct 2014 Rescue "
+          "boats reached the area.\n",
+          "Rescue boats reached the area.", 2014, 10, 29 },
+        { "Floods cut off three villages\n\n21.08.2013 Rescue boats reached the area.\n",
+          "Rescue boats reached the area.", 2013, 8, 21 },
+        { "Floods cut off three villages\n\nAugust 22 2013 1849 UTC+3 Rescue boats reached the area.\n",
+          "Rescue boats reached the area.", 2013, 8, 22 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cc_cluster *c = test_analyze(cases[i].text);
+        const cc_article *a = c->articles.v[0];
+        CHECK_INT(a->pub_year, cases[i].year);
+        CHECK_INT(a->pub_month, cases[i].month);
+        CHECK_INT(a->pub_day, cases[i].day);
+        CHECK_STR(test_sentence(c, 0, 1), cases[i].first_body_sentence);
+        cc_cluster_free(c);
+    }
+}
+
 TEST(ingest_caption_with_glued_credit_is_furniture)
 {
     const char *text = "Troops advanced on Tuesday.\nSoldiers patrol the old market of the cityReuters\nThe UN said talks would resume.";
