@@ -490,7 +490,11 @@ static int read_vague(const amount_ctx *c, size_t i, figure *f)
         rest++;
     }
     int of_next = amt_word(c, i + n, "of");
-    if ((!strcmp(e->key, "scores") || !strcmp(e->key, "tens")) && !of_next) {
+    /* "Scores were injured", "Scores more died": as the sentence's subject it counts people, not points */
+    int scores_subject = !strcmp(e->key, "scores") && i == c->first &&
+                         (amt_word(c, i + 1, "were") || amt_word(c, i + 1, "more") || amt_word(c, i + 1, "have") ||
+                          amt_word(c, i + 1, "had") || amt_word(c, i + 1, "are"));
+    if ((!strcmp(e->key, "scores") || !strcmp(e->key, "tens")) && !of_next && !scores_subject) {
         return 0;
     }
     if (low == 0) {

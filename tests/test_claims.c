@@ -177,6 +177,9 @@ static const claim_case cases[] = {
     { "Rescuers said 300 people have been killed since Friday. The dead included about 40 children swept away in "
       "the river.",
       "killed|300|exact|people|||since Friday; killed|40|approx|children|||since Friday" },
+    { "The blast killed 30 people. Scores were also injured, the monitor said.",
+      "killed|30|exact|people|||; injured|scores|vague||the monitor||" },
+    { "Test scores were higher this year, the ministry said.", "" },
     /* a figure repeated in one article is one claim, from its fullest statement; the same number of other
      * people is another figure */
     { "Sunday 6 Aug Air strikes kill 10 near hospital Monitor A barrage of air strikes near the hospital killed at "
