@@ -477,6 +477,17 @@ static name_slot *name_slot_for(name_table *t, uint64_t key)
     return &t->slots[i];
 }
 
+/* The run noted for key, or -1; unlike name_slot_for, adds nothing. */
+static int32_t name_run(const name_table *t, uint64_t key)
+{
+    for (size_t i = (size_t)key & (t->cap - 1); t->slots[i].key; i = (i + 1) & (t->cap - 1)) {
+        if (t->slots[i].key == key) {
+            return t->slots[i].run;
+        }
+    }
+    return -1;
+}
+
 static int same_ci(cc_str x, cc_str y)
 {
     return x.len == y.len && strncasecmp(x.p, y.p, x.len) == 0;
@@ -518,6 +529,16 @@ static void note_run(const cc_article *a, name_table *t, const run_vec *runs, in
     }
 }
 
+/* "Syrias", "EUs": the run noted for the name without a final s, when the s is a possessive's that lost
+ * its apostrophe; else -1. */
+static int32_t apostrophe_lost(const cc_article *a, const name_table *t, const run *r, cc_str text)
+{
+    if (text.len <= 3 || text.p[text.len - 1] != 's' || cc_tok_possessive(a, r->last)) {
+        return -1;
+    }
+    return name_run(t, ci_hash(cc_str_of(text.p, text.len - 1), KEY_TEXT));
+}
+
 /* Types an undecided single word from the typed runs: a surname of a person, or the same word typed
  * as an organisation or place. */
 static int type_from_table(const cc_article *a, name_table *t, run_vec *runs, run *r)
@@ -531,6 +552,11 @@ static int type_from_table(const cc_article *a, name_table *t, run_vec *runs, ru
     s = name_slot_for(t, ci_hash(text, KEY_TEXT));
     if (s->run >= 0) {
         r->type = runs->v[s->run].type;
+        return 1;
+    }
+    int32_t bare = apostrophe_lost(a, t, r, text);
+    if (bare >= 0) {
+        r->type = runs->v[bare].type; /* "Kenyas government" where the article names Kenya */
         return 1;
     }
     return 0;
@@ -563,11 +589,24 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
             }
         }
     }
+    /* "Khan Sheikhoun" read as a person's name where nothing said otherwise is the place the article
+     * names with "in Khan Sheikhoun" elsewhere */
+    for (size_t k = 0; k < runs->n; k++) {
+        run *r = &runs->v[k];
+        int32_t same = r->type == CC_ENT_PERSON ? name_run(t, ci_hash(run_text(a, r), KEY_TEXT)) : -1;
+        if (same >= 0 && runs->v[same].type == CC_ENT_PLACE) {
+            r->type = CC_ENT_PLACE;
+        }
+    }
 }
 
 static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const run *r)
 {
     cc_str text = run_text(a, r);
+    int32_t bare = apostrophe_lost(a, t, r, text);
+    if (bare >= 0) {
+        return run_text(a, &runs->v[bare]);
+    }
     if (r->type == CC_ENT_ORG) {
         const cc_lexentry *e = r->first == r->last || cc_tok_has(a, r->first, CC_W_ORG_PHRASE_HEAD)
                                    ? find_phrase(a, r->first, r->last, cc_words()->orgs)
@@ -756,6 +795,27 @@ static void link_pass(cc_cluster *c, table *t, table *surnames, int32_t *last_ar
     }
 }
 
+/* A name some article reads as a place ("in Khan Sheikhoun") is the place in the articles that read it as
+ * a person's only for want of context: two capitalised words. */
+static void agree_places(cc_cluster *c, table *t)
+{
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t ai = 0; ai < c->articles.n; ai++) {
+            cc_article *a = c->articles.v[ai];
+            for (size_t k = 0; k < a->mentions.n; k++) {
+                cc_mention *m = &a->mentions.v[k];
+                if (pass == 0 && m->type == CC_ENT_PLACE) {
+                    *table_get(t, name_key(m->name, CC_ENT_PLACE)) = 1;
+                } else if (pass == 1 && m->type == CC_ENT_PERSON && !is_single_word(m->name) &&
+                           *table_get(t, name_key(m->name, CC_ENT_PLACE)) == 1) {
+                    m->type = CC_ENT_PLACE;
+                }
+            }
+        }
+    }
+    memset(t->slots, 0, t->cap * sizeof *t->slots);
+}
+
 void cc_link_entities(cc_cluster *c)
 {
     size_t total = 0;
@@ -778,6 +838,7 @@ void cc_link_entities(cc_cluster *c)
     for (size_t i = 0; i <= total; i++) {
         last_article[i] = -1;
     }
+    agree_places(c, &t);
     link_pass(c, &t, NULL, last_article);
     table surnames = { calloc(t.cap, sizeof(slot)), t.cap };
     if (!surnames.slots) {

@@ -37,6 +37,33 @@ static const cc_entity *entity_named(const cc_cluster *c, const char *name)
 
 #define HEAD "Storm reaches the coast\n\n"
 
+/* Copy that lost its apostrophes: "Kenyas" is Kenya where the article also names Kenya. */
+TEST(entity_possessive_without_apostrophe_is_the_name)
+{
+    cc_cluster *c = test_analyze(HEAD "Aid reached Kenya on Monday. Kenyas government thanked the donors in Nairobi.\n");
+    const cc_entity *e = entity_named(c, "Kenya");
+    CHECK(e != NULL);
+    CHECK(entity_named(c, "Kenyas") == NULL);
+    if (e) {
+        CHECK_INT(e->mentions, 2);
+    }
+    cc_cluster_free(c);
+}
+
+/* Two capitalised words read as a person's name in one article are the place another article names
+ * with "in": the cluster agrees on the place. */
+TEST(entity_place_in_one_article_is_the_place_in_all)
+{
+    const char *texts[] = { HEAD "Rescuers worked through the night in Khan Dalir on Tuesday.\n",
+                            HEAD "Khan Dalir was quiet by morning, residents said.\n" };
+    cc_cluster *c = test_analyze_many(texts, 2);
+    CHECK_INT(mention_type(c, 0, "Khan Dalir"), CC_ENT_PLACE);
+    CHECK_INT(mention_type(c, 1, "Khan Dalir"), CC_ENT_PLACE);
+    const cc_entity *e = entity_named(c, "Khan Dalir");
+    CHECK(e != NULL && e->articles == 2);
+    cc_cluster_free(c);
+}
+
 TEST(entity_person_after_title)
 {
     cc_cluster *c = test_analyze(HEAD "Prime Minister Sara Lind visited the coast on Monday.\n");
