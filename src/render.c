@@ -19,47 +19,69 @@ static int is_space_byte(char c)
     return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
-/* One pass and one buffer, escaping (and with fold, collapsing white space): reports write every
- * sentence of every article this way, so this is a hot loop. */
-static void write_json(FILE *out, const char *s, size_t len, int fold)
+/* What JSON output does with each byte: copy it, treat it as white space (folded or escaped), or
+ * escape it. */
+enum { JSON_PLAIN, JSON_SPACE, JSON_ESCAPE };
+
+static unsigned char json_class(unsigned char c)
+{
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        return JSON_SPACE;
+    }
+    return c < 0x20 || c == '"' || c == '\\' ? JSON_ESCAPE : JSON_PLAIN;
+}
+
+static size_t json_escape(char *out, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
-    char buf[4096];
+    out[0] = '\\';
+    switch (c) {
+    case '"': out[1] = '"'; return 2;
+    case '\\': out[1] = '\\'; return 2;
+    case '\n': out[1] = 'n'; return 2;
+    case '\r': out[1] = 'r'; return 2;
+    case '\t': out[1] = 't'; return 2;
+    default:
+        memcpy(out + 1, "u00", 3);
+        out[4] = hex[c >> 4];
+        out[5] = hex[c & 15];
+        return 6;
+    }
+}
+
+/* One pass and one buffer, escaping (and with fold, collapsing white space): reports write every
+ * sentence of every article this way, so this is a hot loop. Input goes in chunks the buffer can take
+ * even if every byte needed escaping, so the byte loop has no room check. */
+static void write_json(FILE *out, const char *s, size_t len, int fold)
+{
+    enum { CHUNK = 512 };
+    char buf[8 * CHUNK];
     size_t n = 0;
     int space = 0, written = 0;
     buf[n++] = '"';
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (n > sizeof buf - 8) {
+    for (size_t from = 0; from < len; from += CHUNK) {
+        if (n + 6 * CHUNK + 2 > sizeof buf) {
             fwrite(buf, 1, n, out);
             n = 0;
         }
-        if (fold && is_space_byte((char)c)) {
-            space = written;
-            continue;
-        }
-        if (space) {
-            buf[n++] = ' ';
-            space = 0;
-        }
-        written = 1;
-        if (c >= 0x20 && c != '"' && c != '\\') {
-            buf[n++] = (char)c;
-            continue;
-        }
-        buf[n++] = '\\';
-        switch (c) {
-        case '"': buf[n++] = '"'; break;
-        case '\\': buf[n++] = '\\'; break;
-        case '\n': buf[n++] = 'n'; break;
-        case '\r': buf[n++] = 'r'; break;
-        case '\t': buf[n++] = 't'; break;
-        default:
-            memcpy(buf + n, "u00", 3);
-            buf[n + 3] = hex[c >> 4];
-            buf[n + 4] = hex[c & 15];
-            n += 5;
-            break;
+        size_t to = len - from < CHUNK ? len : from + CHUNK;
+        for (size_t i = from; i < to; i++) {
+            unsigned char c = (unsigned char)s[i];
+            unsigned char cls = json_class(c);
+            if (cls == JSON_SPACE && fold) {
+                space = written;
+                continue;
+            }
+            if (space) {
+                buf[n++] = ' ';
+                space = 0;
+            }
+            if (cls == JSON_PLAIN || c == ' ') {
+                buf[n++] = (char)c;
+            } else {
+                n += json_escape(buf + n, c);
+            }
+            written = 1;
         }
     }
     buf[n++] = '"';

@@ -202,6 +202,23 @@ TEST(report_json_sentence_text_is_folded_and_escaped_at_any_length)
     cc_cluster_free(c);
 }
 
+/* Strings written whole (ids, names) keep their spaces and get every escape JSON needs. */
+TEST(report_json_escapes_ids_and_keeps_their_spaces)
+{
+    const char *id = "wire \"A\"\tcopy \\ 2\x01";
+    cc_cluster *c = cc_cluster_new();
+    cc_error err;
+    CHECK_INT(cc_cluster_add(c, id, "Officials said two people were hurt.", 36, NULL, &err), 0);
+    cc_analyze(c, NULL, &err);
+    char *j = render(c, CC_FORMAT_JSON, 0);
+    json_t *root = json_loads(j, 0, NULL);
+    json_t *doc = json_array_get(json_object_get(root, "documents"), 0);
+    CHECK_STR(json_string_value(json_object_get(doc, "id")), id);
+    json_decref(root);
+    free(j);
+    cc_cluster_free(c);
+}
+
 /* ---- -o FILE ---- */
 
 static char *read_all(const char *path)
