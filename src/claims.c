@@ -355,6 +355,17 @@ static void inherit_time(const cc_article *a, const clause *c, cc_claim *cl)
     }
 }
 
+/* "…half of the country's pre-war population of about 23 million": a population, not the people the
+ * verb counts. */
+static int population_figure(const clause *c)
+{
+    size_t k = c->t0;
+    while (k > c->first && k + 3 > c->t0 && c->a->tokens.v[k - 1].kind == CC_TOK_WORD && !is_word(c, k - 1, "of")) {
+        k--; /* "about", "some", "an estimated" */
+    }
+    return k > c->first + 1 && is_word(c, k - 1, "of") && is_word(c, k - 2, "population");
+}
+
 static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
 {
     const cc_amount *m = &a->amounts.v[mi];
@@ -378,8 +389,8 @@ static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
         return;
     }
     who_info w = read_who(&c, c.t1 + 1);
-    if (w.things && !w.people) {
-        return; /* "2,000 airstrikes", "four different neighbourhoods" */
+    if ((w.things && !w.people) || population_figure(&c)) {
+        return; /* "2,000 airstrikes", "four different neighbourhoods", "a population of 23 million" */
     }
     predicate p = { -1, c.t0, c.t1 + 1 };
     const cc_claim *prev = previous_in_sentence(a, m->sentence);

@@ -180,6 +180,10 @@ static const claim_case cases[] = {
     { "The blast killed 30 people. Scores were also injured, the monitor said.",
       "killed|30|exact|people|||; injured|scores|vague||the monitor||" },
     { "Test scores were higher this year, the ministry said.", "" },
+    /* counts of things and populations, not of people the verb counts */
+    { "More than 300 people were killed in a battle between the two sides.", "killed|300|more_than|people|||" },
+    { "Government forces captured several hilltops north of the city.", "" },
+    { "The war has displaced nearly half of the country's pre-war population of about 23 million.", "" },
     /* a figure repeated in one article is one claim, from its fullest statement; the same number of other
      * people is another figure */
     { "Sunday 6 Aug Air strikes kill 10 near hospital Monitor A barrage of air strikes near the hospital killed at "
