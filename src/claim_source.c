@@ -145,7 +145,7 @@ static int breaks_subject(const cc_article *a, size_t k, size_t to)
 {
     static const char *const words[] = { "is", "are", "was", "were", "be", "been", "being", "has", "have", "had",
                                          "do", "does", "did", "what", "which", "who", "to", "on", "near",
-                                         "against", "after", "during", "with", "without", "than", "because" };
+                                         "against", "after", "during", "with", "without", "than", "because", "by" };
     size_t n;
     if (tok(a, k)->kind != CC_TOK_WORD || (tok(a, k)->flags & CC_TF_CAP)) {
         return 0;
@@ -166,8 +166,9 @@ static size_t trim_subject(const cc_article *a, size_t from, size_t to)
             break;
         }
     }
-    for (size_t k = from + 1; to - from > 2 && k + 1 < to; k++) {
-        if ((cc_tok_is(a, k, "the") || cc_tok_is(a, k, "a") || cc_tok_is(a, k, "an")) &&
+    /* the last determiner that starts a new phrase: "…damaged a hospital a monitoring group" */
+    for (size_t k = to - 1; to - from > 2 && k > from; k--) {
+        if (k + 1 < to && (cc_tok_is(a, k, "the") || cc_tok_is(a, k, "a") || cc_tok_is(a, k, "an")) &&
             tok(a, k - 1)->kind == CC_TOK_WORD && !cc_tok_is(a, k - 1, "of") && !cc_tok_is(a, k - 1, "in") &&
             !cc_tok_is(a, k - 1, "for") && !cc_tok_is(a, k - 1, "at") && !cc_tok_is(a, k - 1, "from") &&
             !cc_tok_is(a, k - 1, "and")) {
@@ -254,7 +255,7 @@ static int after_relative(const cc_article *a, size_t first, size_t from, size_t
     if (start >= end) {
         return 0;
     }
-    *np_from = start;
+    *np_from = last_source_phrase(a, trim_subject(a, start, end), end);
     *np_to = end;
     return 1;
 }
@@ -398,10 +399,30 @@ static cc_str np_after(const cc_article *a, size_t from, size_t end)
         if (named && !cap && !name_joint(a, k) && !source_word(a, k) && !cc_tok_particle(a, (uint32_t)k)) {
             break; /* "according to the Syrian Observatory heavy bombardment has…" */
         }
+        if (k > from && (cc_tok_is(a, k, "with") || cc_tok_is(a, k, "amid") || cc_tok_is(a, k, "as") ||
+                         cc_tok_is(a, k, "while") || cc_tok_is(a, k, "despite") || cc_tok_is(a, k, "bringing"))) {
+            break; /* "according to monitors with diplomatic talks failing…" */
+        }
         named |= cap;
         k++;
     }
     return span(a, from, k);
+}
+
+/* A phrase that a preposition governs ("near the town of Adra") is no subject. */
+static int object_of_preposition(const cc_article *a, size_t first, cc_str who)
+{
+    if (!who.len) {
+        return 0;
+    }
+    size_t k = cc_tok_at_byte(a, (uint32_t)(who.p - a->text));
+    static const char *const preps[] = { "near", "in", "at", "from", "of", "on", "into", "outside", "across", "to" };
+    for (size_t i = 0; k > first && i < sizeof preps / sizeof *preps; i++) {
+        if (cc_tok_is(a, k - 1, preps[i])) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* The subject of reporting verb v in sentence s, either side of it. */
@@ -415,9 +436,11 @@ static cc_str subject_of(const cc_article *a, uint32_t s, size_t v)
             return after;
         }
     }
-    /* a comma lost before an inverted verb: "…believed to be chlorine said Mounzer Khalil head of…" */
+    /* a comma lost before an inverted verb: "…believed to be chlorine said Mounzer Khalil head of…", "…near
+     * the town of Adra said the Syrian Observatory" */
     size_t after_end = subject_after_end(a, v, end);
-    if (after_end > v + 1 && !plausible_subject(a, who) && !verb_follows(a, after_end, end)) {
+    if (after_end > v + 1 && (!plausible_subject(a, who) || object_of_preposition(a, first, who)) &&
+        !verb_follows(a, after_end, end)) {
         return span(a, v + 1, after_end);
     }
     return who;
