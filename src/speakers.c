@@ -62,7 +62,10 @@ static int np_word(const cc_article *a, uint32_t i)
     if (t->kind != CC_TOK_WORD) {
         return 0;
     }
-    if (cc_tok_has(a, i, CC_W_NOT_NAME) && !cc_tok_is(a, i, "tv")) {
+    /* no name, but a plural in lower case is the noun of a speaker phrase: "the sources said" */
+    uint32_t len = cc_tok_len(a, i);
+    int plural = !(t->flags & (CC_TF_CAP | CC_TF_ALLCAPS)) && len > 4 && cc_tok_text(a, i)[len - 1] == 's';
+    if (cc_tok_has(a, i, CC_W_NOT_NAME) && !cc_tok_is(a, i, "tv") && !plural) {
         return 0;
     }
     if ((t->flags & CC_TF_SENT_START) && cc_tok_has(a, i, CC_W_FUNCTION | CC_W_STARTER)) {
@@ -323,7 +326,7 @@ static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attributi
     }
     uint32_t j = v - 1;
     /* "Ayrault later said", "Ayrault on Tuesday said", "Priebus later Thursday told" */
-    while (j > lo && (is_adverb(a, j) || cc_tok_has(a, j, CC_W_NOT_NAME) ||
+    while (j > lo && (is_adverb(a, j) || (cc_tok_has(a, j, CC_W_NOT_NAME) && cc_tok_cap(a, j)) ||
                       (is_connector(a, j) && cc_tok_has(a, j + 1, CC_W_NOT_NAME)))) {
         j--;
     }
@@ -344,6 +347,14 @@ static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attributi
     uint32_t first;
     if (!np_ending_at(a, lo, j, &first)) {
         return 0;
+    }
+    /* "Pope Francis in an Easter message also condemned…": the phrase is the preposition's; the subject
+     * stands before it */
+    uint32_t head;
+    if (first > lo + 1 && (cc_tok_is(a, first - 1, "in") || cc_tok_is(a, first - 1, "during")) &&
+        np_ending_at(a, lo, first - 2, &head) && person_in(a, head, first - 2) >= 0) {
+        read_phrase(a, head, first - 2, out);
+        return 1;
     }
     read_phrase(a, trim_to_name(a, first, j), j, out);
     return 1;

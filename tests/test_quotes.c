@@ -314,6 +314,19 @@ TEST(quote_pair_of_single_marks_ends_the_article)
     cc_cluster_free(c);
 }
 
+/* "the sources", "the officials": plural nouns that are no name still make a speaker phrase. */
+TEST(quote_speaker_plural_noun_after_quote)
+{
+    expect(HEAD "\"Fifty civilians were killed in the strikes\" the sources said.\n", "Fifty civilians", "the sources", 0);
+}
+
+/* A phrase after a preposition between the speaker and the verb is not the speaker. */
+TEST(quote_speaker_before_prepositional_phrase)
+{
+    expect(HEAD "Mayor Ana Ruiz in a radio address also condemned the looting, calling it \"shameful\".\n",
+           "shameful", "Ana Ruiz", 1);
+}
+
 TEST(quote_dash_attribution)
 {
     expect(HEAD "\"Nobody came to help us.\" \xE2\x80\x95 Maria Lopez\n", "Nobody came", "Maria Lopez", 0);
