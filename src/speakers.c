@@ -319,16 +319,34 @@ static uint32_t trim_to_name(const cc_article *a, uint32_t first, uint32_t last)
     return start;
 }
 
+/* "this week", "last month": a time phrase ending at token j (two tokens). */
+static int time_noun_after(const cc_article *a, uint32_t j)
+{
+    static const char *const nouns[] = { "week", "weekend", "month", "year", "morning", "evening", "night" };
+    if (j == 0 || !(cc_tok_is(a, j - 1, "this") || cc_tok_is(a, j - 1, "last") || cc_tok_is(a, j - 1, "next"))) {
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof nouns / sizeof *nouns; k++) {
+        if (cc_tok_is(a, j, nouns[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int sentence_subject(const cc_article *a, uint32_t lo, uint32_t v, cc_attribution *out);
+
 static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attribution *out)
 {
     if (v <= lo) {
         return 0;
     }
     uint32_t j = v - 1;
-    /* "Ayrault later said", "Ayrault on Tuesday said", "Priebus later Thursday told" */
+    /* "Ayrault later said", "Ayrault on Tuesday said", "Priebus later Thursday told", "OBrien this week said" */
     while (j > lo && (is_adverb(a, j) || (cc_tok_has(a, j, CC_W_NOT_NAME) && cc_tok_cap(a, j)) ||
-                      (is_connector(a, j) && cc_tok_has(a, j + 1, CC_W_NOT_NAME)))) {
-        j--;
+                      (is_connector(a, j) && cc_tok_has(a, j + 1, CC_W_NOT_NAME)) ||
+                      (j > lo + 1 && time_noun_after(a, j)))) {
+        j -= j > lo + 1 && time_noun_after(a, j) ? 2 : 1;
     }
     j = skip_parenthesis(a, lo, j);
     /* "Ms. Sherry smiled and said" */
@@ -348,12 +366,16 @@ static int subject_of(const cc_article *a, uint32_t lo, uint32_t v, cc_attributi
     if (!np_ending_at(a, lo, j, &first)) {
         return 0;
     }
-    /* "Pope Francis in an Easter message also condemned…": the phrase is the preposition's; the subject
-     * stands before it */
+    /* "Pope Francis in an Easter message also condemned…", "A government source in the city told…": the
+     * phrase is the preposition's; the subject stands before it */
     uint32_t head;
     if (first > lo + 1 && (cc_tok_is(a, first - 1, "in") || cc_tok_is(a, first - 1, "during")) &&
-        np_ending_at(a, lo, first - 2, &head) && person_in(a, head, first - 2) >= 0) {
+        np_ending_at(a, lo, first - 2, &head)) {
         read_phrase(a, head, first - 2, out);
+        return 1;
+    }
+    /* "Johnson the former mayor known for his many public gaffes said": the name that opens the sentence */
+    if (first > lo && cc_tok_is(a, first - 1, "for") && person_in(a, first, j) < 0 && sentence_subject(a, lo, v, out)) {
         return 1;
     }
     read_phrase(a, trim_to_name(a, first, j), j, out);
@@ -571,6 +593,13 @@ int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_sk
                     return 1; /* "Putin …, saying, "…"" */
                 }
             }
+            /* "Johnson also condemned the attack saying…": without its comma too, a participle's subject
+             * is the clause's */
+            if (participle(a, v) && v > lo && !cc_tok_cap(a, v - 1) && sentence_subject(a, lo, v, out)) {
+                return 1;
+            }
+            *out = (cc_attribution){ 0 };
+            out->verb = v;
             if (subject_of(a, lo, v, out)) {
                 return 1;
             }

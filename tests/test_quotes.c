@@ -327,6 +327,19 @@ TEST(quote_speaker_before_prepositional_phrase)
            "shameful", "Ana Ruiz", 1);
 }
 
+/* Speakers in copy without commas: a time phrase, a "known for…" modifier, a participle with no comma. */
+TEST(quote_speaker_across_run_on_modifiers)
+{
+    expect(HEAD "The aid chief Tom Reyes this week said the valley had become \"a disaster zone\".\n", "a disaster zone",
+           "Tom Reyes", 1);
+    expect(HEAD "Maria Lopez the mayor known for her long speeches said the town was \"ready to rebuild\".\n",
+           "ready to rebuild", "Maria Lopez", 1);
+    expect(HEAD "Governor Maria Santos also condemned the looting saying those responsible would be \"held to account\".\n",
+           "held to account", "Maria Santos", 1);
+    expect(HEAD "A council source in the town told reporters the levee was \"holding for now\".\n", "holding for now",
+           "A council source", 1);
+}
+
 TEST(quote_dash_attribution)
 {
     expect(HEAD "\"Nobody came to help us.\" \xE2\x80\x95 Maria Lopez\n", "Nobody came", "Maria Lopez", 0);
