@@ -99,6 +99,11 @@ static int read_place(const cc_article *a, size_t k, size_t end, place *p)
             break;
         }
         int rank = place_noun(a, j);
+        /* "Port Veldra", "Lake Chad": a capitalised place noun before a name is part of the name */
+        if (rank && (t->flags & CC_TF_CAP) && j + 1 < end && tok(a, j + 1)->kind == CC_TOK_WORD &&
+            (tok(a, j + 1)->flags & CC_TF_CAP) && !is_month(a, j + 1) && !is_weekday(a, j + 1)) {
+            rank = 0;
+        }
         if (rank) {
             last = j;
             p->rank = rank;

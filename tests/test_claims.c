@@ -180,6 +180,8 @@ static const claim_case cases[] = {
     { "The blast killed 30 people. Scores were also injured, the monitor said.",
       "killed|30|exact|people|||; injured|scores|vague||the monitor||" },
     { "Test scores were higher this year, the ministry said.", "" },
+    { "Twelve fishermen drowned near Port Ameline on Sunday, the harbour master said.",
+      "killed|12|exact|fishermen|the harbour master|Port Ameline|on Sunday" },
     /* counts of things and populations, not of people the verb counts */
     { "More than 300 people were killed in a battle between the two sides.", "killed|300|more_than|people|||" },
     { "Government forces captured several hilltops north of the city.", "" },
