@@ -366,6 +366,18 @@ static int population_figure(const clause *c)
     return k > c->first + 1 && is_word(c, k - 1, "of") && is_word(c, k - 2, "population");
 }
 
+/* "…were killed and more than twenty others suffered from suffocation": a verb of its own after the
+ * people counted, which says something else happened to them. */
+static int own_verb_after(const clause *c, size_t k)
+{
+    if (k >= c->end || c->a->tokens.v[k].kind != CC_TOK_WORD || (c->a->tokens.v[k].flags & CC_TF_CAP)) {
+        return 0;
+    }
+    const cc_token *t = &c->a->tokens.v[k];
+    size_t n = t->end - t->start;
+    return n > 4 && !memcmp(c->a->text + t->end - 2, "ed", 2);
+}
+
 static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
 {
     const cc_amount *m = &a->amounts.v[mi];
@@ -416,7 +428,7 @@ static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
         found = 1;
         bad = modified(&c, back3, c.t0, c.t0);
     }
-    if (!found && joined_to_previous(&c, prev, a)) {
+    if (!found && joined_to_previous(&c, prev, a) && !own_verb_after(&c, w.end)) {
         p.category = prev->category;
         found = 1;
     }

@@ -182,6 +182,8 @@ static const claim_case cases[] = {
     { "Test scores were higher this year, the ministry said.", "" },
     { "Twelve fishermen drowned near Port Ameline on Sunday, the harbour master said.",
       "killed|12|exact|fishermen|the harbour master|Port Ameline|on Sunday" },
+    { "Three civilians were killed and more than twenty others suffered from suffocation on Wednesday night.",
+      "killed|3|exact|civilians|||" },
     /* counts of things and populations, not of people the verb counts */
     { "More than 300 people were killed in a battle between the two sides.", "killed|300|more_than|people|||" },
     { "Government forces captured several hilltops north of the city.", "" },
