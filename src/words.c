@@ -327,9 +327,11 @@ int cc_tok_reporting_verb(const cc_article *a, uint32_t i, uint32_t lo)
         return 0;
     }
     if (!cc_tok_has(a, i, CC_W_VERB)) {
-        /* "as Professor Foner put it", "Bennett shot back" */
+        /* "as Professor Foner put it", "Bennett shot back", "…," he went on. */
         return i + 1 < a->tokens.n && ((cc_tok_is(a, i, "put") && cc_tok_is(a, i + 1, "it")) ||
-                                       (cc_tok_is(a, i, "shot") && cc_tok_is(a, i + 1, "back")));
+                                       (cc_tok_is(a, i, "shot") && cc_tok_is(a, i + 1, "back")) ||
+                                       (cc_tok_is(a, i, "went") && cc_tok_is(a, i + 1, "on") &&
+                                        (i + 2 >= a->tokens.n || a->tokens.v[i + 2].kind == CC_TOK_PUNCT)));
     }
     if (ambiguous_noun(a, i)) {
         return i > lo ? cc_tok_cap(a, i - 1) || cc_is_pronoun(a, i - 1) || cc_tok(a, i - 1)->kind == CC_TOK_QUOTE ||

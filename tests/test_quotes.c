@@ -340,6 +340,11 @@ TEST(quote_speaker_across_run_on_modifiers)
            "A council source", 1);
 }
 
+TEST(quote_speaker_went_on)
+{
+    expect(HEAD "\"It will take years,\" the county engineer went on.\n", "It will take years", "the county engineer", 0);
+}
+
 TEST(quote_dash_attribution)
 {
     expect(HEAD "\"Nobody came to help us.\" \xE2\x80\x95 Maria Lopez\n", "Nobody came", "Maria Lopez", 0);
