@@ -211,7 +211,8 @@ static size_t clock_after_date(const char *s, size_t n)
 static size_t glued_date(const cc_article *a, line l, cc_date *d)
 {
     static const char *const openers[] = { "Published on ", "Published: ", "Published ", "Posted on ", "Posted: ",
-                                           "Posted ", "Updated: ", "Updated " };
+                                           "Posted ", "Updated: ", "Updated ", "Date of publication: ",
+                                           "Date of publication ", "(updated " };
     const char *s = a->text + l.start;
     size_t n = line_len(l), at = 0;
     for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
@@ -221,12 +222,36 @@ static size_t glued_date(const cc_article *a, line l, cc_date *d)
             break;
         }
     }
+    int bracket = at > 0 && s[0] == '(';
+    if (bracket) {
+        size_t t = at; /* "(updated 1935 05.10.2017)": a clock first */
+        while (t < n && ((s[t] >= '0' && s[t] <= '9') || s[t] == ':')) {
+            t++;
+        }
+        at = t > at && t < n && s[t] == ' ' ? skip_spaces(s, t, n) : at;
+    }
     size_t used = cc_date_parse(s + at, n - at, d);
     if (!used) {
         return 0;
     }
     at += used;
-    return at + clock_after_date(s + at, n - at);
+    at += clock_after_date(s + at, n - at);
+    if (bracket) {
+        at = skip_spaces(s, at, n);
+        if (at >= n || s[at] != ')') {
+            return 0;
+        }
+        at++;
+    }
+    /* "Get short URL 101": a share widget's text */
+    size_t g = skip_spaces(s, at, n);
+    if (n - g > 13 && !strncmp(s + g, "Get short URL", 13)) {
+        at = g + 13;
+        while (at < n && (s[at] == ' ' || (s[at] >= '0' && s[at] <= '9'))) {
+            at++;
+        }
+    }
+    return at;
 }
 
 /* The headline again at byte at of line l, and a full stop after it: the bytes they take, or 0. */
@@ -274,6 +299,9 @@ static size_t glued_opening(const cc_article *a, line l, const line *title, cc_d
         at += credits + used;
         at = skip_spaces(a->text + l.start, at, line_len(l));
         at += repeated_title(a, l, at, title);
+    } else if (credits && at + credits < line_len(l) && a->text[l.start + at + credits] >= 'A' &&
+               a->text[l.start + at + credits] <= 'Z') {
+        at += credits; /* "AFP A barrage of rocket fire…": an agency's name before the first sentence */
     }
     return at < line_len(l) ? at : 0;
 }

@@ -146,6 +146,14 @@ TEST(ingest_glued_date_title_and_credits_before_the_body)
           "Rescue boats reached the area.", 2013, 8, 21 },
         { "Floods cut off three villages\n\nAugust 22 2013 1849 UTC+3 Rescue boats reached the area.\n",
           "Rescue boats reached the area.", 2013, 8, 22 },
+        { "Floods cut off three villages\n\n(updated 1935 05.10.2017) Get short URL 101 Rescue boats reached the area.\n",
+          "Rescue boats reached the area.", 2017, 10, 5 },
+        { "Floods cut off three villages\n\nDate of publication 12 August 2016 Rescue boats reached the area.\n",
+          "Rescue boats reached the area.", 2016, 8, 12 },
+        { "Floods cut off three villages\n\nAFP Rescue boats reached the area.\n", "Rescue boats reached the area.", 0, 0,
+          0 },
+        { "Floods cut off three villages\n\nReuters reported that boats reached the area.\n",
+          "Reuters reported that boats reached the area.", 0, 0, 0 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         cc_cluster *c = test_analyze(cases[i].text);
