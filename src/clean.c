@@ -80,16 +80,16 @@ static int ends_sentence(const cc_article *a, line l)
     if (l.end == l.start) {
         return 0;
     }
-    if (signed_quotation(a, l)) {
-        return 1;
-    }
     const unsigned char *p = (const unsigned char *)a->text + l.end;
     unsigned char c = p[-1];
     if (strchr(".!?:;\"')", c)) {
         return 1;
     }
     /* closing curly quote or ellipsis (3-byte UTF-8) */
-    return l.end - l.start >= 3 && p[-3] == 0xE2 && ((p[-2] == 0x80 && (p[-1] == 0x9D || p[-1] == 0x99 || p[-1] == 0xA6)));
+    if (l.end - l.start >= 3 && p[-3] == 0xE2 && p[-2] == 0x80 && (p[-1] == 0x9D || p[-1] == 0x99 || p[-1] == 0xA6)) {
+        return 1;
+    }
+    return line_len(l) < 300 && signed_quotation(a, l);
 }
 
 static void add_furniture(cc_article *a, line l)
