@@ -11,7 +11,8 @@
 #include "phrase.h"
 #include "words.h"
 
-static const cc_lexset *place_nouns, *time_words, *stop_words, *units, *reporting, *attributing, *photo_credits;
+static const cc_lexset *place_nouns, *time_words, *stop_words, *units, *reporting, *attributing, *photo_credits,
+    *places;
 
 static void init(void)
 {
@@ -24,6 +25,7 @@ static void init(void)
     reporting = cc_lexset_get("reporting_verbs");
     attributing = cc_lexset_get("attribution_verbs");
     photo_credits = cc_lexset_get("photo_credits");
+    places = cc_lexset_get("places");
     place_nouns = cc_lexset_get("place_nouns");
 }
 
@@ -164,10 +166,8 @@ static int place_preposition(const cc_article *a, size_t k)
     if (t->kind != CC_TOK_WORD || t->end - t->start > 10) {
         return 0;
     }
-    for (size_t i = 0; i < sizeof preps / sizeof *preps; i++) {
-        if (cc_tok_is(a, k, preps[i])) {
-            return 1;
-        }
+    if (cc_tok_is_any(a, k, preps, CC_COUNT(preps))) {
+        return 1;
     }
     /* "fled to the regime-held parts of the city" */
     return cc_tok_is(a, k, "to") && k > 0 &&
@@ -277,7 +277,7 @@ static cc_str main_place_of(const cc_article *a, cc_main_place *m)
 }
 
 /* The country an adjective of nationality names ("Syrian", "Iraqi", "Iranian"), by the places lexicon. */
-static const cc_lexentry *country_of_adjective(const cc_lexset *places, const char *w, size_t n)
+static const cc_lexentry *country_of_adjective(const char *w, size_t n)
 {
     static const char *const endings[] = { "ian", "n", "i" };
     for (size_t e = 0; e < sizeof endings / sizeof *endings; e++) {
@@ -296,7 +296,6 @@ static const cc_lexentry *country_of_adjective(const cc_lexset *places, const ch
  * adjectives, also one named by its nationality ("the Syrian conflict"), *direct then cleared. */
 static const cc_lexentry *country_at(const cc_article *a, size_t k, int adjectives, size_t *len, int *direct)
 {
-    const cc_lexset *places = cc_lexset_get("places");
     const cc_token *t = tok(a, k);
     if (t->kind != CC_TOK_WORD || !(t->flags & CC_TF_CAP)) {
         return NULL;
@@ -312,7 +311,7 @@ static const cc_lexentry *country_at(const cc_article *a, size_t k, int adjectiv
     }
     *direct = 1;
     if ((!e || strcmp(e->value, "country") != 0) && adjectives) {
-        e = country_of_adjective(places, a->text + t->start, n);
+        e = country_of_adjective(a->text + t->start, n);
         *direct = 0;
     }
     return e && strcmp(e->value, "country") == 0 ? e : NULL;
@@ -322,7 +321,6 @@ static const cc_lexentry *country_at(const cc_article *a, size_t k, int adjectiv
  * only by nationality. */
 static cc_str country_text(const cc_article *a, const cc_lexentry *e)
 {
-    const cc_lexset *places = cc_lexset_get("places");
     for (size_t k = 0; k < a->tokens.n; k++) {
         size_t len;
         int direct;

@@ -103,12 +103,7 @@ static int boundary_word(const cc_article *a, size_t i)
 {
     static const char *const words[] = { "that", "which", "who", "and", "but", "as", "while", "because", "when",
                                          "after", "before", "if", "so", "meanwhile" };
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        if (cc_tok_is(a, i, words[k])) {
-            return 1;
-        }
-    }
-    return 0;
+    return cc_tok_is_any(a, i, words, CC_COUNT(words));
 }
 
 /* Tokens before index end back to a clause edge: [*from, end). */
@@ -130,12 +125,7 @@ static int auxiliary(const cc_article *a, size_t i)
 {
     static const char *const words[] = { "has", "have", "had", "also", "later", "earlier", "previously",
                                          "separately", "further", "again", "then", "had", "would", "will" };
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        if (cc_tok_is(a, i, words[k])) {
-            return 1;
-        }
-    }
-    return 0;
+    return cc_tok_is_any(a, i, words, CC_COUNT(words));
 }
 
 /* Without commas ("…barbaric nature British Foreign Secretary William Hague told") a subject runs on: it
@@ -150,12 +140,8 @@ static int breaks_subject(const cc_article *a, size_t k, size_t to)
     if (tok(a, k)->kind != CC_TOK_WORD || (tok(a, k)->flags & CC_TF_CAP)) {
         return 0;
     }
-    for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
-        if (cc_tok_is(a, k, words[i])) {
-            return 1;
-        }
-    }
-    return cc_phrase_at(reporting, a, k, to, 1, &n) || cc_phrase_at(predicates, a, k, to, 1, &n);
+    return cc_tok_is_any(a, k, words, CC_COUNT(words)) || cc_phrase_at(reporting, a, k, to, 1, &n) ||
+           cc_phrase_at(predicates, a, k, to, 1, &n);
 }
 
 static size_t trim_subject(const cc_article *a, size_t from, size_t to)
@@ -369,12 +355,7 @@ static int auxiliary_verb(const cc_article *a, size_t k)
 {
     static const char *const verbs[] = { "was", "were", "is", "are", "had", "has", "have", "would", "will",
                                          "could", "did", "should", "must", "might", "can", "may" };
-    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
-        if (cc_tok_is(a, k, verbs[i])) {
-            return 1;
-        }
-    }
-    return 0;
+    return cc_tok_is_any(a, k, verbs, CC_COUNT(verbs));
 }
 
 /* After "said Mounzer Khalil" a verb means the name is the subject of what was said ("said Obama was
@@ -417,12 +398,7 @@ static int object_of_preposition(const cc_article *a, size_t first, cc_str who)
     }
     size_t k = cc_tok_at_byte(a, (uint32_t)(who.p - a->text));
     static const char *const preps[] = { "near", "in", "at", "from", "of", "on", "into", "outside", "across", "to" };
-    for (size_t i = 0; k > first && i < sizeof preps / sizeof *preps; i++) {
-        if (cc_tok_is(a, k - 1, preps[i])) {
-            return 1;
-        }
-    }
-    return 0;
+    return k > first && cc_tok_is_any(a, k - 1, preps, CC_COUNT(preps));
 }
 
 /* The subject of reporting verb v in sentence s, either side of it. */

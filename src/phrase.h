@@ -27,6 +27,17 @@ static inline int cc_tok_is(const cc_article *a, size_t i, const char *word)
     const char *t = a->text + a->tokens.v[i].start;
     return ((t[0] | 0x20) == (word[0] | 0x20)) && strncasecmp(t, word, n) == 0;
 }
+/* Token i spells one of the n words. */
+static inline int cc_tok_is_any(const cc_article *a, size_t i, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (cc_tok_is(a, i, words[k])) {
+            return 1;
+        }
+    }
+    return 0;
+}
+#define CC_COUNT(array) (sizeof(array) / sizeof *(array))
 /* Token i's text. */
 static inline cc_str cc_tok_str(const cc_article *a, size_t i)
 {

@@ -25,7 +25,7 @@ enum { JSON_PLAIN, JSON_SPACE, JSON_ESCAPE };
 
 static unsigned char json_class(unsigned char c)
 {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+    if (is_space_byte((char)c)) {
         return JSON_SPACE;
     }
     return c < 0x20 || c == '"' || c == '\\' ? JSON_ESCAPE : JSON_PLAIN;

@@ -326,12 +326,7 @@ static int time_noun_after(const cc_article *a, uint32_t j)
     if (j == 0 || !(cc_tok_is(a, j - 1, "this") || cc_tok_is(a, j - 1, "last") || cc_tok_is(a, j - 1, "next"))) {
         return 0;
     }
-    for (size_t k = 0; k < sizeof nouns / sizeof *nouns; k++) {
-        if (cc_tok_is(a, j, nouns[k])) {
-            return 1;
-        }
-    }
-    return 0;
+    return cc_tok_is_any(a, j, nouns, CC_COUNT(nouns));
 }
 
 static int sentence_subject(const cc_article *a, uint32_t lo, uint32_t v, cc_attribution *out);
