@@ -643,7 +643,6 @@ static int by_position(const void *x, const void *y)
 
 void cc_extract_mentions(cc_article *a)
 {
-    cc_words_begin(a);
     a->mentions.n = 0;
     run_vec runs = { 0 };
     for (uint32_t si = 0; si < a->sentences.n; si++) {

@@ -571,7 +571,6 @@ static int headline_like(const cc_article *a, const cc_paragraph *p)
 
 void cc_extract_quotes(cc_article *a, int whole_utterances)
 {
-    cc_words_begin(a);
     a->quotes.n = 0;
     qctx q = { a, 0, { 0 }, { 0 } };
     for (uint32_t pi = 0; pi < a->paragraphs.n; pi++) {

@@ -4,6 +4,7 @@
  * 100 MB/s, and news needs rules UAX#29 does not have (abbreviations, "city.France" glued sentences,
  * attribution after a quoted exclamation). utf8proc classifies the non-ASCII code points. */
 #include "segment.h"
+#include "vocab.h"
 
 #include <string.h>
 #include <utf8proc.h>
@@ -328,7 +329,7 @@ static uint8_t quote_direction(const scanner *s, uint32_t pos, cp_info q, int *o
 
 static inline void push_token(cc_article *a, uint32_t start, uint32_t end, uint8_t kind, uint8_t flags)
 {
-    cc_token t = { start, end, kind, flags };
+    cc_token t = { start, end, kind, flags, 0 };
     CC_VEC_PUSH(a->tokens, t);
 }
 
@@ -588,4 +589,5 @@ void cc_segment(cc_article *a)
     s.len = a->len;
     next_furniture(&s);
     scan(&s);
+    cc_vocab_intern(a);
 }

@@ -19,6 +19,7 @@
 #include "stages.h"
 #include "standalone.h"
 #include "terms.h"
+#include "vocab.h"
 
 enum {
     MIN_WORDS = 8,   /* shorter sentences are mostly datelines, credits and fragments */
@@ -75,9 +76,6 @@ typedef struct summarizer {
     CC_VEC(uint32_t) shared;         /* per unit: terms shared with the sentence being cited */
     CC_VEC(uint32_t) touched;        /* units whose count is not 0 */
     CC_VEC(uint8_t) cited;           /* per article */
-    /* the words of the sentence being read, for cc_terms_ids */
-    CC_VEC(const char *) words;
-    CC_VEC(uint32_t) word_lens;
     CC_VEC(uint32_t) word_terms;
     CC_VEC(struct candidate { double bound; uint32_t unit; }) heap; /* by bound, largest first */
 } summarizer;
@@ -161,20 +159,16 @@ static void add_bigram(summarizer *z, uint32_t ui, uint32_t first, uint32_t seco
     count_concept(z, ui, id);
 }
 
-/* Content words are concepts, and so are word pairs unless both are stop words. */
+/* The term ids of the sentence's words and numbers, in order. */
 static void look_up_terms(summarizer *z, const cc_article *a, const cc_sentence *s)
 {
-    z->words.n = z->word_lens.n = 0;
-    for (uint32_t k = 0; k < s->tok_count; k++) {
-        const cc_token *t = &a->tokens.v[s->tok_first + k];
-        if (is_wordlike(t)) {
-            CC_VEC_PUSH(z->words, a->text + t->start);
-            CC_VEC_PUSH(z->word_lens, t->end - t->start);
+    z->word_terms.n = 0;
+    CC_VEC_RESERVE(z->word_terms, s->tok_count);
+    for (uint32_t k = s->tok_first; k < s->tok_first + s->tok_count; k++) {
+        if (is_wordlike(&a->tokens.v[k])) {
+            z->word_terms.v[z->word_terms.n++] = cc_terms_id(z->terms, cc_vocab_type_of(a, k)->term);
         }
     }
-    CC_VEC_RESERVE(z->word_terms, z->words.n);
-    z->word_terms.n = z->words.n;
-    cc_terms_ids(z->terms, z->words.v, z->word_lens.v, z->words.n, z->word_terms.v);
 }
 
 /* Content words are concepts, and so are word pairs unless both are stop words. */
@@ -531,8 +525,6 @@ static void summarizer_release(summarizer *z)
     CC_VEC_FREE(z->shared);
     CC_VEC_FREE(z->touched);
     CC_VEC_FREE(z->cited);
-    CC_VEC_FREE(z->words);
-    CC_VEC_FREE(z->word_lens);
     CC_VEC_FREE(z->word_terms);
 }
 
@@ -549,6 +541,7 @@ static summarizer *summarizer_start(cc_cluster *cluster)
         summarizer_release(z);
     }
     z->cluster = cluster;
+    cc_vocab_unify(cluster->articles.v, cluster->articles.n);
     z->terms = cc_terms_begin();
     z->units.n = z->concept_ids.n = z->term_ids.n = z->concepts.n = z->chosen.n = z->heap.n = 0;
     CC_VEC_RESERVE(z->units, sentences);

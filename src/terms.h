@@ -1,6 +1,6 @@
-/* Stemmed term ids for comparing sentences: "Killed", "killing" and "kills" are one term, stop words
- * are marked, and ids are small integers counted from 0 for each use, so callers index dense arrays by
- * term. */
+/* Stemmed term ids for comparing sentences: "Killed", "killing" and "kills" are one term (stemmed once
+ * per spelling by the vocabulary, vocab.h), stop words are marked, and ids are small integers counted
+ * from 0 for each use, so callers index dense arrays by term. Also the u64 -> u32 map the stages use. */
 #ifndef CC_TERMS_H
 #define CC_TERMS_H
 
@@ -30,14 +30,11 @@ void cc_idmap_free(cc_idmap *m);
 
 typedef struct cc_terms cc_terms;
 
-/* The calling thread's term table, with a fresh numbering: ids start again at 0. Stemming is memoised
- * per thread across calls, so a spelling meets the Snowball stemmer once, not once per cluster. Not to be
- * shared between threads. */
+/* The calling thread's numbering of terms, started again at 0. Not to be shared between threads. */
 cc_terms *cc_terms_begin(void);
-/* The ids of n words' stems (Snowball English, case folded, ’ read as '), each as id << 1, | 1 for a stop
- * word (data/stopwords.txt); numbers are their own terms, unstemmed. Words are looked up together so
- * that the memory misses of one overlap the next's. */
-void cc_terms_ids(cc_terms *t, const char *const *words, const uint32_t *lens, size_t n, uint32_t *ids);
+/* The id << 1 (| 1 for a stop word) of a vocabulary term (cc_wordtype.term: stem number << 1 | stop),
+ * numbering stems in the order they are met. */
+uint32_t cc_terms_id(cc_terms *t, uint32_t term);
 /* The number of ids handed out since cc_terms_begin. */
 uint32_t cc_terms_count(const cc_terms *t);
 

@@ -1,7 +1,6 @@
 #include "words.h"
 
 #include <stdlib.h>
-#include <xxhash.h>
 
 typedef struct class_slot {
     const char *key;    /* lower-case, from the lexicon */
@@ -135,77 +134,11 @@ static void build_classes(const cc_wordlists *w)
     }
 }
 
-#define CLASS_KNOWN 0x80000000u
-
-_Thread_local cc_class_cache cc_class_cache_tls;
-
-void cc_words_begin(const cc_article *a)
+unsigned cc_word_classes(const char *s, size_t n)
 {
-    cc_class_cache_tls.tokens = NULL;
-    cc_tok_class_lookup(a, 0);
-}
-
-/* Cached next to the class bits: bit 30 says the common-word list was asked, bit 29 holds the answer. */
-#define COMMON_ASKED 0x40000000u
-#define COMMON_YES 0x20000000u
-
-/* Spellings met lately with their class bits and, once asked, the common-word answer: news repeats its
- * words, so most tokens are answered here without folding them and probing the big lexicon tables.
- * Direct-mapped: a spelling that lands on a taken slot replaces the one there. */
-typedef struct spelling_memo {
-    uint64_t hash;
-    uint32_t len;
-    uint32_t bits;
-} spelling_memo;
-
-enum { MEMO_SLOTS = 1 << 13 };
-static _Thread_local spelling_memo *memo;
-
-static spelling_memo *memo_of(const char *s, uint32_t n)
-{
-    if (!memo) {
-        memo = calloc(MEMO_SLOTS, sizeof *memo);
-        if (!memo) {
-            abort();
-        }
-    }
-    uint64_t h = XXH3_64bits(s, n) | 1;
-    spelling_memo *m = &memo[(h >> 17) & (MEMO_SLOTS - 1)];
-    if (m->hash != h || m->len != n) {
-        cc_words();
-        const class_slot *c = class_find(s, n, 0);
-        *m = (spelling_memo){ h, n, CLASS_KNOWN | (c ? c->bits : 0) };
-    }
-    return m;
-}
-
-unsigned cc_tok_class_lookup(const cc_article *a, uint32_t i)
-{
-    cc_class_cache *cache = &cc_class_cache_tls;
-    if (i >= a->tokens.n) {
-        return 0;
-    }
-    if (cache->tokens != a->tokens.v || cache->n != a->tokens.n) {
-        if (cache->cap < a->tokens.n) {
-            free(cache->bits);
-            cache->cap = a->tokens.n + a->tokens.n / 2 + 64;
-            cache->bits = malloc(cache->cap * sizeof *cache->bits);
-            if (!cache->bits) {
-                abort();
-            }
-        }
-        memset(cache->bits, 0, a->tokens.n * sizeof *cache->bits);
-        cache->tokens = a->tokens.v;
-        cache->n = a->tokens.n;
-    }
-    if (a->tokens.v[i].kind != CC_TOK_WORD) {
-        cache->bits[i] = CLASS_KNOWN;
-        return 0;
-    }
-    if (!(cache->bits[i] & CLASS_KNOWN)) {
-        cache->bits[i] = memo_of(cc_tok_text(a, i), cc_tok_stem_len(a, i))->bits & (CLASS_KNOWN | CC_W_ALL);
-    }
-    return cache->bits[i] & CC_W_ALL;
+    cc_words();
+    const class_slot *c = class_find(s, n, 0);
+    return c ? c->bits : 0;
 }
 
 const cc_wordlists *cc_words(void)
@@ -229,41 +162,13 @@ const cc_wordlists *cc_words(void)
     return &w;
 }
 
-int cc_tok_common_word(const cc_article *a, uint32_t i)
-{
-    if (a->tokens.v[i].kind != CC_TOK_WORD) {
-        return 0;
-    }
-    cc_tok_class(a, i); /* makes the cache entry */
-    uint32_t *bits = &cc_class_cache_tls.bits[i];
-    if (!(*bits & COMMON_ASKED)) {
-        spelling_memo *m = memo_of(cc_tok_text(a, i), cc_tok_stem_len(a, i));
-        if (!(m->bits & COMMON_ASKED)) {
-            m->bits |= COMMON_ASKED |
-                       (cc_lexset_has(cc_words()->common, cc_tok_text(a, i), cc_tok_stem_len(a, i)) ? COMMON_YES : 0);
-        }
-        *bits |= m->bits & (COMMON_ASKED | COMMON_YES);
-    }
-    return (*bits & COMMON_YES) != 0;
-}
-
 int cc_tok_possessive(const cc_article *a, uint32_t i)
 {
-    const char *s = cc_tok_text(a, i);
-    uint32_t n = cc_tok_len(a, i);
-    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') {
-        return 1;
-    }
-    if (n > 4 && s[n - 1] == 's' && memcmp(s + n - 4, "\xE2\x80\x99", 3) == 0) {
-        return 1;
-    }
-    return n > 1 && s[n - 1] == '\'' && s[n - 2] == 's';
+    return cc_tok_stem_len(a, i) != cc_tok_len(a, i);
 }
 
-uint32_t cc_tok_stem_len(const cc_article *a, uint32_t i)
+uint32_t cc_possessive_stem_len(const char *s, uint32_t n)
 {
-    const char *s = cc_tok_text(a, i);
-    uint32_t n = cc_tok_len(a, i);
     if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') {
         return n - 2;
     }

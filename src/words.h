@@ -10,6 +10,7 @@
 #include "lexicon.h"
 #include "node.h"
 #include "phrase.h" /* cc_tok_is */
+#include "vocab.h"
 
 /* The lexicons both stages read, loaded once. */
 typedef struct cc_wordlists {
@@ -50,10 +51,7 @@ static inline int cc_tok_punct(const cc_article *a, uint32_t i, char c)
     return t->kind == CC_TOK_PUNCT && t->end - t->start == 1 && a->text[t->start] == c;
 }
 
-/* Every one-word entry of those lexicons in one table, so a token costs one lookup for all of them. */
-/* The class bits of a cached entry; the bits above hold the cache's own marks. */
-#define CC_W_ALL 0x1FFFFFFu
-
+/* The class bits of a spelling, as the vocabulary keeps them (vocab.h). */
 enum cc_word_class {
     CC_W_TITLE = 1 << 0,      /* role word: "spokesman", "President" */
     CC_W_HONORIFIC = 1 << 1,  /* courtesy title: "Mr", "Dr" */
@@ -71,45 +69,35 @@ enum cc_word_class {
     CC_W_PLACE_HEAD = 1 << 13, /* first word of a several-word place ("New" of "New York") */
     CC_W_ORG_PHRASE_HEAD = 1 << 14, /* first word of a several-word organisation ("Red" of "Red Cross") */
     CC_W_PLACE_WORD = 1 << 15, /* head of a place name: "Avenue", "River", "Airport" */
-    CC_W_ATTRIBUTING = 1 << 16 /* attributes a figure beyond speech: "reported", "counted", "cited" */
+    CC_W_ATTRIBUTING = 1 << 16, /* attributes a figure beyond speech: "reported", "counted", "cited" */
+    CC_W_COMMON = 1 << 17     /* an ordinary English word (Debian's word list) */
 };
 
-/* Starts work on an article: forgets the classes cached for the article before. */
-void cc_words_begin(const cc_article *a);
+/* The cc_word_class bits (but CC_W_COMMON) of a spelling, from every one-word entry of the lexicons
+ * above, gathered in one table so that a word costs one lookup for all of them. */
+unsigned cc_word_classes(const char *s, size_t n);
 
-/* Each token is looked up once per analysis: the stages ask about the same words many times. The
- * cache belongs to one article's token array at a time (per thread); bit 31 marks a known entry, the
- * low 16 bits are the cc_word_class bits. */
-typedef struct cc_class_cache {
-    const cc_token *tokens;
-    size_t n, cap;
-    uint32_t *bits;
-} cc_class_cache;
-
-extern _Thread_local cc_class_cache cc_class_cache_tls;
-
-unsigned cc_tok_class_lookup(const cc_article *a, uint32_t i);
-
-/* The cc_word_class bits of token i (possessive ignored: "Russia's" is a place). */
+/* The cc_word_class bits of token i (possessive ignored: "Russia's" is a place); 0 for no word. */
 static inline unsigned cc_tok_class(const cc_article *a, uint32_t i)
 {
-    /* fields named directly: GCC 12's UBSan takes a pointer to a thread-local in inline code for null */
-    if (cc_class_cache_tls.tokens == a->tokens.v && i < cc_class_cache_tls.n &&
-        (cc_class_cache_tls.bits[i] & 0x80000000u)) {
-        return cc_class_cache_tls.bits[i] & CC_W_ALL;
-    }
-    return cc_tok_class_lookup(a, i);
+    return i < a->tokens.n && a->tokens.v[i].kind == CC_TOK_WORD ? cc_vocab_type_of(a, i)->classes : 0;
 }
 
-/* A capitalised word that is an ordinary English word and no name ("Follow", "Guide"): from Debian's
- * word list, looked up only for candidate names. */
-int cc_tok_common_word(const cc_article *a, uint32_t i);
+/* A capitalised word that is an ordinary English word and no name ("Follow", "Guide"). */
+static inline int cc_tok_common_word(const cc_article *a, uint32_t i)
+{
+    return (cc_tok_class(a, i) & CC_W_COMMON) != 0;
+}
 
 /* Lexicon lookup of a token, ignoring a trailing possessive ("Russia's" finds "russia"). */
 const cc_lexentry *cc_tok_find(const cc_article *a, uint32_t i, const cc_lexset *set);
 
-/* Length of the token without a possessive "'s" / "’s" / "s'" ending. */
-uint32_t cc_tok_stem_len(const cc_article *a, uint32_t i);
+/* Length of a word without a possessive "'s" / "’s" / "s'" ending. */
+uint32_t cc_possessive_stem_len(const char *s, uint32_t n);
+static inline uint32_t cc_tok_stem_len(const cc_article *a, uint32_t i)
+{
+    return cc_possessive_stem_len(cc_tok_text(a, i), cc_tok_len(a, i));
+}
 int cc_tok_possessive(const cc_article *a, uint32_t i);
 
 /* The first token that ends after byte offset pos (binary search). */
