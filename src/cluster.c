@@ -4,7 +4,6 @@
 
 #include "clean.h"
 #include "dates.h"
-#include "vocab.h"
 #include "ingest.h"
 #include "lexicon.h"
 #include "node.h"
@@ -32,7 +31,6 @@ static void article_free(cc_article *a)
     CC_VEC_FREE(a->quotes);
     CC_VEC_FREE(a->mentions);
     cc_arena_free(&a->arena);
-    cc_vocab_release(a);
     free(a->text);
     free(a->id);
     free(a);

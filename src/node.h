@@ -43,7 +43,9 @@ typedef struct cc_token {
     uint32_t start, end;
     uint8_t kind;   /* cc_token_kind */
     uint8_t flags;  /* cc_token_flags */
-    uint32_t type;  /* words and numbers: the id of the spelling in the article's vocabulary (vocab.h) */
+    /* words and numbers, from the vocabulary (vocab.h): */
+    uint32_t classes; /* cc_word_class bits (words.h) */
+    uint32_t term;    /* stem number << 1, | 1 for a stop word */
 } cc_token;
 
 typedef struct cc_sentence {
@@ -165,7 +167,7 @@ typedef struct cc_article {
     CC_VEC(cc_quote) quotes;
     CC_VEC(cc_mention) mentions;
     cc_arena arena;      /* strings made by extraction (normalised names, labels) */
-    struct cc_vocab *vocab; /* the vocabulary generation the tokens' types belong to */
+    uint64_t vocab_generation; /* of the tokens' stem numbers */
 } cc_article;
 
 /* ---- cross-checking ---- */

@@ -329,7 +329,7 @@ static uint8_t quote_direction(const scanner *s, uint32_t pos, cp_info q, int *o
 
 static inline void push_token(cc_article *a, uint32_t start, uint32_t end, uint8_t kind, uint8_t flags)
 {
-    cc_token t = { start, end, kind, flags, 0 };
+    cc_token t = { start, end, kind, flags, 0, 0 };
     CC_VEC_PUSH(a->tokens, t);
 }
 

@@ -166,7 +166,7 @@ static void look_up_terms(summarizer *z, const cc_article *a, const cc_sentence 
     CC_VEC_RESERVE(z->word_terms, s->tok_count);
     for (uint32_t k = s->tok_first; k < s->tok_first + s->tok_count; k++) {
         if (is_wordlike(&a->tokens.v[k])) {
-            z->word_terms.v[z->word_terms.n++] = cc_terms_id(z->terms, cc_vocab_type_of(a, k)->term);
+            z->word_terms.v[z->word_terms.n++] = cc_terms_id(z->terms, a->tokens.v[k].term);
         }
     }
 }

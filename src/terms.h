@@ -32,7 +32,7 @@ typedef struct cc_terms cc_terms;
 
 /* The calling thread's numbering of terms, started again at 0. Not to be shared between threads. */
 cc_terms *cc_terms_begin(void);
-/* The id << 1 (| 1 for a stop word) of a vocabulary term (cc_wordtype.term: stem number << 1 | stop),
+/* The id << 1 (| 1 for a stop word) of a vocabulary term (cc_token.term: stem number << 1 | stop),
  * numbering stems in the order they are met. */
 uint32_t cc_terms_id(cc_terms *t, uint32_t term);
 /* The number of ids handed out since cc_terms_begin. */

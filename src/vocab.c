@@ -1,7 +1,6 @@
 #include "vocab.h"
 
 #include <libstemmer.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
@@ -13,29 +12,28 @@
 #include "terms.h"
 #include "words.h"
 
-enum { CHUNK = 1 << CC_VOCAB_CHUNK_BITS };
-
 /* A spelling is known by its 64-bit hash: two of a generation's million spellings share one with a
- * chance near 1 in 10^7, and comparing hashes alone keeps a probe within one cache line. */
+ * chance of about 1 in 30 million, and comparing hashes alone keeps a probe within one cache line, the record
+ * beside it. */
 typedef struct slot {
     uint64_t hash; /* 0: empty */
-    uint32_t id;
+    uint32_t classes;
+    uint32_t term;
 } slot;
 
-/* A generation's interning state. */
-struct cc_vocab_index {
-    atomic_uint users;   /* articles pinning it, and 1 while it is the current generation */
-    uint32_t count;      /* ids handed out, 0 (no type) included */
+typedef struct generation {
+    uint64_t number;
+    uint32_t count;          /* spellings */
     slot *slots;
     uint32_t mask;
-    CC_VEC(uint64_t) hashes; /* scratch: the hash of each token of the article being interned */
-    cc_idmap stems;      /* hash of a stem -> its number */
+    cc_idmap stems;          /* hash of a stem -> its number */
     uint32_t stem_count;
-};
+    CC_VEC(uint64_t) hashes; /* scratch: the hash of each token of the article being interned */
+} generation;
 
 static mtx_t lock;
 static once_flag lock_made = ONCE_FLAG_INIT;
-static struct cc_vocab *current;
+static generation current;
 static struct sb_stemmer *stemmer;
 static const cc_lexset *stopwords, *common_words;
 
@@ -54,41 +52,16 @@ static void *must(void *p)
     return p;
 }
 
-static void add_chunk(struct cc_vocab *v, uint32_t id)
+/* Forgets every spelling: the next ones get new stem numbers, in a new generation. */
+static void start_generation(generation *g)
 {
-    v->types[id / CHUNK] = must(calloc(CHUNK, sizeof(cc_wordtype)));
-}
-
-static struct cc_vocab *vocab_new(void)
-{
-    struct cc_vocab *v = must(calloc(1, sizeof *v));
-    v->index = must(calloc(1, sizeof *v->index));
-    atomic_init(&v->index->users, 1);
-    v->index->mask = 4095;
-    v->index->slots = must(calloc(v->index->mask + 1, sizeof(slot)));
-    add_chunk(v, 0);
-    v->index->count = 1; /* id 0 is the zero record of tokens that are no word */
-    return v;
-}
-
-static void vocab_free(struct cc_vocab *v)
-{
-    struct cc_vocab_index *ix = v->index;
-    for (uint32_t c = 0; c * CHUNK < ix->count; c++) {
-        free(v->types[c]);
-    }
-    cc_idmap_free(&ix->stems);
-    CC_VEC_FREE(ix->hashes);
-    free(ix->slots);
-    free(ix);
-    free(v);
-}
-
-static void unpin(struct cc_vocab *v)
-{
-    if (v && atomic_fetch_sub(&v->index->users, 1) == 1) {
-        vocab_free(v);
-    }
+    free(g->slots);
+    g->mask = 4095;
+    g->slots = must(calloc((size_t)g->mask + 1, sizeof *g->slots));
+    g->count = 0;
+    cc_idmap_clear(&g->stems);
+    g->stem_count = 0;
+    g->number++;
 }
 
 /* Lower-cases ASCII and reads ’ as '; stops at max bytes. */
@@ -110,7 +83,7 @@ static size_t fold(const char *word, size_t len, char *out, size_t max)
 
 /* Snowball English stem of the case-folded spelling (numbers and over-long words as they are), numbered
  * in this generation, and whether it is a stop word. */
-static uint32_t term_of(struct cc_vocab_index *ix, const char *s, uint32_t len)
+static uint32_t term_of(generation *g, const char *s, uint32_t len)
 {
     char folded[72] = { 0 };
     size_t n = fold(s, len, folded, 64);
@@ -125,53 +98,39 @@ static uint32_t term_of(struct cc_vocab_index *ix, const char *s, uint32_t len)
         }
     }
     int added;
-    uint32_t number = cc_idmap_put(&ix->stems, XXH3_64bits(stem, stem_len) | 1, ix->stem_count, &added);
-    ix->stem_count += (uint32_t)added;
+    uint32_t number = cc_idmap_put(&g->stems, XXH3_64bits(stem, stem_len) | 1, g->stem_count, &added);
+    g->stem_count += (uint32_t)added;
     int stop = whole && cc_lexset_has(stopwords, folded, n);
     return number << 1 | (uint32_t)stop;
 }
 
-static cc_wordtype type_of(struct cc_vocab_index *ix, const char *s, uint32_t len)
+/* The record of a spelling met for the first time. */
+static slot learn(generation *g, uint64_t hash, const char *s, uint32_t len)
 {
     uint32_t bare = cc_possessive_stem_len(s, len);
     unsigned classes = cc_word_classes(s, bare);
     if (cc_lexset_has(common_words, s, bare)) {
         classes |= CC_W_COMMON;
     }
-    return (cc_wordtype){ classes, term_of(ix, s, len) };
+    return (slot){ hash, classes, term_of(g, s, len) };
 }
 
-static void grow_slots(struct cc_vocab_index *ix)
+static void grow_slots(generation *g)
 {
-    uint32_t mask = ix->mask * 2 + 1;
+    uint32_t mask = g->mask * 2 + 1;
     slot *slots = must(calloc((size_t)mask + 1, sizeof *slots));
-    for (uint32_t k = 0; k <= ix->mask; k++) {
-        if (ix->slots[k].hash) {
-            uint32_t to = (uint32_t)ix->slots[k].hash & mask;
+    for (uint32_t k = 0; k <= g->mask; k++) {
+        if (g->slots[k].hash) {
+            uint32_t to = (uint32_t)g->slots[k].hash & mask;
             while (slots[to].hash) {
                 to = (to + 1) & mask;
             }
-            slots[to] = ix->slots[k];
+            slots[to] = g->slots[k];
         }
     }
-    free(ix->slots);
-    ix->slots = slots;
-    ix->mask = mask;
-}
-
-static uint32_t add_type(struct cc_vocab *v, slot *empty, uint64_t hash, const char *s, uint32_t len)
-{
-    struct cc_vocab_index *ix = v->index;
-    uint32_t id = ix->count++;
-    if (id % CHUNK == 0) {
-        add_chunk(v, id);
-    }
-    v->types[id / CHUNK][id % CHUNK] = type_of(ix, s, len);
-    *empty = (slot){ hash, id };
-    if (ix->count * 2 > ix->mask) {
-        grow_slots(ix);
-    }
-    return id;
+    free(g->slots);
+    g->slots = slots;
+    g->mask = mask;
 }
 
 static uint64_t hash_of(const char *s, uint32_t len)
@@ -179,85 +138,66 @@ static uint64_t hash_of(const char *s, uint32_t len)
     return XXH3_64bits(s, len) | 1;
 }
 
-static uint32_t id_of(struct cc_vocab *v, const char *s, uint32_t len, uint64_t hash)
+static void set_record(generation *g, cc_token *t, const char *text, uint64_t hash)
 {
-    struct cc_vocab_index *ix = v->index;
-    for (uint32_t k = (uint32_t)hash & ix->mask;; k = (k + 1) & ix->mask) {
-        slot *sl = &ix->slots[k];
+    for (uint32_t k = (uint32_t)hash & g->mask;; k = (k + 1) & g->mask) {
+        slot *sl = &g->slots[k];
         if (sl->hash == hash) {
-            return sl->id;
+            t->classes = sl->classes;
+            t->term = sl->term;
+            return;
         }
         if (!sl->hash) {
-            return add_type(v, sl, hash, s, len);
+            *sl = learn(g, hash, text + t->start, t->end - t->start);
+            t->classes = sl->classes;
+            t->term = sl->term;
+            if (++g->count * 2 > g->mask) {
+                grow_slots(g);
+            }
+            return;
         }
     }
 }
 
-static int has_type(const cc_token *t)
+static int has_record(const cc_token *t)
 {
     return t->kind == CC_TOK_WORD || t->kind == CC_TOK_NUMBER;
 }
 
 /* A word's slot is fetched a few words ahead of its probe: rare words miss the cache, and their misses
  * then overlap. */
-static void intern_tokens(struct cc_vocab *v, cc_article *a)
+static void intern_tokens(generation *g, cc_article *a)
 {
     enum { AHEAD = 8 };
-    CC_VEC_RESERVE(v->index->hashes, a->tokens.n);
-    uint64_t *hashes = v->index->hashes.v;
+    CC_VEC_RESERVE(g->hashes, a->tokens.n);
+    uint64_t *hashes = g->hashes.v;
     for (size_t i = 0; i < a->tokens.n + AHEAD; i++) {
-        if (i < a->tokens.n) {
+        if (i < a->tokens.n && has_record(&a->tokens.v[i])) {
             const cc_token *t = &a->tokens.v[i];
-            if (has_type(t)) {
-                uint64_t h = hashes[i] = hash_of(a->text + t->start, t->end - t->start);
-                __builtin_prefetch(&v->index->slots[(uint32_t)h & v->index->mask]);
-            }
+            hashes[i] = hash_of(a->text + t->start, t->end - t->start);
+            __builtin_prefetch(&g->slots[(uint32_t)hashes[i] & g->mask]);
         }
-        if (i >= AHEAD) {
-            cc_token *t = &a->tokens.v[i - AHEAD];
-            t->type = has_type(t) ? id_of(v, a->text + t->start, t->end - t->start, hashes[i - AHEAD]) : 0;
+        if (i >= AHEAD && has_record(&a->tokens.v[i - AHEAD])) {
+            set_record(g, &a->tokens.v[i - AHEAD], a->text, hashes[i - AHEAD]);
         }
     }
-}
-
-/* The generation new articles go to, starting a new one when the current is full. Under the lock. */
-static struct cc_vocab *current_generation(void)
-{
-    if (!current || current->index->count >= CC_VOCAB_FULL) {
-        unpin(current);
-        current = vocab_new();
-    }
-    if (!stemmer) {
-        stemmer = sb_stemmer_new("english", NULL);
-        stopwords = cc_lexset_get("stopwords");
-        common_words = cc_words()->common;
-    }
-    return current;
 }
 
 void cc_vocab_intern(cc_article *a)
 {
     call_once(&lock_made, make_lock);
     mtx_lock(&lock);
-    struct cc_vocab *v = current_generation();
-    if (a->vocab != v) {
-        unpin(a->vocab);
-        atomic_fetch_add(&v->index->users, 1);
-        a->vocab = v;
+    if (!stemmer) {
+        stemmer = sb_stemmer_new("english", NULL);
+        stopwords = cc_lexset_get("stopwords");
+        common_words = cc_words()->common;
     }
-    intern_tokens(v, a);
+    if (!current.slots || current.count >= CC_VOCAB_FULL) {
+        start_generation(&current);
+    }
+    intern_tokens(&current, a);
+    a->vocab_generation = current.number;
     mtx_unlock(&lock);
-}
-
-void cc_vocab_release(cc_article *a)
-{
-    if (a->vocab) {
-        call_once(&lock_made, make_lock);
-        mtx_lock(&lock);
-        unpin(a->vocab);
-        mtx_unlock(&lock);
-        a->vocab = NULL;
-    }
 }
 
 void cc_vocab_unify(cc_article *const *articles, size_t n)
@@ -265,7 +205,7 @@ void cc_vocab_unify(cc_article *const *articles, size_t n)
     for (int settled = 0; !settled;) {
         settled = 1;
         for (size_t i = 1; i < n; i++) {
-            if (articles[i]->vocab != articles[0]->vocab) {
+            if (articles[i]->vocab_generation != articles[0]->vocab_generation) {
                 settled = 0;
             }
         }

@@ -10,7 +10,6 @@
 #include "lexicon.h"
 #include "node.h"
 #include "phrase.h" /* cc_tok_is */
-#include "vocab.h"
 
 /* The lexicons both stages read, loaded once. */
 typedef struct cc_wordlists {
@@ -80,7 +79,7 @@ unsigned cc_word_classes(const char *s, size_t n);
 /* The cc_word_class bits of token i (possessive ignored: "Russia's" is a place); 0 for no word. */
 static inline unsigned cc_tok_class(const cc_article *a, uint32_t i)
 {
-    return i < a->tokens.n && a->tokens.v[i].kind == CC_TOK_WORD ? cc_vocab_type_of(a, i)->classes : 0;
+    return i < a->tokens.n && a->tokens.v[i].kind == CC_TOK_WORD ? a->tokens.v[i].classes : 0;
 }
 
 /* A capitalised word that is an ordinary English word and no name ("Follow", "Guide"). */

@@ -279,7 +279,7 @@ static uint32_t term(cc_terms *t, const cc_article *a, const char *word, int *st
     uint32_t id = UINT32_MAX;
     for (uint32_t i = 0; i < a->tokens.n; i++) {
         if (cc_tok_len(a, i) == strlen(word) && !memcmp(cc_tok_text(a, i), word, strlen(word))) {
-            uint32_t this_one = cc_terms_id(t, cc_vocab_type_of(a, i)->term);
+            uint32_t this_one = cc_terms_id(t, a->tokens.v[i].term);
             CHECK(id == UINT32_MAX || this_one == id);
             id = this_one;
         }
