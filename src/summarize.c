@@ -151,7 +151,7 @@ static void add_unigram(summarizer *z, uint32_t ui, uint32_t term)
 static void add_bigram(summarizer *z, uint32_t ui, uint32_t first, uint32_t second)
 {
     int added;
-    uint64_t key = ((uint64_t)first + 1) << 32 | second;
+    uint64_t key = (uint64_t)first << 32 | second;
     uint32_t id = cc_idmap_put(&z->bigrams, key, (uint32_t)z->concepts.n, &added);
     if (added) {
         new_concept(z);

@@ -22,9 +22,9 @@ static void idmap_grow(cc_idmap *m)
         abort();
     }
     for (size_t i = 0; i < m->cap; i++) {
-        if (m->slots[i].key) {
+        if (m->slots[i].use == m->use) {
             size_t s = slot_of(m->slots[i].key, cap);
-            while (slots[s].key) {
+            while (slots[s].use == m->use) {
                 s = (s + 1) & (cap - 1);
             }
             slots[s] = m->slots[i];
@@ -37,6 +37,9 @@ static void idmap_grow(cc_idmap *m)
 
 void cc_idmap_reserve(cc_idmap *m, size_t n)
 {
+    if (!m->use) {
+        m->use = 1;
+    }
     while (n * 2 > m->cap) {
         idmap_grow(m);
     }
@@ -44,16 +47,15 @@ void cc_idmap_reserve(cc_idmap *m, size_t n)
 
 uint32_t *cc_idmap_slot(cc_idmap *m, uint64_t key, int *added)
 {
-    if ((m->n + 1) * 2 > m->cap) {
-        idmap_grow(m);
-    }
+    cc_idmap_reserve(m, m->n + 1);
     size_t s = slot_of(key, m->cap);
-    while (m->slots[s].key && m->slots[s].key != key) {
+    while (m->slots[s].use == m->use && m->slots[s].key != key) {
         s = (s + 1) & (m->cap - 1);
     }
-    *added = !m->slots[s].key;
+    *added = m->slots[s].use != m->use;
     if (*added) {
         m->slots[s].key = key;
+        m->slots[s].use = m->use;
         m->n++;
     }
     return &m->slots[s].value;
@@ -69,13 +71,14 @@ uint32_t cc_idmap_put(cc_idmap *m, uint64_t key, uint32_t value, int *added)
 }
 
 /* A map far larger than its last use gives its memory back: one large cluster would otherwise make
- * every later clear cost its size. */
+ * every later use probe a table of its size. Slots are wiped only when the use number wraps. */
 void cc_idmap_clear(cc_idmap *m)
 {
     if (m->cap > 4096 && m->n * 16 < m->cap) {
         cc_idmap_free(m);
-    } else if (m->cap) {
+    } else if (++m->use == 0) {
         memset(m->slots, 0, m->cap * sizeof *m->slots);
+        m->use = 1;
     }
     m->n = 0;
 }

@@ -7,15 +7,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* A u64 -> u32 hash map (open addressing, grows); keys must not be 0. */
+/* A u64 -> u32 hash map (open addressing, grows). A slot belongs to the map's current use only when it
+ * carries its number, so emptying the map for the next use costs nothing. */
 typedef struct cc_idslot {
     uint64_t key;
     uint32_t value;
+    uint32_t use;
 } cc_idslot;
 
 typedef struct cc_idmap {
     cc_idslot *slots;
     size_t n, cap;
+    uint32_t use;
 } cc_idmap;
 
 /* The value for key, inserting value when absent; *added tells which happened. */

@@ -98,7 +98,7 @@ static uint32_t term_of(generation *g, const char *s, uint32_t len)
         }
     }
     int added;
-    uint32_t number = cc_idmap_put(&g->stems, XXH3_64bits(stem, stem_len) | 1, g->stem_count, &added);
+    uint32_t number = cc_idmap_put(&g->stems, XXH3_64bits(stem, stem_len), g->stem_count, &added);
     g->stem_count += (uint32_t)added;
     int stop = whole && cc_lexset_has(stopwords, folded, n);
     return number << 1 | (uint32_t)stop;
