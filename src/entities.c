@@ -257,10 +257,12 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
         push_run(runs, first, last, sentence, CC_ENT_ORG);
         return;
     }
-    /* a single ordinary word ("Sanders", "Show") is a name only if the article names it fully elsewhere */
-    int common = first == last && cc_tok_common_word(a, first);
+    /* a single ordinary word ("Sanders", "Show") is a name only if the article names it fully elsewhere;
+     * the common-word list is asked only when the context would type the word */
+    int speaks = verb_after(a, last, sent_end);
+    int common = (loc || speaks) && first == last && cc_tok_common_word(a, first);
     run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)(loc && !common),
-              (uint8_t)(!common && verb_after(a, last, sent_end)) };
+              (uint8_t)(speaks && !common) };
     CC_VEC_PUSH(*runs, r);
 }
 
