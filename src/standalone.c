@@ -135,11 +135,11 @@ static int opens_with_context(const cc_article *a, const cc_sentence *s)
         }
         n += copy_word(buf + n, a->text + t->start, len);
         words++;
+        if (words == 1 && !cc_lexset_starts_entry(openers, buf, n)) {
+            return 0; /* most sentences: no opener starts with their first word (nor is it one) */
+        }
         if (cc_lexset_find(openers, buf, n)) {
             return 1;
-        }
-        if (words == 1 && !cc_lexset_starts_entry(openers, buf, n)) {
-            return 0; /* most sentences: no opener starts with their first word */
         }
     }
     return 0;
@@ -162,12 +162,18 @@ static int ends_earlier_quote(const cc_article *a, const cc_sentence *s)
     return 0;
 }
 
-/* Opens a quotation it neither closes nor attributes: the first piece of a longer quote. */
+/* Opens a quotation it neither closes nor attributes: the first piece of a longer quote. Most such
+ * sentences close it, which is known without a lexicon lookup. */
 static int quote_runs_on(const cc_article *a, const cc_sentence *s)
 {
     for (uint32_t k = 1; k < s->tok_count; k++) {
         const cc_token *t = token(a, s, k);
-        if (in_lexicon(lex()->reporting, a, t) || (t->kind == CC_TOK_QUOTE && (t->flags & CC_TF_QCLOSE))) {
+        if (t->kind == CC_TOK_QUOTE && (t->flags & CC_TF_QCLOSE)) {
+            return 0;
+        }
+    }
+    for (uint32_t k = 1; k < s->tok_count; k++) {
+        if (in_lexicon(lex()->reporting, a, token(a, s, k))) {
             return 0;
         }
     }
