@@ -103,13 +103,9 @@ static int verb_after(const cc_article *a, uint32_t i, uint32_t end)
 static int is_direction(const cc_article *a, uint32_t first, uint32_t last)
 {
     static const char *const words[] = { "east", "west", "north", "south", "eastern", "western", "northern",
-                                         "southern", "central", "greater", "upper", "lower", "old", NULL };
+                                         "southern", "central", "greater", "upper", "lower", "old" };
     for (uint32_t i = first; i <= last; i++) {
-        int ok = 0;
-        for (int k = 0; words[k] && !ok; k++) {
-            ok = cc_tok_is(a, i, words[k]);
-        }
-        if (!ok) {
+        if (!cc_tok_is_any(a, i, words, CC_COUNT(words))) {
             return 0;
         }
     }
@@ -348,12 +344,10 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
             }
             continue;
         }
-        if (cc_tok_particle(a, j) && j > i && j + 1 < end && (cc_tok_cap(a, j + 1) || cc_tok_particle(a, j + 1))) {
+        /* "al-Assad" ends the name, "bin Laden" goes on */
+        if (j > i && cc_tok_particle(a, j) &&
+            ((j + 1 < end && (cc_tok_cap(a, j + 1) || cc_tok_particle(a, j + 1))) || cc_tok_text(a, j)[2] == '-')) {
             j++;
-            continue;
-        }
-        if (cc_tok_particle(a, j) && j > i && cc_tok_text(a, j)[2] == '-') {
-            j++; /* al-Assad ends the name */
             continue;
         }
         if (orgish && j > i && j + 1 < end && (cc_tok_is(a, j, "of") || cc_tok_is(a, j, "for"))) {

@@ -27,11 +27,17 @@ static inline int cc_tok_is(const cc_article *a, size_t i, const char *word)
     const char *t = a->text + a->tokens.v[i].start;
     return ((t[0] | 0x20) == (word[0] | 0x20)) && strncasecmp(t, word, n) == 0;
 }
-/* Token i spells one of the n words. */
+/* Token i spells one of the n words. The words' lengths are not known at compile time here, so each is
+ * measured only when its first letter matches. */
 static inline int cc_tok_is_any(const cc_article *a, size_t i, const char *const *words, size_t n)
 {
+    if (i >= a->tokens.n) {
+        return 0;
+    }
+    const char *t = a->text + a->tokens.v[i].start;
+    size_t len = a->tokens.v[i].end - a->tokens.v[i].start;
     for (size_t k = 0; k < n; k++) {
-        if (cc_tok_is(a, i, words[k])) {
+        if ((t[0] | 0x20) == (words[k][0] | 0x20) && strlen(words[k]) == len && strncasecmp(t, words[k], len) == 0) {
             return 1;
         }
     }

@@ -243,13 +243,8 @@ static int says(const cc_article *a, uint32_t i)
 {
     static const char *const verbs[] = { "said", "says", "say", "saying", "added", "adds", "asked", "asks", "wrote",
                                          "writes", "tweeted", "tweets", "replied", "answered", "declared", "stated",
-                                         "explained", "continued", "told", "posted", "shouted", "chanted", NULL };
-    for (int k = 0; verbs[k]; k++) {
-        if (cc_tok_is(a, i, verbs[k])) {
-            return 1;
-        }
-    }
-    return 0;
+                                         "explained", "continued", "told", "posted", "shouted", "chanted" };
+    return cc_tok_is_any(a, i, verbs, CC_COUNT(verbs));
 }
 
 /* A whole utterance opens a sentence or follows a colon, a comma or a reporting verb; a fragment sits

@@ -12,24 +12,14 @@ enum { NP_MAX = 14, ROLE_MAX = 16 };
 static int is_determiner(const cc_article *a, uint32_t i)
 {
     static const char *const dets[] = { "the", "a", "an", "his", "her", "its", "their", "our", "this", "these",
-                                        "those", "another", NULL };
-    for (int k = 0; dets[k]; k++) {
-        if (cc_tok_is(a, i, dets[k])) {
-            return 1;
-        }
-    }
-    return 0;
+                                        "those", "another" };
+    return cc_tok_is_any(a, i, dets, CC_COUNT(dets));
 }
 
 static int is_connector(const cc_article *a, uint32_t i)
 {
-    static const char *const words[] = { "of", "for", "at", "with", "to", "from", "on", "in", NULL };
-    for (int k = 0; words[k]; k++) {
-        if (cc_tok_is(a, i, words[k])) {
-            return 1;
-        }
-    }
-    return 0;
+    static const char *const words[] = { "of", "for", "at", "with", "to", "from", "on", "in" };
+    return cc_tok_is_any(a, i, words, CC_COUNT(words));
 }
 
 /* Words between a subject and its verb that belong to neither: "Ayrault later said". */
@@ -37,22 +27,14 @@ static int is_adverb(const cc_article *a, uint32_t i)
 {
     static const char *const words[] = { "later", "also", "earlier", "then", "again", "previously", "once",
                                          "further", "has", "had", "have", "would", "will", "is", "was", "are", "were", "subsequently",
-                                         "first", "last", "recently", "today", "yesterday", "tonight", NULL };
+                                         "first", "last", "recently", "today", "yesterday", "tonight" };
     const cc_token *t = cc_tok(a, i);
     if (t->kind != CC_TOK_WORD || (t->flags & CC_TF_CAP)) {
         return 0;
     }
     uint32_t n = cc_tok_len(a, i);
     const char *s = cc_tok_text(a, i);
-    if (n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y') {
-        return 1;
-    }
-    for (int k = 0; words[k]; k++) {
-        if (cc_tok_is(a, i, words[k])) {
-            return 1;
-        }
-    }
-    return 0;
+    return (n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y') || cc_tok_is_any(a, i, words, CC_COUNT(words));
 }
 
 /* A word that can sit inside a speaker phrase. */

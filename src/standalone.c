@@ -33,11 +33,13 @@ static int in_lexicon(const cc_lexset *set, const cc_article *a, const cc_token 
     return t->kind == CC_TOK_WORD && cc_lexset_find(set, a->text + t->start, t->end - t->start);
 }
 
+/* Searched by the needle's last byte ('/' of "://", '.' of "www."), rarer in prose than its first. */
 static int contains(const char *p, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
-    for (const char *q = p; q + k <= p + n && (q = memchr(q, needle[0], (size_t)(p + n - q))) != NULL; q++) {
-        if (q + k <= p + n && !memcmp(q, needle, k)) {
+    const char *end = p + n;
+    for (const char *q = p + k - 1; q < end && (q = memchr(q, needle[k - 1], (size_t)(end - q))) != NULL; q++) {
+        if (!memcmp(q - (k - 1), needle, k)) {
             return 1;
         }
     }
