@@ -17,6 +17,7 @@ typedef struct run {
     uint8_t type;           /* cc_entity_type or TYPE_UNKNOWN */
     uint8_t locative;       /* after "in", "near", "eastern"… */
     uint8_t speaks;         /* followed by a reporting verb or a past-tense verb */
+    uint64_t text_key, surname_key; /* the name table's keys, hashed once (set after the scan) */
 } run;
 
 typedef CC_VEC(run) run_vec;
@@ -177,7 +178,7 @@ static int hyphen_modifier(const cc_article *a, uint32_t i)
 
 static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type)
 {
-    run r = { first, last, sentence, type, 0, 0 };
+    run r = { first, last, sentence, type, 0, 0, 0, 0 };
     CC_VEC_PUSH(*runs, r);
 }
 
@@ -258,7 +259,7 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
     int speaks = verb_after(a, last, sent_end);
     int common = (loc || speaks) && first == last && cc_tok_common_word(a, first);
     run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)(loc && !common),
-              (uint8_t)(speaks && !common) };
+              (uint8_t)(speaks && !common), 0, 0 };
     CC_VEC_PUSH(*runs, r);
 }
 
@@ -505,7 +506,7 @@ static void note_run(const cc_article *a, name_table *t, const run_vec *runs, in
     cc_str text = run_text(a, r);
     if (r->type == CC_ENT_PERSON) {
         /* the longest name with this surname; -2 once two different full names share it */
-        name_slot *s = name_slot_for(t, ci_hash(surname_of(text), KEY_SURNAME));
+        name_slot *s = name_slot_for(t, r->surname_key);
         if (s->run == -1) {
             s->run = k;
         } else if (s->run >= 0) {
@@ -518,7 +519,7 @@ static void note_run(const cc_article *a, name_table *t, const run_vec *runs, in
             }
         }
     } else if (r->type != TYPE_UNKNOWN) {
-        name_slot *s = name_slot_for(t, ci_hash(text, KEY_TEXT));
+        name_slot *s = name_slot_for(t, r->text_key);
         if (s->run < 0) {
             s->run = k;
         }
@@ -539,18 +540,17 @@ static int32_t apostrophe_lost(const cc_article *a, const name_table *t, const r
  * as an organisation or place. */
 static int type_from_table(const cc_article *a, name_table *t, run_vec *runs, run *r)
 {
-    cc_str text = run_text(a, r);
-    name_slot *s = name_slot_for(t, ci_hash(surname_of(text), KEY_SURNAME));
+    name_slot *s = name_slot_for(t, r->surname_key);
     if (s->run != -1) {
         r->type = CC_ENT_PERSON;
         return 1;
     }
-    s = name_slot_for(t, ci_hash(text, KEY_TEXT));
+    s = name_slot_for(t, r->text_key);
     if (s->run >= 0) {
         r->type = runs->v[s->run].type;
         return 1;
     }
-    int32_t bare = apostrophe_lost(a, t, r, text);
+    int32_t bare = apostrophe_lost(a, t, r, run_text(a, r));
     if (bare >= 0) {
         r->type = runs->v[bare].type; /* "Kenyas government" where the article names Kenya */
         return 1;
@@ -589,7 +589,7 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
      * names with "in Khan Sheikhoun" elsewhere */
     for (size_t k = 0; k < runs->n; k++) {
         run *r = &runs->v[k];
-        int32_t same = r->type == CC_ENT_PERSON ? name_run(t, ci_hash(run_text(a, r), KEY_TEXT)) : -1;
+        int32_t same = r->type == CC_ENT_PERSON ? name_run(t, r->text_key) : -1;
         if (same >= 0 && runs->v[same].type == CC_ENT_PLACE) {
             r->type = CC_ENT_PLACE;
         }
@@ -623,7 +623,7 @@ static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const
         }
     }
     if (r->type == CC_ENT_PERSON && r->first == r->last) {
-        name_slot *s = name_slot_for(t, ci_hash(surname_of(text), KEY_SURNAME));
+        name_slot *s = name_slot_for(t, r->surname_key);
         if (s->run >= 0) {
             return run_text(a, &runs->v[s->run]);
         }
@@ -646,6 +646,11 @@ void cc_extract_mentions(cc_article *a)
         if (!(p->flags & (CC_PF_TITLE | CC_PF_HEADING))) {
             scan_sentence(a, &runs, si);
         }
+    }
+    for (size_t k = 0; k < runs.n; k++) {
+        cc_str text = run_text(a, &runs.v[k]);
+        runs.v[k].text_key = ci_hash(text, KEY_TEXT);
+        runs.v[k].surname_key = ci_hash(surname_of(text), KEY_SURNAME);
     }
     name_table t = { NULL, 64 };
     while (t.cap < runs.n * 4) {
