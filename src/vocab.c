@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
-/* inlined: the vocabulary hashes every word token */
-#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "lexicon.h"
@@ -133,9 +131,34 @@ static void grow_slots(generation *g)
     g->mask = mask;
 }
 
+/* murmur3's finaliser: a bijection on 64 bits that spreads every input bit over the output */
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    return x ^ x >> 33;
+}
+
+/* Most words fit in eight bytes, and words hold no NUL, so their bytes read as one number are the word:
+ * mixed, they hash without any collision. Longer words mix two overlapping loads or go to XXH3. The text
+ * is padded with zeros (CC_TEXT_PADDING), so a load may run past the word's end. */
 static uint64_t hash_of(const char *s, uint32_t len)
 {
-    return XXH3_64bits(s, len) | 1;
+    uint64_t head, tail;
+    memcpy(&head, s, 8);
+    if (len <= 8) {
+        return mix(head & (~0ULL >> (64 - 8 * len))); /* never 0, the empty slot: the word is not */
+    }
+    uint64_t h;
+    if (len <= 16) {
+        memcpy(&tail, s + len - 8, 8);
+        h = mix(head ^ mix(tail + len));
+    } else {
+        h = XXH3_64bits(s, len);
+    }
+    return h ? h : 1;
 }
 
 static void set_record(generation *g, cc_token *t, const char *text, uint64_t hash)
