@@ -191,7 +191,7 @@ static int has_record(const cc_token *t)
  * then overlap. */
 static void intern_tokens(generation *g, cc_article *a)
 {
-    enum { AHEAD = 8 };
+    enum { AHEAD = 32 };
     CC_VEC_RESERVE(g->hashes, a->tokens.n);
     uint64_t *hashes = g->hashes.v;
     for (size_t i = 0; i < a->tokens.n + AHEAD; i++) {
