@@ -378,12 +378,10 @@ static int own_verb_after(const clause *c, size_t k)
     return n > 4 && !memcmp(c->a->text + t->end - 2, "ed", 2);
 }
 
+/* The claim countable amount mi makes, if its clause says what happened to the people it counts. */
 static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
 {
     const cc_amount *m = &a->amounts.v[mi];
-    if (!countable(m)) {
-        return;
-    }
     clause c;
     c.a = a;
     c.first = cc_sent_first(a, m->sentence);
@@ -567,6 +565,9 @@ void cc_extract_claims(cc_article *a)
     cc_main_place main_place = { { 0, 0 }, { 0, 0 }, 0, 0 };
     for (size_t i = 0; i < a->amounts.n; i++) {
         uint32_t s = a->amounts.v[i].sentence;
+        if (!countable(&a->amounts.v[i])) {
+            continue; /* prices, shares, dates: no claim, so no need to search their sentence */
+        }
         if (s != checked) {
             checked = s;
             casualty = casualty_sentence(a, s);
