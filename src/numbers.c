@@ -14,8 +14,18 @@ static int is_digit(char c)
 }
 
 uint64_t cc_numword_bloom[1024];
+uint16_t cc_numword_lengths[1024];
 
-static void filter_add(const char *key, size_t len)
+static void lengths_add(const char *word, size_t n)
+{
+    if (n >= 3 && n <= 15) {
+        unsigned slot = (((unsigned char)word[0] | 0x20u) & 31u) << 5 | (((unsigned char)word[1] | 0x20u) & 31u);
+        cc_numword_lengths[slot] |= (uint16_t)(1u << n);
+    }
+}
+
+/* fold: also the word with "fold" after it ("sixfold"), which only number words take */
+static void filter_add(const char *key, size_t len, int fold)
 {
     const char *sp = memchr(key, ' ', len);
     size_t n = sp ? (size_t)(sp - key) : len; /* multi-word keys are reached through their first word */
@@ -24,13 +34,17 @@ static void filter_add(const char *key, size_t len)
     }
     uint32_t h = cc_numword_hash(key, n);
     cc_numword_bloom[h >> 6] |= 1ull << (h & 63);
+    lengths_add(key, n);
+    if (fold) {
+        lengths_add(key, n + 4);
+    }
 }
 
-static void filter_add_set(const cc_lexset *set)
+static void filter_add_set(const cc_lexset *set, int fold)
 {
     for (size_t i = 0; i < cc_lexset_size(set); i++) {
         const cc_lexentry *e = cc_lexset_entry(set, i);
-        filter_add(e->key, e->key_len);
+        filter_add(e->key, e->key_len, fold);
     }
 }
 
@@ -42,9 +56,9 @@ static void init(void)
     fractions = cc_lexset_get("fractions");
     suffixes = cc_lexset_get("number_suffixes");
     vague = cc_lexset_get("vague_figures");
-    filter_add_set(fractions);
-    filter_add_set(vague);
-    filter_add_set(cc_lexset_get("number_words"));
+    filter_add_set(fractions, 0);
+    filter_add_set(vague, 0);
+    filter_add_set(cc_lexset_get("number_words"), 1);
     number_words = cc_lexset_get("number_words");
 }
 

@@ -44,6 +44,20 @@ static inline uint32_t cc_numword_hash(const char *s, size_t n)
     return (h ^ (h >> 16)) & 0xFFFF;
 }
 
+/* Lengths of the first words of figures (and of "sixfold"), by their first two letters folded to lower case.
+ * Exact where the filter below is not: a word it turns away can start no figure, so the amount scan calls
+ * nothing for it. */
+extern uint16_t cc_numword_lengths[1024];
+
+static inline int cc_numword_prefix(const char *s, size_t len)
+{
+    if (len < 3 || len > 15) {
+        return 0;
+    }
+    unsigned slot = (((unsigned char)s[0] | 0x20u) & 31u) << 5 | (((unsigned char)s[1] | 0x20u) & 31u);
+    return (cc_numword_lengths[slot] >> len) & 1;
+}
+
 /* Cheap test on the hot path (after cc_numbers_init): may this word (a hyphenated word's first part) be a
  * number word, a fraction or a vague amount? False positives are fine, false negatives are not. */
 static inline int cc_maybe_number_word(const char *s, size_t len)
