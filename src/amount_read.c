@@ -81,9 +81,7 @@ int amt_is_trigger(const amount_ctx *c, size_t i)
     if (cc_maybe_number_word(w, n)) {
         return 1;
     }
-    /* a currency code glued to digits: "RM79", "US55", "EUR50m" */
-    return (t->flags & CC_TF_CAP) && n >= 2 &&
-           (is_digit(w[1]) || (n > 2 && is_digit(w[2])) || (n > 3 && is_digit(w[3])));
+    return (t->flags & CC_TF_CAP) && amt_glued_digits(w, n);
 }
 
 /* Letters glued after the digits: a scale ("bn"), a unit ("GB"), or a sign that it is no quantity. */

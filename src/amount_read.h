@@ -39,6 +39,13 @@ typedef struct figure {
     const char *kind;      /* when the figure itself fixes it: money, multiple */
 } figure;
 
+/* A currency code glued to digits, by its shape: "RM79", "US55", "EUR50m". */
+static inline int amt_glued_digits(const char *w, size_t n)
+{
+    return n >= 2 && ((w[1] >= '0' && w[1] <= '9') || (n > 2 && w[2] >= '0' && w[2] <= '9') ||
+                      (n > 3 && w[3] >= '0' && w[3] <= '9'));
+}
+
 /* Might token i start a figure? Cheap: digits, number words, vague amounts, "RM79", "minus-5". */
 int amt_is_trigger(const amount_ctx *c, size_t i);
 /* Reads the figure starting at token i; 0 when there is none. */

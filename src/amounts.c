@@ -805,10 +805,12 @@ void cc_extract_amounts(cc_article *a)
         size_t i = c.first > resume ? c.first : resume;
         while (i < c.end) {
             const cc_token *t = &c.tok[i];
-            /* most tokens are lower-case words or punctuation: turn them away before any call */
+            /* most tokens are words that start no figure, or punctuation: turn them away before any call */
+            const char *w = c.text + t->start;
+            size_t n = t->end - t->start;
             int maybe = t->kind == CC_TOK_NUMBER ||
-                        (t->kind == CC_TOK_WORD && ((t->flags & (CC_TF_CAP | CC_TF_HYPHEN)) ||
-                                                    cc_numword_prefix(c.text + t->start, t->end - t->start)));
+                        (t->kind == CC_TOK_WORD && ((t->flags & CC_TF_HYPHEN) || cc_numword_prefix(w, n) ||
+                                                    ((t->flags & CC_TF_CAP) && amt_glued_digits(w, n))));
             i = maybe && amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
         }
         resume = i;
