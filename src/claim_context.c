@@ -159,14 +159,16 @@ static int read_place(const cc_article *a, size_t k, size_t end, place *p)
 
 static int place_preposition(const cc_article *a, size_t k)
 {
-    static const char *const preps[] = { "in", "at", "near", "across", "outside", "inside", "throughout", "into",
-                                         "off", "fled", "flee", "fleeing", "on" };
-    /* every word of every sentence with a figure comes here: turn away the many that cannot be one */
+    /* every word of every sentence with a figure comes here: turn away the many that cannot be one, and
+     * compare with literals, whose lengths fold away (a word list would measure each word every time) */
     const cc_token *t = tok(a, k);
     if (t->kind != CC_TOK_WORD || t->end - t->start > 10) {
         return 0;
     }
-    if (cc_tok_is_any(a, k, preps, CC_COUNT(preps))) {
+    if (cc_tok_is(a, k, "in") || cc_tok_is(a, k, "at") || cc_tok_is(a, k, "near") || cc_tok_is(a, k, "across") ||
+        cc_tok_is(a, k, "outside") || cc_tok_is(a, k, "inside") || cc_tok_is(a, k, "throughout") ||
+        cc_tok_is(a, k, "into") || cc_tok_is(a, k, "off") || cc_tok_is(a, k, "fled") || cc_tok_is(a, k, "flee") ||
+        cc_tok_is(a, k, "fleeing") || cc_tok_is(a, k, "on")) {
         return 1;
     }
     /* "fled to the regime-held parts of the city" */
@@ -417,13 +419,14 @@ cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int
 {
     init();
     place p;
-    if (national && !place_in(a, s, t0, t1, &p)) {
+    int found = place_in(a, s, t0, t1, &p);
+    if (national && !found) {
         cc_str country = country_of_figure(a, s, t0, main_place);
         if (country.len) {
             return country;
         }
     }
-    if (place_in(a, s, t0, t1, &p)) {
+    if (found) {
         /* "the city", "the town": the place the article is about */
         if (p.end == p.start + 1 && p.start > 0 && cc_tok_is(a, p.start - 1, "the") && p.rank == 2) {
             cc_str main = main_place_of(a, main_place);
