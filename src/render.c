@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,9 @@ enum { JSON_PLAIN, JSON_SPACE, JSON_ESCAPE };
 
 static unsigned char json_class(unsigned char c)
 {
+    if (c > '"' && c != '\\') {
+        return JSON_PLAIN; /* most bytes: one test */
+    }
     if (is_space_byte((char)c)) {
         return JSON_SPACE;
     }
@@ -49,9 +53,41 @@ static size_t json_escape(char *out, unsigned char c)
     }
 }
 
+/* Eight bytes at a time, without a branch per byte. below(v, n) sets the high bit of (at least) every
+ * byte of v under n (n <= 0x80); its false positives only ever send a word to the byte loop. */
+#define BYTES_1 0x0101010101010101ULL
+#define BYTES_80 0x8080808080808080ULL
+
+static uint64_t load8(const char *p)
+{
+    uint64_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static uint64_t below(uint64_t v, unsigned n)
+{
+    return (v - BYTES_1 * n) & ~v & BYTES_80;
+}
+
+/* Whether the eight bytes at p go out as they are: no control byte, '"' or '\\', and, folding, no
+ * white space byte next to another (p[8] included, so a space ending the word is never the first of a
+ * run). */
+static int plain8(const char *p, int fold)
+{
+    uint64_t v = load8(p);
+    uint64_t special = below(v, 0x20) | below(v ^ (BYTES_1 * '"'), 1) | below(v ^ (BYTES_1 * '\\'), 1);
+    if (fold) {
+        special |= below(v, 0x21) & below(load8(p + 1), 0x21);
+    }
+    return !special;
+}
+
 /* One pass and one buffer, escaping (and with fold, collapsing white space): reports write every
  * sentence of every article this way, so this is a hot loop. Input goes in chunks the buffer can take
- * even if every byte needed escaping, so the byte loop has no room check. */
+ * even if every byte needed escaping, so the byte loop has no room check. Words of plain text are copied
+ * whole; folding, only where no space is pending and none is leading, so the word's bytes are exactly
+ * what the byte loop would write. */
 static void write_json(FILE *out, const char *s, size_t len, int fold)
 {
     enum { CHUNK = 512 };
@@ -65,23 +101,33 @@ static void write_json(FILE *out, const char *s, size_t len, int fold)
             n = 0;
         }
         size_t to = len - from < CHUNK ? len : from + CHUNK;
-        for (size_t i = from; i < to; i++) {
-            unsigned char c = (unsigned char)s[i];
-            unsigned char cls = json_class(c);
-            if (cls == JSON_SPACE && fold) {
-                space = written;
+        for (size_t i = from; i < to;) {
+            int whole = !fold || (written ? !space : !is_space_byte(s[i]));
+            if (whole && i + 8 <= to && i + 8 + (size_t)fold <= len && plain8(s + i, fold)) {
+                memcpy(buf + n, s + i, 8);
+                n += 8;
+                i += 8;
+                written = 1;
                 continue;
             }
-            if (space) {
-                buf[n++] = ' ';
-                space = 0;
+            for (size_t stop = i + 8 < to ? i + 8 : to; i < stop; i++) {
+                unsigned char c = (unsigned char)s[i];
+                unsigned char cls = json_class(c);
+                if (cls == JSON_SPACE && fold) {
+                    space = written;
+                    continue;
+                }
+                if (space) {
+                    buf[n++] = ' ';
+                    space = 0;
+                }
+                if (cls == JSON_PLAIN || c == ' ') {
+                    buf[n++] = (char)c;
+                } else {
+                    n += json_escape(buf + n, c);
+                }
+                written = 1;
             }
-            if (cls == JSON_PLAIN || c == ' ') {
-                buf[n++] = (char)c;
-            } else {
-                n += json_escape(buf + n, c);
-            }
-            written = 1;
         }
     }
     buf[n++] = '"';
