@@ -5,364 +5,428 @@
 #include "render.h"
 #include "report.h"
 
-static void str(FILE *out, cc_str s)
+static void str(cc_out *out, cc_str s)
 {
     if (s.len) {
-        cc_write_json_folded(out, s.p, s.len);
+        cc_out_json_folded(out, s.p, s.len);
     } else {
-        fputs("null", out);
+        cc_out_puts(out, "null");
     }
 }
 
-static void span_text(FILE *out, const cc_article *a, cc_span s)
+static void span_text(cc_out *out, const cc_article *a, cc_span s)
 {
     str(out, cc_str_span(a, s));
 }
 
-static void comma(FILE *out, int *first)
+static void comma(cc_out *out, int *first)
 {
     if (!*first) {
-        putc(',', out);
+        cc_out_putc(out, ',');
     }
     *first = 0;
 }
 
-static void write_date(FILE *out, int y, int m, int d)
+/* ,"key":"value" for a name from a fixed list: nothing in it needs escaping */
+static void key_name(cc_out *out, const char *key, const char *value)
 {
+    cc_out_puts(out, key);
+    cc_out_putc(out, '"');
+    cc_out_puts(out, value);
+    cc_out_putc(out, '"');
+}
+
+static void key_bool(cc_out *out, const char *key, int value)
+{
+    cc_out_puts(out, key);
+    cc_out_puts(out, value ? "true" : "false");
+}
+
+/* "g1", "q1", "e1": the report's own ids count from one */
+static void ref_id(cc_out *out, char prefix, size_t index)
+{
+    cc_out_putc(out, '"');
+    cc_out_putc(out, prefix);
+    cc_out_uint(out, index + 1);
+    cc_out_putc(out, '"');
+}
+
+static void write_date(cc_out *out, int y, int m, int d)
+{
+    char buf[48];
     if (y && m && d) {
-        fprintf(out, "\"%04d-%02d-%02d\"", y, m, d);
+        cc_out_write(out, buf, (size_t)snprintf(buf, sizeof buf, "\"%04d-%02d-%02d\"", y, m, d));
     } else if (y && m) {
-        fprintf(out, "\"%04d-%02d\"", y, m);
+        cc_out_write(out, buf, (size_t)snprintf(buf, sizeof buf, "\"%04d-%02d\"", y, m));
     } else {
-        fputs("null", out);
+        cc_out_puts(out, "null");
     }
 }
 
-static void write_span_pair(FILE *out, cc_span s)
+static void write_span_pair(cc_out *out, cc_span s)
 {
-    fputs("\"start\":", out);
-    cc_write_uint(out, s.start);
-    fputs(",\"end\":", out);
-    cc_write_uint(out, s.end);
+    cc_out_puts(out, "\"start\":");
+    cc_out_uint(out, s.start);
+    cc_out_puts(out, ",\"end\":");
+    cc_out_uint(out, s.end);
 }
 
-static void write_document(FILE *out, const cc_article *a)
+static void write_document(cc_out *out, const cc_article *a)
 {
-    fputs("{\"id\":", out);
-    cc_write_json_string(out, a->id, strlen(a->id));
-    fputs(",\"title\":", out);
+    cc_out_puts(out, "{\"id\":");
+    cc_out_json(out, a->id, strlen(a->id));
+    cc_out_puts(out, ",\"title\":");
     str(out, a->title);
-    fputs(",\"source\":", out);
+    cc_out_puts(out, ",\"source\":");
     str(out, a->source);
-    fputs(",\"url\":", out);
+    cc_out_puts(out, ",\"url\":");
     str(out, a->url);
-    fputs(",\"published\":", out);
+    cc_out_puts(out, ",\"published\":");
     write_date(out, a->pub_year, a->pub_month, a->pub_day);
-    fputs(",\"dateline\":", out);
+    cc_out_puts(out, ",\"dateline\":");
     if (a->dateline_span.end > a->dateline_span.start) {
         span_text(out, a, a->dateline_span);
     } else {
-        fputs("null", out);
+        cc_out_puts(out, "null");
     }
-    fprintf(out, ",\"bytes\":%u,\"furniture\":[", a->len);
+    cc_out_puts(out, ",\"bytes\":");
+    cc_out_uint(out, a->len);
+    cc_out_puts(out, ",\"furniture\":[");
     for (size_t i = 0; i < a->furniture.n; i++) {
-        fprintf(out, "%s[%u,%u]", i ? "," : "", a->furniture.v[i].start, a->furniture.v[i].end);
+        cc_out_puts(out, i ? ",[" : "[");
+        cc_out_uint(out, a->furniture.v[i].start);
+        cc_out_putc(out, ',');
+        cc_out_uint(out, a->furniture.v[i].end);
+        cc_out_putc(out, ']');
     }
-    fputs("],\"paragraphs\":[", out);
+    cc_out_puts(out, "],\"paragraphs\":[");
     for (size_t i = 0; i < a->paragraphs.n; i++) {
         const cc_paragraph *p = &a->paragraphs.v[i];
-        fprintf(out, "%s{\"start\":%u,\"end\":%u,\"kind\":\"%s\"}", i ? "," : "", p->start, p->end,
-                (p->flags & CC_PF_TITLE) ? "title" : (p->flags & CC_PF_HEADING) ? "heading" : "body");
+        cc_out_puts(out, i ? ",{" : "{");
+        write_span_pair(out, (cc_span){ p->start, p->end });
+        key_name(out, ",\"kind\":", (p->flags & CC_PF_TITLE) ? "title" : (p->flags & CC_PF_HEADING) ? "heading" : "body");
+        cc_out_putc(out, '}');
     }
-    fputs("],\"sentences\":[", out);
+    cc_out_puts(out, "],\"sentences\":[");
     for (size_t i = 0; i < a->sentences.n; i++) {
         const cc_sentence *s = &a->sentences.v[i];
-        fputs(i ? ",{" : "{", out);
+        cc_out_puts(out, i ? ",{" : "{");
         write_span_pair(out, (cc_span){ s->start, s->end });
-        fputs(",\"paragraph\":", out);
-        cc_write_uint(out, s->para);
-        fputs(",\"text\":", out);
+        cc_out_puts(out, ",\"paragraph\":");
+        cc_out_uint(out, s->para);
+        cc_out_puts(out, ",\"text\":");
         span_text(out, a, (cc_span){ s->start, s->end });
-        putc('}', out);
+        cc_out_putc(out, '}');
     }
-    fputs("]}", out);
+    cc_out_puts(out, "]}");
 }
 
-static void write_amount(FILE *out, const cc_article *a, const cc_amount *m)
+static void write_amount(cc_out *out, const cc_article *a, const cc_amount *m)
 {
-    fputs("{\"doc\":", out);
-    cc_write_json_string(out, a->id, strlen(a->id));
+    cc_out_puts(out, "{\"doc\":");
+    cc_out_json(out, a->id, strlen(a->id));
     if (m->is_range) {
-        fputs(",\"low\":", out);
-        cc_write_number(out, m->low);
-        fputs(",\"high\":", out);
-        cc_write_number(out, m->high);
+        cc_out_puts(out, ",\"low\":");
+        cc_out_number(out, m->low);
+        cc_out_puts(out, ",\"high\":");
+        cc_out_number(out, m->high);
     } else {
-        fputs(",\"value\":", out);
+        cc_out_puts(out, ",\"value\":");
         if (m->has_value) {
-            cc_write_number(out, m->value);
+            cc_out_number(out, m->value);
         } else {
-            fputs("null", out);
+            cc_out_puts(out, "null");
         }
     }
-    fputs(",\"vague\":", out);
+    cc_out_puts(out, ",\"vague\":");
     str(out, m->vague);
-    fputs(",\"unit\":", out);
+    cc_out_puts(out, ",\"unit\":");
     str(out, m->unit);
-    fputs(",\"kind\":", out);
+    cc_out_puts(out, ",\"kind\":");
     str(out, m->kind);
-    fprintf(out, ",\"qualifier\":\"%s\"", cc_qualifier_name((cc_qualifier)m->qualifier));
+    key_name(out, ",\"qualifier\":", cc_qualifier_name((cc_qualifier)m->qualifier));
     if (m->change != CC_CHANGE_NONE) {
-        fprintf(out, ",\"change\":\"%s\"", m->change == CC_CHANGE_UP ? "up" : "down");
+        key_name(out, ",\"change\":", m->change == CC_CHANGE_UP ? "up" : "down");
     }
-    fputs(",\"text\":", out);
+    cc_out_puts(out, ",\"text\":");
     span_text(out, a, m->span);
-    putc(',', out);
+    cc_out_putc(out, ',');
     write_span_pair(out, m->span);
-    putc('}', out);
+    cc_out_putc(out, '}');
 }
 
-static void write_claim(FILE *out, const cc_cluster *c, const cc_article *a, const cc_claim *cl)
+static void write_claim(cc_out *out, const cc_cluster *c, const cc_article *a, const cc_claim *cl)
 {
     const cc_amount *m = cl->amount < a->amounts.n ? &a->amounts.v[cl->amount] : NULL;
-    fputs("{\"doc\":", out);
-    cc_write_json_string(out, a->id, strlen(a->id));
-    fprintf(out, ",\"category\":\"%s\",\"value\":", cc_category_name((cc_category)cl->category));
+    cc_out_puts(out, "{\"doc\":");
+    cc_out_json(out, a->id, strlen(a->id));
+    key_name(out, ",\"category\":", cc_category_name((cc_category)cl->category));
+    cc_out_puts(out, ",\"value\":");
     if (m && m->vague.len) {
-        fputs("null", out); /* a vague amount's range is in amounts, not its claimed value */
+        cc_out_puts(out, "null"); /* a vague amount's range is in amounts, not its claimed value */
     } else if (m && m->has_value && !m->is_range) {
-        cc_write_number(out, m->value);
+        cc_out_number(out, m->value);
     } else if (m && m->is_range) {
-        cc_write_number(out, m->low);
-        fputs(",\"low\":", out);
-        cc_write_number(out, m->low);
-        fputs(",\"high\":", out);
-        cc_write_number(out, m->high);
+        cc_out_number(out, m->low);
+        cc_out_puts(out, ",\"low\":");
+        cc_out_number(out, m->low);
+        cc_out_puts(out, ",\"high\":");
+        cc_out_number(out, m->high);
     } else {
-        fputs("null", out);
+        cc_out_puts(out, "null");
     }
-    fputs(",\"vague\":", out);
+    cc_out_puts(out, ",\"vague\":");
     str(out, m ? m->vague : cc_str_of("", 0));
     /* a vague amount's range is stated as such; as a claim about people it is vague */
-    fprintf(out, ",\"qualifier\":\"%s\"",
-            cc_qualifier_name(m && m->vague.len ? CC_Q_VAGUE : m ? (cc_qualifier)m->qualifier : CC_Q_EXACT));
-    fputs(",\"who\":", out);
+    key_name(out, ",\"qualifier\":",
+         cc_qualifier_name(m && m->vague.len ? CC_Q_VAGUE : m ? (cc_qualifier)m->qualifier : CC_Q_EXACT));
+    cc_out_puts(out, ",\"who\":");
     str(out, cl->who);
-    fputs(",\"where\":", out);
+    cc_out_puts(out, ",\"where\":");
     str(out, cl->where);
-    fputs(",\"when\":", out);
+    cc_out_puts(out, ",\"when\":");
     str(out, cl->when);
-    fputs(",\"when_from\":", out);
+    cc_out_puts(out, ",\"when_from\":");
     write_date(out, cl->when_resolved.y0, cl->when_resolved.m0, cl->when_resolved.d0);
-    fputs(",\"when_to\":", out);
+    cc_out_puts(out, ",\"when_to\":");
     write_date(out, cl->when_resolved.y1, cl->when_resolved.m1, cl->when_resolved.d1);
-    fputs(",\"source\":", out);
+    cc_out_puts(out, ",\"source\":");
     str(out, cl->source);
-    fprintf(out, ",\"hypothetical\":%s,\"negated\":%s,\"in_quote\":%s", (cl->flags & CC_CF_HYPOTHETICAL) ? "true" : "false",
-            (cl->flags & CC_CF_NEGATED) ? "true" : "false", (cl->flags & CC_CF_IN_QUOTE) ? "true" : "false");
-    fputs(",\"text\":", out);
+    key_bool(out, ",\"hypothetical\":", cl->flags & CC_CF_HYPOTHETICAL);
+    key_bool(out, ",\"negated\":", cl->flags & CC_CF_NEGATED);
+    key_bool(out, ",\"in_quote\":", cl->flags & CC_CF_IN_QUOTE);
+    cc_out_puts(out, ",\"text\":");
     span_text(out, a, cl->span);
-    putc(',', out);
+    cc_out_putc(out, ',');
     write_span_pair(out, cl->span);
-    fputs(",\"group\":", out);
+    cc_out_puts(out, ",\"group\":");
     if (cl->group >= 0 && (size_t)cl->group < c->groups.n) {
-        fprintf(out, "\"g%d\"", cl->group + 1);
+        ref_id(out, 'g', (size_t)cl->group);
     } else {
-        fputs("null", out);
+        cc_out_puts(out, "null");
     }
-    putc('}', out);
+    cc_out_putc(out, '}');
 }
 
-static void write_quote(FILE *out, const cc_article *a, const cc_quote *q)
+static void write_quote(cc_out *out, const cc_article *a, const cc_quote *q)
 {
-    fputs("{\"doc\":", out);
-    cc_write_json_string(out, a->id, strlen(a->id));
-    fputs(",\"text\":", out);
+    cc_out_puts(out, "{\"doc\":");
+    cc_out_json(out, a->id, strlen(a->id));
+    cc_out_puts(out, ",\"text\":");
     str(out, cc_quote_text(a, q));
-    fputs(",\"speaker\":", out);
+    cc_out_puts(out, ",\"speaker\":");
     str(out, q->speaker);
-    fputs(",\"role\":", out);
+    cc_out_puts(out, ",\"role\":");
     str(out, q->role);
-    fprintf(out, ",\"partial\":%s,\"continues\":%s,", q->partial ? "true" : "false", q->continues ? "true" : "false");
+    key_bool(out, ",\"partial\":", q->partial);
+    key_bool(out, ",\"continues\":", q->continues);
+    cc_out_putc(out, ',');
     write_span_pair(out, q->span);
-    fputs(",\"merged\":", out);
+    cc_out_puts(out, ",\"merged\":");
     if (q->merged >= 0) {
-        fprintf(out, "\"q%d\"", q->merged + 1);
+        ref_id(out, 'q', (size_t)q->merged);
     } else {
-        fputs("null", out);
+        cc_out_puts(out, "null");
     }
-    putc('}', out);
+    cc_out_putc(out, '}');
 }
 
-static void write_mention(FILE *out, const cc_cluster *c, const cc_article *a, const cc_mention *m)
+static void write_mention(cc_out *out, const cc_cluster *c, const cc_article *a, const cc_mention *m)
 {
-    fputs("{\"doc\":", out);
-    cc_write_json_string(out, a->id, strlen(a->id));
-    fputs(",\"type\":\"", out);
-    fputs(cc_entity_type_name((cc_entity_type)m->type), out);
-    fputs("\",\"text\":", out);
+    cc_out_puts(out, "{\"doc\":");
+    cc_out_json(out, a->id, strlen(a->id));
+    key_name(out, ",\"type\":", cc_entity_type_name((cc_entity_type)m->type));
+    cc_out_puts(out, ",\"text\":");
     span_text(out, a, m->span);
-    fputs(",\"entity\":", out);
+    cc_out_puts(out, ",\"entity\":");
     if (m->entity >= 0 && (size_t)m->entity < c->entities.n) {
-        fputs("\"e", out);
-        cc_write_uint(out, (unsigned)m->entity + 1);
-        putc('"', out);
+        ref_id(out, 'e', (size_t)m->entity);
     } else {
-        fputs("null", out);
+        cc_out_puts(out, "null");
     }
-    putc(',', out);
+    cc_out_putc(out, ',');
     write_span_pair(out, m->span);
-    putc('}', out);
+    cc_out_putc(out, '}');
 }
 
-static void write_group(FILE *out, const cc_cluster *c, size_t gi)
+static void write_group(cc_out *out, const cc_cluster *c, size_t gi)
 {
     const cc_group *g = &c->groups.v[gi];
-    fprintf(out, "{\"id\":\"g%zu\",\"label\":", gi + 1);
+    cc_out_puts(out, "{\"id\":");
+    ref_id(out, 'g', gi);
+    cc_out_puts(out, ",\"label\":");
     str(out, g->label);
-    fprintf(out, ",\"category\":\"%s\",\"verdict\":\"%s\",\"low\":", cc_category_name((cc_category)g->category),
-            cc_verdict_name((cc_verdict)g->verdict));
-    cc_write_number(out, g->low);
-    fputs(",\"high\":", out);
-    cc_write_number(out, g->high);
-    fputs(",\"reason\":", out);
+    key_name(out, ",\"category\":", cc_category_name((cc_category)g->category));
+    key_name(out, ",\"verdict\":", cc_verdict_name((cc_verdict)g->verdict));
+    cc_out_puts(out, ",\"low\":");
+    cc_out_number(out, g->low);
+    cc_out_puts(out, ",\"high\":");
+    cc_out_number(out, g->high);
+    cc_out_puts(out, ",\"reason\":");
     str(out, g->reason);
-    fputs(",\"members\":[", out);
+    cc_out_puts(out, ",\"members\":[");
     for (size_t i = 0; i < g->members.n; i++) {
         const cc_claim_ref *r = &g->members.v[i];
         const cc_article *a = c->articles.v[r->article];
-        fprintf(out, "%s{\"doc\":", i ? "," : "");
-        cc_write_json_string(out, a->id, strlen(a->id));
-        fprintf(out, ",\"claim\":%u,\"figure_low\":", r->claim);
-        cc_write_number(out, r->figure_low);
-        fputs(",\"figure_high\":", out);
-        cc_write_number(out, r->figure_high);
-        fputs(",\"low\":", out);
-        cc_write_number(out, r->low);
-        fputs(",\"high\":", out);
-        cc_write_number(out, r->high);
-        fputs(",\"repeat_of\":", out);
+        cc_out_puts(out, i ? ",{\"doc\":" : "{\"doc\":");
+        cc_out_json(out, a->id, strlen(a->id));
+        cc_out_puts(out, ",\"claim\":");
+        cc_out_uint(out, r->claim);
+        cc_out_puts(out, ",\"figure_low\":");
+        cc_out_number(out, r->figure_low);
+        cc_out_puts(out, ",\"figure_high\":");
+        cc_out_number(out, r->figure_high);
+        cc_out_puts(out, ",\"low\":");
+        cc_out_number(out, r->low);
+        cc_out_puts(out, ",\"high\":");
+        cc_out_number(out, r->high);
+        cc_out_puts(out, ",\"repeat_of\":");
         if (r->repeat_of >= 0) {
-            fprintf(out, "%d", r->repeat_of);
+            cc_out_uint(out, (unsigned)r->repeat_of);
         } else {
-            fputs("null", out);
+            cc_out_puts(out, "null");
         }
-        putc('}', out);
+        cc_out_putc(out, '}');
     }
-    fprintf(out, "],\"evidence\":%u}", g->evidence);
+    cc_out_puts(out, "],\"evidence\":");
+    cc_out_uint(out, g->evidence);
+    cc_out_putc(out, '}');
 }
 
-static void write_merged_quote(FILE *out, const cc_cluster *c, size_t mi)
+static void write_merged_quote(cc_out *out, const cc_cluster *c, size_t mi)
 {
     const cc_merged_quote *m = &c->merged_quotes.v[mi];
-    fprintf(out, "{\"id\":\"q%zu\",\"speaker\":", mi + 1);
+    cc_out_puts(out, "{\"id\":");
+    ref_id(out, 'q', mi);
+    cc_out_puts(out, ",\"speaker\":");
     str(out, m->speaker);
-    fputs(",\"members\":[", out);
+    cc_out_puts(out, ",\"members\":[");
     for (size_t i = 0; i < m->members.n; i++) {
         const cc_article *a = c->articles.v[m->members.v[i].article];
-        fprintf(out, "%s{\"doc\":", i ? "," : "");
-        cc_write_json_string(out, a->id, strlen(a->id));
-        fprintf(out, ",\"quote\":%u}", m->members.v[i].quote);
+        cc_out_puts(out, i ? ",{\"doc\":" : "{\"doc\":");
+        cc_out_json(out, a->id, strlen(a->id));
+        cc_out_puts(out, ",\"quote\":");
+        cc_out_uint(out, m->members.v[i].quote);
+        cc_out_putc(out, '}');
     }
-    fputs("]}", out);
+    cc_out_puts(out, "]}");
 }
 
-static void write_summary(FILE *out, const cc_cluster *c)
+static void write_summary(cc_out *out, const cc_cluster *c)
 {
     for (size_t i = 0; i < c->summary.n; i++) {
         const cc_summary_sentence *s = &c->summary.v[i];
         const cc_article *a = c->articles.v[s->article];
-        fprintf(out, "%s{\"text\":", i ? "," : "");
+        cc_out_puts(out, i ? ",{\"text\":" : "{\"text\":");
         span_text(out, a, s->span);
-        fputs(",\"docs\":[", out);
+        cc_out_puts(out, ",\"docs\":[");
         for (size_t k = 0; k < s->articles.n; k++) {
             const char *id = c->articles.v[s->articles.v[k]]->id;
             if (k) {
-                putc(',', out);
+                cc_out_putc(out, ',');
             }
-            cc_write_json_string(out, id, strlen(id));
+            cc_out_json(out, id, strlen(id));
         }
-        fputs("],\"doc\":", out);
-        cc_write_json_string(out, a->id, strlen(a->id));
-        putc(',', out);
+        cc_out_puts(out, "],\"doc\":");
+        cc_out_json(out, a->id, strlen(a->id));
+        cc_out_putc(out, ',');
         write_span_pair(out, s->span);
-        putc('}', out);
+        cc_out_putc(out, '}');
     }
 }
 
-void cc_render_json(const cc_cluster *c, FILE *out)
+static void write_report(cc_out *out, const cc_cluster *c)
 {
-    fputs("{\"crosscheck\":\"" CC_VERSION "\",\n\"documents\":[", out);
+    cc_out_puts(out, "{\"crosscheck\":\"" CC_VERSION "\",\n\"documents\":[");
     for (size_t i = 0; i < c->articles.n; i++) {
-        fputs(i ? ",\n" : "\n", out);
+        cc_out_puts(out, i ? ",\n" : "\n");
         write_document(out, c->articles.v[i]);
     }
     int first = 1;
-    fputs("],\n\"claims\":[", out);
+    cc_out_puts(out, "],\n\"claims\":[");
     for (size_t i = 0; i < c->articles.n; i++) {
         const cc_article *a = c->articles.v[i];
         for (size_t k = 0; k < a->claims.n; k++) {
             comma(out, &first);
-            putc('\n', out);
+            cc_out_putc(out, '\n');
             write_claim(out, c, a, &a->claims.v[k]);
         }
     }
     first = 1;
-    fputs("],\n\"quotes\":[", out);
+    cc_out_puts(out, "],\n\"quotes\":[");
     for (size_t i = 0; i < c->articles.n; i++) {
         const cc_article *a = c->articles.v[i];
         for (size_t k = 0; k < a->quotes.n; k++) {
             comma(out, &first);
-            putc('\n', out);
+            cc_out_putc(out, '\n');
             write_quote(out, a, &a->quotes.v[k]);
         }
     }
     first = 1;
-    fputs("],\n\"amounts\":[", out);
+    cc_out_puts(out, "],\n\"amounts\":[");
     for (size_t i = 0; i < c->articles.n; i++) {
         const cc_article *a = c->articles.v[i];
         for (size_t k = 0; k < a->amounts.n; k++) {
             comma(out, &first);
-            putc('\n', out);
+            cc_out_putc(out, '\n');
             write_amount(out, a, &a->amounts.v[k]);
         }
     }
-    fputs("],\n\"entities\":[", out);
+    cc_out_puts(out, "],\n\"entities\":[");
     for (size_t i = 0; i < c->entities.n; i++) {
         const cc_entity *e = &c->entities.v[i];
-        fprintf(out, "%s\n{\"id\":\"e%zu\",\"name\":", i ? "," : "", i + 1);
+        cc_out_puts(out, i ? ",\n{\"id\":" : "\n{\"id\":");
+        ref_id(out, 'e', i);
+        cc_out_puts(out, ",\"name\":");
         str(out, e->name);
-        fprintf(out, ",\"type\":\"%s\",\"mentions\":%u,\"articles\":%u}", cc_entity_type_name((cc_entity_type)e->type),
-                e->mentions, e->articles);
+        key_name(out, ",\"type\":", cc_entity_type_name((cc_entity_type)e->type));
+        cc_out_puts(out, ",\"mentions\":");
+        cc_out_uint(out, e->mentions);
+        cc_out_puts(out, ",\"articles\":");
+        cc_out_uint(out, e->articles);
+        cc_out_putc(out, '}');
     }
     first = 1;
-    fputs("],\n\"mentions\":[", out);
+    cc_out_puts(out, "],\n\"mentions\":[");
     for (size_t i = 0; i < c->articles.n; i++) {
         const cc_article *a = c->articles.v[i];
         for (size_t k = 0; k < a->mentions.n; k++) {
             comma(out, &first);
-            putc('\n', out);
+            cc_out_putc(out, '\n');
             write_mention(out, c, a, &a->mentions.v[k]);
         }
     }
-    fputs("],\n\"groups\":[", out);
+    cc_out_puts(out, "],\n\"groups\":[");
     for (size_t i = 0; i < c->groups.n; i++) {
-        fputs(i ? ",\n" : "\n", out);
+        cc_out_puts(out, i ? ",\n" : "\n");
         write_group(out, c, i);
     }
-    fputs("],\n\"merged_quotes\":[", out);
+    cc_out_puts(out, "],\n\"merged_quotes\":[");
     for (size_t i = 0; i < c->merged_quotes.n; i++) {
-        fputs(i ? ",\n" : "\n", out);
+        cc_out_puts(out, i ? ",\n" : "\n");
         write_merged_quote(out, c, i);
     }
-    fputs("],\n\"summary\":[", out);
+    cc_out_puts(out, "],\n\"summary\":[");
     write_summary(out, c);
-    fputs("]}\n", out);
+    cc_out_puts(out, "]}\n");
 }
 
-void cc_render_json_summary(const cc_cluster *c, FILE *out)
+/* The report goes out through a buffer of its own: it is a great many short pieces, and stdio's cost
+ * per call came to more than their bytes. */
+void cc_render_json(const cc_cluster *c, FILE *file)
 {
-    fputs("{\"crosscheck\":\"" CC_VERSION "\",\n\"summary\":[", out);
-    write_summary(out, c);
-    fputs("]}\n", out);
+    cc_out out;
+    cc_out_start(&out, file);
+    write_report(&out, c);
+    cc_out_flush(&out);
+}
+
+void cc_render_json_summary(const cc_cluster *c, FILE *file)
+{
+    cc_out out;
+    cc_out_start(&out, file);
+    cc_out_puts(&out, "{\"crosscheck\":\"" CC_VERSION "\",\n\"summary\":[");
+    write_summary(&out, c);
+    cc_out_puts(&out, "]}\n");
+    cc_out_flush(&out);
 }

@@ -83,24 +83,20 @@ static int plain8(const char *p, int fold)
     return !special;
 }
 
-/* One pass and one buffer, escaping (and with fold, collapsing white space): reports write every
- * sentence of every article this way, so this is a hot loop. Input goes in chunks the buffer can take
- * even if every byte needed escaping, so the byte loop has no room check. Words of plain text are copied
- * whole; folding, only where no space is pending and none is leading, so the word's bytes are exactly
- * what the byte loop would write. */
-static void write_json(FILE *out, const char *s, size_t len, int fold)
+/* One pass, escaping (and with fold, collapsing white space) straight into the output buffer: reports
+ * write every sentence of every article this way, so this is a hot loop. Input goes in chunks whose room
+ * is made first for the case every byte needs escaping, so the byte loop has no room check. Words of
+ * plain text are copied whole; folding, only where no space is pending and none is leading, so the
+ * word's bytes are exactly what the byte loop would write. */
+static void write_json(cc_out *o, const char *s, size_t len, int fold)
 {
     enum { CHUNK = 512 };
-    char buf[8 * CHUNK];
-    size_t n = 0;
     int space = 0, written = 0;
-    buf[n++] = '"';
+    cc_out_putc(o, '"');
     for (size_t from = 0; from < len; from += CHUNK) {
-        if (n + 6 * CHUNK + 2 > sizeof buf) {
-            fwrite(buf, 1, n, out);
-            n = 0;
-        }
         size_t to = len - from < CHUNK ? len : from + CHUNK;
+        char *buf = cc_out_room(o, 6 * (to - from) + 1);
+        size_t n = 0;
         for (size_t i = from; i < to;) {
             int whole = !fold || (written ? !space : !is_space_byte(s[i]));
             if (whole && i + 8 <= to && i + 8 + (size_t)fold <= len && plain8(s + i, fold)) {
@@ -129,19 +125,19 @@ static void write_json(FILE *out, const char *s, size_t len, int fold)
                 written = 1;
             }
         }
+        o->n += n;
     }
-    buf[n++] = '"';
-    fwrite(buf, 1, n, out);
+    cc_out_putc(o, '"');
 }
 
-void cc_write_json_string(FILE *out, const char *s, size_t len)
+void cc_out_json(cc_out *o, const char *s, size_t len)
 {
-    write_json(out, s, len, 0);
+    write_json(o, s, len, 0);
 }
 
-void cc_write_json_folded(FILE *out, const char *s, size_t len)
+void cc_out_json_folded(cc_out *o, const char *s, size_t len)
 {
-    write_json(out, s, len, 1);
+    write_json(o, s, len, 1);
 }
 
 void cc_write_escaped_html(FILE *out, const char *s, size_t len)
@@ -166,14 +162,17 @@ void cc_write_escaped_html(FILE *out, const char *s, size_t len)
     fwrite(s + run, 1, len - run, out);
 }
 
-void cc_write_number(FILE *out, double v)
+void cc_out_number(cc_out *o, double v)
 {
-    if (isfinite(v) && fabs(v) < 1e15 && v == floor(v)) {
-        fprintf(out, "%.0f", v);
+    char buf[32];
+    if (isfinite(v) && fabs(v) < 1e15 && v == floor(v) && !signbit(v)) {
+        cc_out_uint(o, (unsigned long long)v); /* what "%.0f" writes, without printf */
+    } else if (isfinite(v) && fabs(v) < 1e15 && v == floor(v)) {
+        cc_out_write(o, buf, (size_t)snprintf(buf, sizeof buf, "%.0f", v));
     } else if (isfinite(v)) {
-        fprintf(out, "%.10g", v);
+        cc_out_write(o, buf, (size_t)snprintf(buf, sizeof buf, "%.10g", v));
     } else {
-        fputs("null", out);
+        cc_out_puts(o, "null");
     }
 }
 
@@ -214,7 +213,7 @@ void cc_write_folded(FILE *out, const char *s, size_t len, void (*write)(FILE *,
     write(out, buf, n);
 }
 
-void cc_write_uint(FILE *out, unsigned long long v)
+void cc_out_uint(cc_out *o, unsigned long long v)
 {
     char digits[24];
     size_t n = sizeof digits;
@@ -222,7 +221,24 @@ void cc_write_uint(FILE *out, unsigned long long v)
         digits[--n] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    fwrite(digits + n, 1, sizeof digits - n, out);
+    cc_out_write(o, digits + n, sizeof digits - n);
+}
+
+void cc_out_flush(cc_out *o)
+{
+    fwrite(o->buf, 1, o->n, o->file);
+    o->n = 0;
+}
+
+void cc_out_spill(cc_out *o, const char *s, size_t len)
+{
+    cc_out_flush(o);
+    if (len > sizeof o->buf) {
+        fwrite(s, 1, len, o->file);
+    } else {
+        memcpy(o->buf, s, len);
+        o->n = len;
+    }
 }
 
 int cc_render(const cc_cluster *cluster, cc_format format, const cc_options *options, FILE *out, cc_error *err)
