@@ -3,6 +3,7 @@
  * Words are interned in a hash table, so finding candidates and counting shared words needs no sort. */
 #include <stdlib.h>
 #include <string.h>
+#define XXH_INLINE_ALL /* words are short: the call cost more than the hash */
 #include <xxhash.h>
 
 #include "stages.h"
@@ -24,7 +25,7 @@ typedef struct words {
 
 static int is_word_byte(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10 || c >= 0x80;
 }
 
 static uint32_t intern(words *t, uint64_t h)
@@ -250,9 +251,10 @@ void cc_merge_quotes(cc_cluster *c)
             if (t.quotes_using[id] < 2 || t.quotes_using[id] > RARE_WORD_QUOTES) {
                 continue;
             }
-            for (uint32_t u = t.first[id]; u != UINT32_MAX; u = t.next_use[u]) {
+            /* a word's uses run from the latest quote back, so the later quotes come first */
+            for (uint32_t u = t.first[id]; u != UINT32_MAX && t.use_quote[u] > i; u = t.next_use[u]) {
                 uint32_t j = t.use_quote[u];
-                if (j > i && seen[j] != i && refs[j].article != refs[i].article) {
+                if (seen[j] != i && refs[j].article != refs[i].article) {
                     seen[j] = i;
                     join(parent, named, w, i, j, shared(&t, i, &w[j]));
                 }
