@@ -33,6 +33,13 @@ static int in_lexicon(const cc_lexset *set, const cc_article *a, const cc_token 
     return t->kind == CC_TOK_WORD && cc_lexset_find(set, a->text + t->start, t->end - t->start);
 }
 
+/* A reporting verb as written. The token's class bit, set from the same lexicon for the spelling without
+ * a possessive, rules out almost every word without a lookup. */
+static int reporting_verb(const cc_article *a, const cc_token *t)
+{
+    return (t->classes & CC_W_VERB) && in_lexicon(lex()->reporting, a, t);
+}
+
 /* Searched by the needle's last byte ('/' of "://", '.' of "www."), rarer in prose than its first. */
 static int contains(const char *p, size_t n, const char *needle)
 {
@@ -164,18 +171,12 @@ static int ends_earlier_quote(const cc_article *a, const cc_sentence *s)
     return 0;
 }
 
-/* Opens a quotation it neither closes nor attributes: the first piece of a longer quote. Most such
- * sentences close it, which is known without a lexicon lookup. */
+/* Opens a quotation it neither closes nor attributes: the first piece of a longer quote. */
 static int quote_runs_on(const cc_article *a, const cc_sentence *s)
 {
     for (uint32_t k = 1; k < s->tok_count; k++) {
         const cc_token *t = token(a, s, k);
-        if (t->kind == CC_TOK_QUOTE && (t->flags & CC_TF_QCLOSE)) {
-            return 0;
-        }
-    }
-    for (uint32_t k = 1; k < s->tok_count; k++) {
-        if (in_lexicon(lex()->reporting, a, token(a, s, k))) {
+        if (reporting_verb(a, t) || (t->kind == CC_TOK_QUOTE && (t->flags & CC_TF_QCLOSE))) {
             return 0;
         }
     }
@@ -192,8 +193,8 @@ static int pronoun_speaker(const cc_article *a, const cc_sentence *s)
         const cc_token *before = token(a, s, k - 1), *t = token(a, s, k), *next = token(a, s, k + 1);
         int after_break = (before->kind == CC_TOK_PUNCT && a->text[before->start] == ',') ||
                           (before->kind == CC_TOK_QUOTE && (before->flags & CC_TF_QCLOSE));
-        if (after_break && ((in_lexicon(l->pronouns, a, t) && in_lexicon(l->reporting, a, next)) ||
-                            (in_lexicon(l->reporting, a, t) && in_lexicon(l->pronouns, a, next)))) {
+        if (after_break && ((reporting_verb(a, next) && in_lexicon(l->pronouns, a, t)) ||
+                            (reporting_verb(a, t) && in_lexicon(l->pronouns, a, next)))) {
             return 1;
         }
     }
