@@ -238,13 +238,14 @@ static int looks_like_name(const cc_article *a, const raw_quote *r)
 }
 
 /* Verbs of saying proper, which take a whole utterance straight after them ("says "we only need…"");
- * other reporting verbs take a phrase ("decried "the silence of the world""). */
+ * other reporting verbs take a phrase ("decried "the silence of the world""). All are in
+ * data/reporting_verbs.txt, so the token's class bit rules out other words before the list is read. */
 static int says(const cc_article *a, uint32_t i)
 {
     static const char *const verbs[] = { "said", "says", "say", "saying", "added", "adds", "asked", "asks", "wrote",
                                          "writes", "tweeted", "tweets", "replied", "answered", "declared", "stated",
                                          "explained", "continued", "told", "posted", "shouted", "chanted" };
-    return cc_tok_is_any(a, i, verbs, CC_COUNT(verbs));
+    return cc_tok_has(a, i, CC_W_VERB) && cc_tok_is_any(a, i, verbs, CC_COUNT(verbs));
 }
 
 /* A whole utterance opens a sentence or follows a colon, a comma or a reporting verb; a fragment sits
