@@ -95,6 +95,22 @@ static uint32_t para_tok_first(const cc_article *a, uint32_t pi)
     return a->sentences.v[a->paragraphs.v[pi].sent_first].tok_first;
 }
 
+static uint32_t para_tok_end(const cc_article *a, uint32_t pi)
+{
+    const cc_paragraph *p = &a->paragraphs.v[pi];
+    const cc_sentence *s = &a->sentences.v[p->sent_first + p->sent_count - 1];
+    return s->tok_first + s->tok_count;
+}
+
+/* The first quote mark at or after token i (tokens.n if none). */
+static uint32_t next_quote_mark(const cc_article *a, uint32_t i)
+{
+    while (i < a->tokens.n && a->tokens.v[i].kind != CC_TOK_QUOTE) {
+        i++;
+    }
+    return i;
+}
+
 /* A straight mark opening a paragraph and never closed, around curly pairs, is a pasted excerpt's
  * leftover rather than a quotation the writer opened: the curly pairs inside are the quotations. A
  * quotation left open otherwise runs to the paragraph's end, its nested pairs part of it. */
@@ -175,13 +191,6 @@ static void pair_paragraph(qctx *q, uint32_t pi, uint32_t first, uint32_t end)
 }
 
 /* ---- the quote itself ---- */
-
-static uint32_t para_tok_end(const cc_article *a, uint32_t pi)
-{
-    const cc_paragraph *p = &a->paragraphs.v[pi];
-    const cc_sentence *s = &a->sentences.v[p->sent_first + p->sent_count - 1];
-    return s->tok_first + s->tok_count;
-}
 
 /* The sentence holding token i (sentences are in token order). */
 static uint32_t sentence_of(const cc_article *a, uint32_t i)
@@ -569,12 +578,20 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
 {
     a->quotes.n = 0;
     qctx q = { a, 0, { 0 }, { 0 } };
+    uint32_t mark = 0; /* the next quote mark: most paragraphs have none and are not read further */
     for (uint32_t pi = 0; pi < a->paragraphs.n; pi++) {
         const cc_paragraph *p = &a->paragraphs.v[pi];
-        if ((p->flags & (CC_PF_TITLE | CC_PF_HEADING)) || headline_like(a, p)) {
+        if (p->flags & (CC_PF_TITLE | CC_PF_HEADING)) {
             continue;
         }
-        pair_paragraph(&q, pi, para_tok_first(a, pi), para_tok_end(a, pi));
+        uint32_t first = para_tok_first(a, pi), end = para_tok_end(a, pi);
+        if (mark < first) {
+            mark = next_quote_mark(a, first);
+        }
+        if (mark >= end || headline_like(a, p)) {
+            continue;
+        }
+        pair_paragraph(&q, pi, mark, end);
     }
     size_t kept = 0;
     for (size_t k = 0; k < q.quotes.n; k++) {
