@@ -17,7 +17,8 @@ typedef struct run {
     uint8_t type;           /* cc_entity_type or TYPE_UNKNOWN */
     uint8_t locative;       /* after "in", "near", "eastern"… */
     uint8_t speaks;         /* followed by a reporting verb or a past-tense verb */
-    uint64_t text_key, surname_key; /* the name table's keys, hashed once (set after the scan) */
+    cc_str text;            /* the name as written, possessive dropped (set after the scan, see set_name) */
+    uint64_t text_key, surname_key; /* its keys in the name table */
 } run;
 
 typedef CC_VEC(run) run_vec;
@@ -178,7 +179,7 @@ static int hyphen_modifier(const cc_article *a, uint32_t i)
 
 static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type)
 {
-    run r = { first, last, sentence, type, 0, 0, 0, 0 };
+    run r = { first, last, sentence, type, 0, 0, { 0 }, 0, 0 };
     CC_VEC_PUSH(*runs, r);
 }
 
@@ -259,7 +260,7 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
     int speaks = verb_after(a, last, sent_end);
     int common = (loc || speaks) && first == last && cc_tok_common_word(a, first);
     run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)(loc && !common),
-              (uint8_t)(speaks && !common), 0, 0 };
+              (uint8_t)(speaks && !common), { 0 }, 0, 0 };
     CC_VEC_PUSH(*runs, r);
 }
 
@@ -427,13 +428,6 @@ int cc_same_surname(cc_str x, cc_str y)
     return a.len == b.len && a.len > 0 && strncasecmp(a.p, b.p, a.len) == 0;
 }
 
-static cc_str run_text(const cc_article *a, const run *r)
-{
-    uint32_t start = cc_tok(a, r->first)->start;
-    uint32_t end = cc_tok(a, r->last)->start + cc_tok_stem_len(a, r->last);
-    return cc_str_of(a->text + start, end - start);
-}
-
 /* ---- what the article says about a name: a small hash from name keys to runs ---- */
 
 static uint64_t ci_hash(cc_str s, uint64_t seed)
@@ -450,6 +444,16 @@ static uint64_t ci_hash(cc_str s, uint64_t seed)
 }
 
 enum { KEY_SURNAME = 1, KEY_TEXT = 2 };
+
+/* A run's text and keys, worked out once: the table below is asked about each run several times. */
+static void set_name(const cc_article *a, run *r)
+{
+    uint32_t start = cc_tok(a, r->first)->start;
+    uint32_t end = cc_tok(a, r->last)->start + cc_tok_stem_len(a, r->last);
+    r->text = cc_str_of(a->text + start, end - start);
+    r->text_key = ci_hash(r->text, KEY_TEXT);
+    r->surname_key = ci_hash(surname_of(r->text), KEY_SURNAME);
+}
 
 typedef struct name_slot {
     uint64_t key;
@@ -500,17 +504,17 @@ static int same_first_word(cc_str x, cc_str y)
     return n < x.len && n < y.len && x.p[n] == ' ' && y.p[n] == ' ' && strncasecmp(x.p, y.p, n) == 0;
 }
 
-static void note_run(const cc_article *a, name_table *t, const run_vec *runs, int32_t k)
+static void note_run(name_table *t, const run_vec *runs, int32_t k)
 {
     const run *r = &runs->v[k];
-    cc_str text = run_text(a, r);
+    cc_str text = r->text;
     if (r->type == CC_ENT_PERSON) {
         /* the longest name with this surname; -2 once two different full names share it */
         name_slot *s = name_slot_for(t, r->surname_key);
         if (s->run == -1) {
             s->run = k;
         } else if (s->run >= 0) {
-            cc_str have = run_text(a, &runs->v[s->run]);
+            cc_str have = runs->v[s->run].text;
             int both_full = r->first < r->last && runs->v[s->run].first < runs->v[s->run].last;
             if (both_full && !same_first_word(have, text) && !same_ci(have, text)) {
                 s->run = -2;
@@ -528,8 +532,9 @@ static void note_run(const cc_article *a, name_table *t, const run_vec *runs, in
 
 /* "Syrias", "EUs": the run noted for the name without a final s, when the s is a possessive's that lost
  * its apostrophe; else -1. */
-static int32_t apostrophe_lost(const cc_article *a, const name_table *t, const run *r, cc_str text)
+static int32_t apostrophe_lost(const cc_article *a, const name_table *t, const run *r)
 {
+    cc_str text = r->text;
     if (text.len <= 3 || text.p[text.len - 1] != 's' || cc_tok_possessive(a, r->last)) {
         return -1;
     }
@@ -550,7 +555,7 @@ static int type_from_table(const cc_article *a, name_table *t, run_vec *runs, ru
         r->type = runs->v[s->run].type;
         return 1;
     }
-    int32_t bare = apostrophe_lost(a, t, r, run_text(a, r));
+    int32_t bare = apostrophe_lost(a, t, r);
     if (bare >= 0) {
         r->type = runs->v[bare].type; /* "Kenyas government" where the article names Kenya */
         return 1;
@@ -563,7 +568,7 @@ static int type_from_table(const cc_article *a, name_table *t, run_vec *runs, ru
 static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
 {
     for (size_t k = 0; k < runs->n; k++) {
-        note_run(a, t, runs, (int32_t)k);
+        note_run(t, runs, (int32_t)k);
     }
     for (int round = 0; round < 2; round++) {
         for (size_t k = 0; k < runs->n; k++) {
@@ -581,7 +586,7 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
                 r->type = CC_ENT_PERSON;
             }
             if (r->type != TYPE_UNKNOWN) {
-                note_run(a, t, runs, (int32_t)k);
+                note_run(t, runs, (int32_t)k);
             }
         }
     }
@@ -598,10 +603,10 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
 
 static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const run *r)
 {
-    cc_str text = run_text(a, r);
-    int32_t bare = apostrophe_lost(a, t, r, text);
+    cc_str text = r->text;
+    int32_t bare = apostrophe_lost(a, t, r);
     if (bare >= 0) {
-        return run_text(a, &runs->v[bare]);
+        return runs->v[bare].text;
     }
     if (r->type == CC_ENT_ORG) {
         const cc_lexentry *e = r->first == r->last || cc_tok_has(a, r->first, CC_W_ORG_PHRASE_HEAD)
@@ -625,7 +630,7 @@ static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const
     if (r->type == CC_ENT_PERSON && r->first == r->last) {
         name_slot *s = name_slot_for(t, r->surname_key);
         if (s->run >= 0) {
-            return run_text(a, &runs->v[s->run]);
+            return runs->v[s->run].text;
         }
     }
     return text;
@@ -648,9 +653,7 @@ void cc_extract_mentions(cc_article *a)
         }
     }
     for (size_t k = 0; k < runs.n; k++) {
-        cc_str text = run_text(a, &runs.v[k]);
-        runs.v[k].text_key = ci_hash(text, KEY_TEXT);
-        runs.v[k].surname_key = ci_hash(surname_of(text), KEY_SURNAME);
+        set_name(a, &runs.v[k]);
     }
     name_table t = { NULL, 64 };
     while (t.cap < runs.n * 4) {
@@ -666,8 +669,8 @@ void cc_extract_mentions(cc_article *a)
         if (r->type == TYPE_UNKNOWN) {
             continue;
         }
-        cc_mention m = { { cc_tok(a, r->first)->start, cc_tok(a, r->last)->start + cc_tok_stem_len(a, r->last) },
-                         r->sentence, r->type, -1, canonical(a, &t, &runs, r) };
+        uint32_t start = (uint32_t)(r->text.p - a->text);
+        cc_mention m = { { start, start + r->text.len }, r->sentence, r->type, -1, canonical(a, &t, &runs, r) };
         CC_VEC_PUSH(a->mentions, m);
     }
     free(t.slots);
