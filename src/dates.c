@@ -25,6 +25,9 @@ static int name_index(const char *s, size_t len, const char *const *names, int c
         return -1;
     }
     for (int i = 0; i < count; i++) {
+        if ((s[0] | 0x20) != names[i][0]) {
+            continue; /* capitalised words come here by the hundred: most differ at once */
+        }
         size_t n = strlen(names[i]);
         if (len <= n && strncasecmp(s, names[i], len) == 0) {
             return i;
