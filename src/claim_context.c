@@ -51,11 +51,7 @@ static int is_weekday(const cc_article *a, size_t i)
 
 /* ---- where ---- */
 
-typedef struct place {
-    size_t start, end; /* tokens */
-    int named;         /* holds a proper name */
-    int rank;          /* 2 an area, 1 a spot (place_nouns.txt), 0 a name alone */
-} place;
+typedef cc_place_phrase place;
 
 static int place_noun(const cc_article *a, size_t j)
 {
@@ -191,24 +187,52 @@ static int verb_between(const cc_article *a, size_t x, size_t y)
     return 0;
 }
 
-static int place_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, place *best)
+/* Sentence s's entry in the memo; the entries are made at the first search. */
+static cc_sentence_phrases *phrases_of(cc_claim_memo *m, const cc_article *a, uint32_t s)
 {
-    size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
+    if (m->sentences.n < a->sentences.n) {
+        CC_VEC_RESERVE(m->sentences, a->sentences.n);
+        memset(m->sentences.v, 0, a->sentences.n * sizeof *m->sentences.v);
+        m->sentences.n = a->sentences.n;
+    }
+    return &m->sentences.v[s];
+}
+
+/* The place phrases of sentence s, each after a place preposition: read once, for every figure that asks.
+ * Returns the index of the first in m->places and sets *n. */
+static size_t places_of(cc_claim_memo *m, const cc_article *a, uint32_t s, size_t *n)
+{
+    cc_sentence_phrases *sp = phrases_of(m, a, s);
+    if (!sp->places) {
+        size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
+        sp->places = (uint32_t)m->places.n + 1;
+        for (size_t k = first; k + 1 < end; k++) {
+            place p;
+            if (place_preposition(a, k) && read_place(a, k + 1, end, &p)) {
+                CC_VEC_PUSH(m->places, p);
+            }
+        }
+        sp->n_places = (uint32_t)m->places.n + 1 - sp->places;
+    }
+    *n = sp->n_places;
+    return sp->places - 1;
+}
+
+static int place_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, cc_claim_memo *m, place *best)
+{
+    size_t n, first = places_of(m, a, s, &n);
     long best_score = -1;
-    for (size_t k = first; k + 1 < end; k++) {
-        place p;
-        if (!place_preposition(a, k) || !read_place(a, k + 1, end, &p)) {
+    for (size_t i = first; i < first + n; i++) {
+        const place *p = &m->places.v[i];
+        if ((p->start <= t0 && t0 < p->end) || (p->end <= t0 && verb_between(a, p->end, t0)) ||
+            (p->start > t1 && verb_between(a, t1, p->start))) {
             continue;
         }
-        if ((p.start <= t0 && t0 < p.end) || (p.end <= t0 && verb_between(a, p.end, t0)) ||
-            (p.start > t1 && verb_between(a, t1, p.start))) {
-            continue;
-        }
-        size_t dist = p.start > t1 ? p.start - t1 : t0 - p.end;
-        long score = (p.named ? 1000 : 0) + 300 * p.rank + (p.start > t1 ? 100 : 0) - (long)dist;
+        size_t dist = p->start > t1 ? p->start - t1 : t0 - p->end;
+        long score = (p->named ? 1000 : 0) + 300 * p->rank + (p->start > t1 ? 100 : 0) - (long)dist;
         if (score > best_score) {
             best_score = score;
-            *best = p;
+            *best = *p;
         }
     }
     return best_score >= 0;
@@ -269,7 +293,7 @@ static cc_str article_place(const cc_article *a)
     return best == SIZE_MAX ? cc_str_of("", 0) : heads[best];
 }
 
-static cc_str main_place_of(const cc_article *a, cc_main_place *m)
+static cc_str main_place_of(const cc_article *a, cc_claim_memo *m)
 {
     if (!m->known) {
         m->place = article_place(a);
@@ -388,7 +412,7 @@ static cc_str article_country(const cc_article *a)
  * Syria's war began", "the Syrian conflict"), else in the sentence before ("Syria has been at war since
  * 2011. Since then, hundreds of thousands…"), else the one the article names most, else the last named
  * within five sentences. */
-static cc_str country_of_figure(const cc_article *a, uint32_t s, size_t t0, cc_main_place *main_place)
+static cc_str country_of_figure(const cc_article *a, uint32_t s, size_t t0, cc_claim_memo *memo)
 {
     cc_str c = country_in(a, cc_sent_first(a, s), cc_sent_end(a, s));
     if (!c.len && s > 0) {
@@ -397,12 +421,12 @@ static cc_str country_of_figure(const cc_article *a, uint32_t s, size_t t0, cc_m
     if (c.len) {
         return c;
     }
-    if (!main_place->country_known) {
-        main_place->country = article_country(a);
-        main_place->country_known = 1;
+    if (!memo->country_known) {
+        memo->country = article_country(a);
+        memo->country_known = 1;
     }
-    if (main_place->country.len) {
-        return main_place->country;
+    if (memo->country.len) {
+        return memo->country;
     }
     for (size_t k = t0, stop = cc_sent_first(a, s > 5 ? s - 5 : 0); k-- > stop;) {
         size_t len;
@@ -415,13 +439,13 @@ static cc_str country_of_figure(const cc_article *a, uint32_t s, size_t t0, cc_m
     return cc_str_of("", 0);
 }
 
-cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int national, cc_main_place *main_place)
+cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int national, cc_claim_memo *memo)
 {
     init();
     place p;
-    int found = place_in(a, s, t0, t1, &p);
+    int found = place_in(a, s, t0, t1, memo, &p);
     if (national && !found) {
-        cc_str country = country_of_figure(a, s, t0, main_place);
+        cc_str country = country_of_figure(a, s, t0, memo);
         if (country.len) {
             return country;
         }
@@ -429,7 +453,7 @@ cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int
     if (found) {
         /* "the city", "the town": the place the article is about */
         if (p.end == p.start + 1 && p.start > 0 && cc_tok_is(a, p.start - 1, "the") && p.rank == 2) {
-            cc_str main = main_place_of(a, main_place);
+            cc_str main = main_place_of(a, memo);
             if (main.len) {
                 return main;
             }
@@ -440,19 +464,16 @@ cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int
     const cc_paragraph *para = &a->paragraphs.v[a->sentences.v[s].para];
     for (uint32_t k = s; k-- > para->sent_first;) {
         size_t e = cc_sent_end(a, k);
-        if (place_in(a, k, e, e, &p) && p.named) {
+        if (place_in(a, k, e, e, memo, &p) && p.named) {
             return span(a, p.start, p.end);
         }
     }
-    return main_place_of(a, main_place);
+    return main_place_of(a, memo);
 }
 
 /* ---- when ---- */
 
-typedef struct timex {
-    size_t start, end;     /* tokens */
-    cc_date_range range;   /* resolved, 0 when unknown */
-} timex;
+typedef cc_time_phrase timex;
 
 static cc_date pub_date(const cc_article *a)
 {
@@ -697,38 +718,54 @@ static int read_timex(const cc_article *a, uint32_t s, size_t k, size_t end, tim
     return 0;
 }
 
-static int timex_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, timex *best)
+/* The time phrases of sentence s, read once from left to right, for every figure that asks. Returns the
+ * index of the first in m->times and sets *n. */
+static size_t times_of(cc_claim_memo *m, const cc_article *a, uint32_t s, size_t *n)
 {
-    size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
+    cc_sentence_phrases *sp = phrases_of(m, a, s);
+    if (!sp->times) {
+        size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
+        sp->times = (uint32_t)m->times.n + 1;
+        for (size_t k = first; k < end; k++) {
+            timex x;
+            if (read_timex(a, s, k, end, &x)) {
+                CC_VEC_PUSH(m->times, x);
+                k = x.end - 1;
+            }
+        }
+        sp->n_times = (uint32_t)m->times.n + 1 - sp->times;
+    }
+    *n = sp->n_times;
+    return sp->times - 1;
+}
+
+static int timex_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, cc_claim_memo *m, timex *best)
+{
+    size_t n, from = times_of(m, a, s, &n), first = cc_sent_first(a, s);
     size_t best_dist = SIZE_MAX;
-    for (size_t k = first; k < end; k++) {
-        timex x;
-        if (!read_timex(a, s, k, end, &x)) {
-            continue;
-        }
+    for (size_t i = from; i < from + n; i++) {
+        const timex *x = &m->times.v[i];
         /* a time opening the sentence frames all of it ("On Sunday alone, SANA said, 8,000 people fled") */
-        int opening = x.start <= first + 1;
-        if ((x.start <= t1 && t0 < x.end) || (x.end <= t0 && !opening && verb_between(a, x.end - 1, t0)) ||
-            (x.start > t1 && verb_between(a, t1, x.start))) {
-            k = x.end - 1;
+        int opening = x->start <= first + 1;
+        if ((x->start <= t1 && t0 < x->end) || (x->end <= t0 && !opening && verb_between(a, x->end - 1, t0)) ||
+            (x->start > t1 && verb_between(a, t1, x->start))) {
             continue;
         }
-        size_t dist = x.start > t1 ? x.start - t1 : t0 - x.end + 1;
+        size_t dist = x->start > t1 ? x->start - t1 : t0 - x->end + 1;
         if (dist < best_dist) {
             best_dist = dist;
-            *best = x;
+            *best = *x;
         }
-        k = x.end - 1;
     }
     return best_dist != SIZE_MAX;
 }
 
-cc_str cc_claim_when(cc_article *a, uint32_t s, size_t t0, size_t t1, cc_date_range *resolved)
+cc_str cc_claim_when(cc_article *a, uint32_t s, size_t t0, size_t t1, cc_date_range *resolved, cc_claim_memo *memo)
 {
     init();
     timex x = { 0, 0, { 0, 0, 0, 0, 0, 0 } };
     memset(resolved, 0, sizeof *resolved);
-    if (!timex_in(a, s, t0, t1, &x)) {
+    if (!timex_in(a, s, t0, t1, memo, &x)) {
         return cc_str_of("", 0);
     }
     /* "Since then": the period the article opened just before */
@@ -746,4 +783,11 @@ cc_str cc_claim_when(cc_article *a, uint32_t s, size_t t0, size_t t1, cc_date_ra
     }
     *resolved = x.range;
     return span(a, x.start, x.end);
+}
+
+void cc_claim_memo_free(cc_claim_memo *m)
+{
+    CC_VEC_FREE(m->places);
+    CC_VEC_FREE(m->times);
+    CC_VEC_FREE(m->sentences);
 }

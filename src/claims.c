@@ -379,7 +379,7 @@ static int own_verb_after(const clause *c, size_t k)
 }
 
 /* The claim countable amount mi makes, if its clause says what happened to the people it counts. */
-static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
+static void read_claim(cc_article *a, size_t mi, cc_claim_memo *memo)
 {
     const cc_amount *m = &a->amounts.v[mi];
     clause c;
@@ -460,8 +460,8 @@ static void read_claim(cc_article *a, size_t mi, cc_main_place *main_place)
     }
     /* a toll of this size is a country's, not a town's */
     int national = least_count(m) >= 1e5;
-    cl.where = cc_claim_where(a, m->sentence, c.t0, s1 - 1, national, main_place);
-    cl.when = cc_claim_when(a, m->sentence, c.t0, s1 - 1, &cl.when_resolved);
+    cl.where = cc_claim_where(a, m->sentence, c.t0, s1 - 1, national, memo);
+    cl.when = cc_claim_when(a, m->sentence, c.t0, s1 - 1, &cl.when_resolved, memo);
     if (!cl.when.len) {
         inherit_time(a, &c, &cl);
     }
@@ -562,7 +562,8 @@ void cc_extract_claims(cc_article *a)
     a->claims.n = 0;
     uint32_t checked = UINT32_MAX;
     int casualty = 0;
-    cc_main_place main_place = { { 0, 0 }, { 0, 0 }, 0, 0 };
+    cc_claim_memo memo;
+    memset(&memo, 0, sizeof memo);
     for (size_t i = 0; i < a->amounts.n; i++) {
         uint32_t s = a->amounts.v[i].sentence;
         if (!countable(&a->amounts.v[i])) {
@@ -573,8 +574,9 @@ void cc_extract_claims(cc_article *a)
             casualty = casualty_sentence(a, s);
         }
         if (casualty) {
-            read_claim(a, i, &main_place);
+            read_claim(a, i, &memo);
         }
     }
+    cc_claim_memo_free(&memo);
     merge_repeats(a);
 }

@@ -33,21 +33,46 @@ static inline size_t cc_sent_end(const cc_article *a, uint32_t s)
  * when the article states it on its own authority. *in_quote is set when the figure is quoted. */
 cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote);
 
-/* The place the article names most often, and the country it names most often, each found once per
- * article when first needed. */
-typedef struct cc_main_place {
+/* A place phrase of a sentence: "eastern Aleppo", "four different neighbourhoods". */
+typedef struct cc_place_phrase {
+    size_t start, end; /* tokens */
+    int named;         /* holds a proper name */
+    int rank;          /* 2 an area, 1 a spot (place_nouns.txt), 0 a name alone */
+} cc_place_phrase;
+
+/* A time phrase of a sentence ("on Monday", "since November 15"), resolved to dates when it can be. */
+typedef struct cc_time_phrase {
+    size_t start, end;   /* tokens */
+    cc_date_range range; /* 0 when unknown */
+} cc_time_phrase;
+
+/* Where a sentence's phrases stand in the memo. */
+typedef struct cc_sentence_phrases {
+    uint32_t places, times; /* index + 1 of the sentence's first phrase of each kind; 0 until searched */
+    uint32_t n_places, n_times;
+} cc_sentence_phrases;
+
+/* What the claims of one article share, each part read once when first needed: the place and the country
+ * the article names most often, and the place and time phrases of each sentence searched (a sentence often
+ * holds several figures, and a figure without a place searches the sentences before it). */
+typedef struct cc_claim_memo {
     cc_str place, country;
     int known, country_known;
-} cc_main_place;
+    CC_VEC(cc_place_phrase) places;
+    CC_VEC(cc_time_phrase) times;
+    CC_VEC(cc_sentence_phrases) sentences; /* one per sentence of the article, once one is searched */
+} cc_claim_memo;
+
+void cc_claim_memo_free(cc_claim_memo *m);
 
 /* The place given for a figure spanning tokens [t0, t1] of sentence s ("eastern Aleppo", "four different
  * neighbourhoods"), or the nearest place named before it in its paragraph, or the article's main place;
  * for a national figure (national: a war's whole toll, millions displaced) the country the article names
  * most rather than the city it is about. */
-cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int national, cc_main_place *main_place);
+cc_str cc_claim_where(const cc_article *a, uint32_t s, size_t t0, size_t t1, int national, cc_claim_memo *memo);
 
 /* The time phrase nearest the figure in its sentence ("on Monday", "since November 15", "the last 27
  * days"), resolved against the publication date when the article has one. */
-cc_str cc_claim_when(cc_article *a, uint32_t s, size_t t0, size_t t1, cc_date_range *resolved);
+cc_str cc_claim_when(cc_article *a, uint32_t s, size_t t0, size_t t1, cc_date_range *resolved, cc_claim_memo *memo);
 
 #endif
