@@ -4,6 +4,7 @@
 #include <pcre2.h>
 #include <string.h>
 #include <strings.h>
+#include <threads.h>
 
 #include "dates.h"
 #include "lexicon.h"
@@ -139,22 +140,41 @@ static int starts_with_furniture(const cc_article *a, line l)
     return 0;
 }
 
-/* "…of the cityReuters": a caption whose credit is glued to its last word, or "… (Photo: AFP)". */
+static const cc_lexset *photo_credits;
+static uint64_t credit_ends[4]; /* the last bytes of the credits (lower case), as a bit set */
+static once_flag credits_read = ONCE_FLAG_INIT;
+
+static void read_credits(void)
+{
+    photo_credits = cc_lexset_get("photo_credits");
+    for (size_t k = 0; k < cc_lexset_size(photo_credits); k++) {
+        const cc_lexentry *e = cc_lexset_entry(photo_credits, k);
+        unsigned char c = (unsigned char)e->key[e->key_len - 1];
+        credit_ends[c >> 6] |= 1ull << (c & 63);
+    }
+}
+
+/* "…of the cityReuters": a caption whose credit is glued to its last word, or "… (Photo: AFP)". A credit
+ * ends the line, so a line ending in a byte no credit ends in ("…on Monday.") is none: most lines. */
 static int is_credited_caption(const cc_article *a, line l)
 {
-    static const cc_lexset *credits;
-    if (!credits) {
-        credits = cc_lexset_get("photo_credits");
-    }
+    call_once(&credits_read, read_credits);
     size_t n = line_len(l);
     const char *p = a->text + l.start;
-    if (cc_lexset_find(credits, p, n)) {
+    unsigned char last = n ? (unsigned char)p[n - 1] : 0; /* lines are trimmed: no space ends one */
+    if (last >= 'A' && last <= 'Z') {
+        last = (unsigned char)(last + 32);
+    }
+    if (!(credit_ends[last >> 6] >> (last & 63) & 1)) {
+        return 0;
+    }
+    if (cc_lexset_find(photo_credits, p, n)) {
         return 1; /* a credit on a line of its own */
     }
     for (size_t i = n > 32 ? n - 32 : 1; i + 1 < n; i++) {
         unsigned char prev = (unsigned char)p[i - 1], c = (unsigned char)p[i];
         int glued = (prev >= 'a' && prev <= 'z') && (c >= 'A' && c <= 'Z');
-        if (glued && cc_lexset_find(credits, p + i, n - i)) {
+        if (glued && cc_lexset_find(photo_credits, p + i, n - i)) {
             return 1;
         }
     }
