@@ -326,21 +326,20 @@ static size_t glued_opening(const cc_article *a, line l, const line *title, cc_d
     return at < line_len(l) ? at : 0;
 }
 
-/* "Home Media Center Coalition News <title>": navigation words in front of the headline. */
+/* "Home Media Center Coalition News <title>": navigation words in front of the headline (the caller has
+ * seen that the line does not end as a sentence does). */
 static int is_breadcrumb(const cc_article *a, line l, line title)
 {
     size_t tn = line_len(title), n = line_len(l);
     if (tn < 12 || n <= tn || l.start == title.start) {
         return 0;
     }
-    return memcmp(a->text + l.end - tn, a->text + title.start, tn) == 0 && !ends_sentence(a, l);
+    return memcmp(a->text + l.end - tn, a->text + title.start, tn) == 0;
 }
 
+/* "Home > World > Middle East", "News | Syria" (no sentence ending, as for breadcrumbs). */
 static int is_separator_trail(const cc_article *a, line l)
 {
-    if (ends_sentence(a, l)) {
-        return 0;
-    }
     int seps = 0;
     for (uint32_t i = l.start; i + 2 < l.end; i++) {
         const char *p = a->text + i;
@@ -433,14 +432,15 @@ static void find_dateline(cc_article *a, line body)
     pcre2_match_data_free(md);
 }
 
-/* Short lines without sentence punctuation between paragraphs: sub-headings ("Civilian Evacuation"). */
+/* Short lines without sentence punctuation (the caller's test) between paragraphs: sub-headings
+ * ("Civilian Evacuation"). */
 static int is_heading(const cc_article *a, line l)
 {
     if (line_len(l) > 100) {
         return 0;
     }
     int words = word_count(a, l);
-    return words >= 1 && words <= 12 && line_len(l) <= 100 && !ends_sentence(a, l);
+    return words >= 1 && words <= 12;
 }
 
 static int compare_spans(const void *x, const void *y)
@@ -478,15 +478,18 @@ void cc_clean(cc_article *a)
             }
             add_furniture(a, (line){ l.start, l.start + (uint32_t)glued });
             body_seen = 1;
-        } else if (starts_with_furniture(a, l) || is_credited_caption(a, l) || is_separator_trail(a, l) ||
-                   (has_title && is_breadcrumb(a, l, title))) {
-            add_furniture(a, l);
-        } else if (is_heading(a, l) && i + 1 < n) {
-            cc_span s = { l.start, l.end };
-            CC_VEC_PUSH(a->headings, s);
-        } else if (!body_seen) {
-            body_seen = 1;
-            find_dateline(a, l);
+        } else {
+            int sentence = ends_sentence(a, l); /* once: the tests below would each ask */
+            if (starts_with_furniture(a, l) || is_credited_caption(a, l) ||
+                (!sentence && (is_separator_trail(a, l) || (has_title && is_breadcrumb(a, l, title))))) {
+                add_furniture(a, l);
+            } else if (!sentence && is_heading(a, l) && i + 1 < n) {
+                cc_span s = { l.start, l.end };
+                CC_VEC_PUSH(a->headings, s);
+            } else if (!body_seen) {
+                body_seen = 1;
+                find_dateline(a, l);
+            }
         }
     }
     free(lines);
