@@ -153,15 +153,15 @@ static int is_name_word(const amount_ctx *c, size_t p)
 {
     const cc_token *t = &c->tok[p];
     size_t n;
-    if (t->kind != CC_TOK_WORD || c->heading || cc_phrase_at(stop_words, c->a, p, c->end, 1, &n)) {
-        return 0; /* "James Lipman With 275 pound-feet": title case */
+    if (t->kind != CC_TOK_WORD || c->heading) {
+        return 0;
     }
     int inner_cap = 0;
     for (uint32_t k = t->start + 1; k < t->end; k++) {
         inner_cap |= c->text[k] >= 'A' && c->text[k] <= 'Z';
     }
-    if (!(t->flags & CC_TF_CAP) && !inner_cap) {
-        return 0;
+    if ((!(t->flags & CC_TF_CAP) && !inner_cap) || cc_phrase_at(stop_words, c->a, p, c->end, 1, &n)) {
+        return 0; /* "James Lipman With 275 pound-feet": title case */
     }
     if (is_month(c, p) || (strchr("MTWFS", c->text[t->start]) && cc_weekday_number(c->text + t->start, t->end - t->start) >= 0)) {
         return 0;
@@ -171,8 +171,9 @@ static int is_name_word(const amount_ctx *c, size_t p)
         return 0;
     }
     if (p == c->first || (t->flags & CC_TF_SENT_START)) {
-        return !cc_phrase_at(stop_words, c->a, p, c->end, 1, &n) && !cc_phrase_at(qualifiers, c->a, p, c->end, 1, &n) &&
-               !cc_phrase_at(change_words, c->a, p, c->end, 1, &n) && !cc_phrase_at(starters, c->a, p, c->end, 1, &n);
+        /* no stop word, as tested above */
+        return !cc_phrase_at(qualifiers, c->a, p, c->end, 1, &n) && !cc_phrase_at(change_words, c->a, p, c->end, 1, &n) &&
+               !cc_phrase_at(starters, c->a, p, c->end, 1, &n);
     }
     return 1;
 }
