@@ -3,8 +3,6 @@
  * Words are interned in a hash table, so finding candidates and counting shared words needs no sort. */
 #include <stdlib.h>
 #include <string.h>
-#define XXH_INLINE_ALL /* words are short: the call cost more than the hash */
-#include <xxhash.h>
 
 #include "stages.h"
 
@@ -28,6 +26,17 @@ static int is_word_byte(unsigned char c)
     return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10 || c >= 0x80;
 }
 
+/* A bijection (murmur3's finaliser): a word of up to eight bytes keys as its bytes mixed, so two short
+ * words never share a key. */
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    return x ^ (x >> 33);
+}
+
 static uint32_t intern(words *t, uint64_t h)
 {
     uint32_t slot = (uint32_t)h & t->mask;
@@ -40,6 +49,8 @@ static uint32_t intern(words *t, uint64_t h)
     t->key[slot] = h;
     t->ids[slot] = ++t->count;
     t->first[t->count - 1] = UINT32_MAX;
+    t->quotes_using[t->count - 1] = 0;
+    t->stamp[t->count - 1] = 0;
     return t->count - 1;
 }
 
@@ -53,15 +64,21 @@ static void read_words(words *t, qwords *q, uint32_t quote, cc_str text, cc_aren
             i++;
             continue;
         }
-        char buf[64];
+        /* the key: the word's first 64 bytes, lower-cased, packed eight to a register and mixed in turn
+         * (no byte buffer: hashing bytes just stored one by one stalls on the reload) */
+        uint64_t key = 0, pack = 0;
         uint32_t n = 0;
         for (; i < text.len && is_word_byte((unsigned char)text.p[i]); i++) {
-            char c = text.p[i];
-            if (n < sizeof buf) {
-                buf[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            unsigned char c = (unsigned char)text.p[i];
+            if (n < 64) {
+                pack |= (uint64_t)(c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * (n & 7));
+                if ((++n & 7) == 0) {
+                    key = mix(key ^ pack);
+                    pack = 0;
+                }
             }
         }
-        uint32_t id = intern(t, XXH3_64bits(buf, n));
+        uint32_t id = intern(t, pack ? mix(key ^ pack) : key);
         if (t->stamp[id] == quote + 1) {
             continue;
         }
@@ -226,8 +243,8 @@ void cc_merge_quotes(cc_cluster *c)
     t.mask = cap - 1;
     t.key = cc_arena_alloc(&scratch, cap * sizeof *t.key);
     t.ids = memset(cc_arena_alloc(&scratch, cap * sizeof *t.ids), 0, cap * sizeof *t.ids);
-    t.quotes_using = memset(cc_arena_alloc(&scratch, total * sizeof *t.quotes_using), 0, total * sizeof *t.quotes_using);
-    t.stamp = memset(cc_arena_alloc(&scratch, total * sizeof *t.stamp), 0, total * sizeof *t.stamp);
+    t.quotes_using = cc_arena_alloc(&scratch, total * sizeof *t.quotes_using);
+    t.stamp = cc_arena_alloc(&scratch, total * sizeof *t.stamp);
     t.first = cc_arena_alloc(&scratch, total * sizeof *t.first);
     t.next_use = cc_arena_alloc(&scratch, total * sizeof *t.next_use);
     t.use_quote = cc_arena_alloc(&scratch, total * sizeof *t.use_quote);
