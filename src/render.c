@@ -213,15 +213,20 @@ void cc_write_folded(FILE *out, const char *s, size_t len, void (*write)(FILE *,
     write(out, buf, n);
 }
 
+/* Digits go straight to the buffer, last first: copying them from a scratch array just written stalled
+ * on the reload. */
 void cc_out_uint(cc_out *o, unsigned long long v)
 {
-    char digits[24];
-    size_t n = sizeof digits;
+    size_t len = 1;
+    for (unsigned long long rest = v / 10; rest; rest /= 10) {
+        len++;
+    }
+    char *p = cc_out_room(o, len) + len;
+    o->n += len;
     do {
-        digits[--n] = (char)('0' + v % 10);
+        *--p = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    cc_out_write(o, digits + n, sizeof digits - n);
 }
 
 void cc_out_flush(cc_out *o)
