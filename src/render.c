@@ -96,15 +96,14 @@ static void write_json(cc_out *o, const char *s, size_t len, int fold)
     for (size_t from = 0; from < len; from += CHUNK) {
         size_t to = len - from < CHUNK ? len : from + CHUNK;
         char *buf = cc_out_room(o, 6 * (to - from) + 1);
-        size_t n = 0;
+        size_t n = 0, limit = fold && to == len ? len - 1 : to; /* plain8 reads p[8] when folding */
         for (size_t i = from; i < to;) {
-            int whole = !fold || (written ? !space : !is_space_byte(s[i]));
-            if (whole && i + 8 <= to && i + 8 + (size_t)fold <= len && plain8(s + i, fold)) {
-                memcpy(buf + n, s + i, 8);
-                n += 8;
-                i += 8;
-                written = 1;
-                continue;
+            if (!fold || (written ? !space : !is_space_byte(s[i]))) {
+                size_t start = i;
+                for (; i + 8 <= limit && plain8(s + i, fold); i += 8, n += 8) {
+                    memcpy(buf + n, s + i, 8);
+                }
+                written |= i > start;
             }
             for (size_t stop = i + 8 < to ? i + 8 : to; i < stop; i++) {
                 unsigned char c = (unsigned char)s[i];
