@@ -165,6 +165,9 @@ static const claim_case cases[] = {
       "killed|3|exact|children|The monitor||; killed|2|exact|women|The monitor||" },
     { "Four soldiers and 12 civilians were killed when the convoy was ambushed.",
       "killed|4|exact|soldiers|||; killed|12|exact|civilians|||" },
+    /* two figures of one sentence each take the place nearest them */
+    { "Air strikes killed 12 civilians in Douma on Monday, and nine people were killed in Harasta, rescuers said.",
+      "killed|12|exact|civilians|rescuers|Douma|on Monday; killed|9|exact|people|rescuers|Harasta|" },
     { "Fifteen civilians, among them 11 children, were killed in the barrel bomb attack.",
       "killed|15|exact|civilians|||; killed|11|exact|children|||" },
     { "At least 82 people including 58 civilians were killed during the air strikes.",
