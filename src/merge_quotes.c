@@ -123,8 +123,9 @@ static int same_name(cc_str a, cc_str b)
 }
 
 /* Short quotes ("slaughter") match only word for word and from a named speaker; longer ones when most
- * words of the shorter are in the longer; an outlet that names nobody needs a closer match. */
-static int same_utterance(const qwords *a, const qwords *b, uint32_t common)
+ * words of the shorter are in the longer; an outlet that names nobody needs a closer match. Words are
+ * counted only once the speakers agree: quote a (marked in t) against b. */
+static int same_utterance(const words *t, uint32_t ai, const qwords *a, const qwords *b)
 {
     uint32_t small = a->n < b->n ? a->n : b->n;
     if (!small) {
@@ -134,6 +135,7 @@ static int same_utterance(const qwords *a, const qwords *b, uint32_t common)
     if (named && !same_name(a->surname, b->surname)) {
         return 0;
     }
+    uint32_t common = shared(t, ai, b);
     if (common == a->n && common == b->n && named) {
         return 1;
     }
@@ -157,9 +159,9 @@ enum { RARE_WORD_QUOTES = 12 };
 
 /* Puts quotes i and j in one set when they are one utterance; each set keeps the surname it has taken
  * on, so an unattributed copy cannot chain two speakers. */
-static void join(uint32_t *parent, cc_str *named, const qwords *w, uint32_t i, uint32_t j, uint32_t common)
+static void join(const words *t, uint32_t *parent, cc_str *named, const qwords *w, uint32_t i, uint32_t j)
 {
-    if (!same_utterance(&w[i], &w[j], common)) {
+    if (!same_utterance(t, i, &w[i], &w[j])) {
         return;
     }
     uint32_t ri = find(parent, i), rj = find(parent, j);
@@ -273,7 +275,7 @@ void cc_merge_quotes(cc_cluster *c)
                 uint32_t j = t.use_quote[u];
                 if (seen[j] != i && refs[j].article != refs[i].article) {
                     seen[j] = i;
-                    join(parent, named, w, i, j, shared(&t, i, &w[j]));
+                    join(&t, parent, named, w, i, j);
                 }
             }
         }
