@@ -38,6 +38,7 @@ typedef struct unit {
     uint32_t words;                  /* white-space separated words holding a letter or digit */
     uint32_t rank;                   /* position among the article's body sentences, 0 = lead */
     uint32_t concept_first, concept_count;
+    uint32_t silent_concepts;        /* word pairs that cannot weigh (below), counted but not kept */
     uint32_t term_first, term_count; /* distinct content terms, sorted */
     uint8_t ok;                      /* may stand in a summary */
     uint8_t leans_back;              /* only right after the sentence before it */
@@ -63,7 +64,7 @@ typedef struct summarizer {
     CC_VEC(uint32_t) term_ids;       /* each unit's distinct content terms, a range per unit */
     CC_VEC(concept) concepts;
     cc_idmap bigrams;                /* term pair -> concept */
-    /* per term, sized for the cluster's word count (an upper bound on its terms) */
+    /* per term, entries made as terms are met (meet_term) */
     CC_VEC(uint32_t) unigram;        /* its concept + 1, 0 for none yet */
     CC_VEC(uint32_t) stamp;          /* index + 1 of the unit that last marked it */
     CC_VEC(uint8_t) covered;         /* per concept: in a chosen sentence */
@@ -76,7 +77,13 @@ typedef struct summarizer {
     CC_VEC(uint32_t) shared;         /* per unit: terms shared with the sentence being cited */
     CC_VEC(uint32_t) touched;        /* units whose count is not 0 */
     CC_VEC(uint8_t) cited;           /* per article */
+    /* the term id << 1 | stop of every word of the cluster's sentences, in order, read before the
+     * concepts so that a term's article count is known when its pairs are made */
     CC_VEC(uint32_t) word_terms;
+    CC_VEC(uint32_t) words_end;      /* per sentence (unit): one past its last word in word_terms */
+    CC_VEC(uint32_t) term_df;        /* per term: articles carrying it */
+    CC_VEC(uint32_t) term_article;   /* per term: index + 1 of the last article counted */
+    CC_VEC(uint64_t) silent;         /* the sentence's pairs that cannot weigh */
     CC_VEC(struct candidate { double bound; uint32_t unit; }) heap; /* by bound, largest first */
 } summarizer;
 
@@ -159,36 +166,95 @@ static void add_bigram(summarizer *z, uint32_t ui, uint32_t first, uint32_t seco
     count_concept(z, ui, id);
 }
 
-/* The term ids of the sentence's words and numbers, in order. */
-static void look_up_terms(summarizer *z, const cc_article *a, const cc_sentence *s)
+/* A concept weighs the number of articles carrying it only from this many on. */
+static uint32_t min_df(const summarizer *z)
 {
-    z->word_terms.n = 0;
-    CC_VEC_RESERVE(z->word_terms, s->tok_count);
-    for (uint32_t k = s->tok_first; k < s->tok_first + s->tok_count; k++) {
-        if (is_wordlike(&a->tokens.v[k])) {
-            z->word_terms.v[z->word_terms.n++] = cc_terms_id(z->terms, a->tokens.v[k].term);
+    return z->cluster->articles.n >= 2 ? 2 : 1;
+}
+
+/* A term's per-term entries, zeroed when it is first met: ids are handed out in order. */
+static void meet_term(summarizer *z, uint32_t id)
+{
+    if (id == z->term_df.n) {
+        CC_VEC_PUSH(z->term_df, 0);
+        CC_VEC_PUSH(z->term_article, 0);
+        CC_VEC_PUSH(z->unigram, 0);
+        CC_VEC_PUSH(z->stamp, 0);
+    }
+}
+
+/* The term ids of every sentence's words and numbers, and each term's article count. */
+static void read_terms(summarizer *z)
+{
+    z->word_terms.n = z->words_end.n = 0;
+    z->term_df.n = z->term_article.n = z->unigram.n = z->stamp.n = 0;
+    for (uint32_t ai = 0; ai < z->cluster->articles.n; ai++) {
+        const cc_article *a = z->cluster->articles.v[ai];
+        for (uint32_t si = 0; si < a->sentences.n; si++) {
+            const cc_sentence *s = &a->sentences.v[si];
+            for (uint32_t k = s->tok_first; k < s->tok_first + s->tok_count; k++) {
+                if (is_wordlike(&a->tokens.v[k])) {
+                    uint32_t term = cc_terms_id(z->terms, a->tokens.v[k].term), id = term >> 1;
+                    meet_term(z, id);
+                    z->word_terms.v[z->word_terms.n++] = term;
+                    if (z->term_article.v[id] != ai + 1) {
+                        z->term_article.v[id] = ai + 1;
+                        z->term_df.v[id]++;
+                    }
+                }
+            }
+            CC_VEC_PUSH(z->words_end, (uint32_t)z->word_terms.n);
         }
     }
 }
 
-/* Content words are concepts, and so are word pairs unless both are stop words. */
-static void add_terms(summarizer *z, uint32_t ui, const cc_article *a, const cc_sentence *s)
+/* Distinct pairs among the sentence's silent ones. A 64-bit mask of the pairs seen says when a pair is
+ * surely new; only a pair whose bit is taken is looked for among those before it. */
+static uint32_t count_silent(summarizer *z)
 {
-    look_up_terms(z, a, s);
-    uint32_t prev = UINT32_MAX;
+    const uint64_t *v = z->silent.v;
+    uint64_t seen = 0;
+    uint32_t distinct = 0;
+    for (size_t i = 0; i < z->silent.n; i++) {
+        uint64_t bit = 1ULL << ((v[i] * 0x9e3779b97f4a7c15ULL) >> 58);
+        int repeat = 0;
+        if (seen & bit) {
+            for (size_t j = 0; j < i && !repeat; j++) {
+                repeat = v[j] == v[i];
+            }
+        }
+        seen |= bit;
+        distinct += !repeat;
+    }
+    return distinct;
+}
+
+/* Content words are concepts, and so are word pairs unless both are stop words. A pair carried by more
+ * articles than either of its words cannot be, so a pair with a word below the weighing count would
+ * weigh nothing: it is counted (an article's share of shared concepts counts it) but not looked up. */
+static void add_terms(summarizer *z, uint32_t ui)
+{
+    uint32_t prev = UINT32_MAX, floor = min_df(z);
     int prev_stop = 1;
-    for (size_t k = 0; k < z->word_terms.n; k++) {
-        uint32_t id = z->word_terms.v[k] >> 1;
-        int stop = z->word_terms.v[k] & 1;
+    z->silent.n = 0;
+    for (uint32_t w = ui ? z->words_end.v[ui - 1] : 0; w < z->words_end.v[ui]; w++) {
+        uint32_t term = z->word_terms.v[w];
+        uint32_t id = term >> 1;
+        int stop = term & 1;
         if (!stop) {
             add_unigram(z, ui, id);
         }
         if (prev != UINT32_MAX && !(stop && prev_stop)) {
-            add_bigram(z, ui, prev, id);
+            if (z->term_df.v[prev] >= floor && z->term_df.v[id] >= floor) {
+                add_bigram(z, ui, prev, id);
+            } else {
+                CC_VEC_PUSH(z->silent, (uint64_t)prev << 32 | id);
+            }
         }
         prev = id;
         prev_stop = stop;
     }
+    z->units.v[ui].silent_concepts = count_silent(z);
 }
 
 static void add_sentence(summarizer *z, uint32_t ai, uint32_t si, uint32_t rank)
@@ -204,7 +270,7 @@ static void add_sentence(summarizer *z, uint32_t ai, uint32_t si, uint32_t rank)
     u.term_first = (uint32_t)z->term_ids.n;
     CC_VEC_PUSH(z->units, u);
     uint32_t ui = (uint32_t)z->units.n - 1;
-    add_terms(z, ui, a, s);
+    add_terms(z, ui);
     unit *w = &z->units.v[ui];
     w->concept_count = (uint32_t)z->concept_ids.n - w->concept_first;
     w->term_count = (uint32_t)z->term_ids.n - w->term_first;
@@ -212,10 +278,10 @@ static void add_sentence(summarizer *z, uint32_t ai, uint32_t si, uint32_t rank)
 
 static void weigh_concepts(summarizer *z)
 {
-    uint32_t min_df = z->cluster->articles.n >= 2 ? 2 : 1;
+    uint32_t floor = min_df(z);
     for (size_t i = 0; i < z->concepts.n; i++) {
         concept *c = &z->concepts.v[i];
-        c->weight = c->df >= min_df ? c->df : 0;
+        c->weight = c->df >= floor ? c->df : 0;
     }
 }
 
@@ -304,7 +370,7 @@ static void weigh_articles(summarizer *z)
         for (uint32_t k = 0; k < u->concept_count; k++) {
             shared[u->article] += z->concepts.v[z->concept_ids.v[u->concept_first + k]].weight > 0;
         }
-        total[u->article] += u->concept_count;
+        total[u->article] += u->concept_count + u->silent_concepts;
     }
     for (size_t a = 0; a < n; a++) {
         shared[a] = total[a] > 0 ? shared[a] / total[a] : 0;
@@ -526,6 +592,10 @@ static void summarizer_release(summarizer *z)
     CC_VEC_FREE(z->touched);
     CC_VEC_FREE(z->cited);
     CC_VEC_FREE(z->word_terms);
+    CC_VEC_FREE(z->words_end);
+    CC_VEC_FREE(z->term_df);
+    CC_VEC_FREE(z->term_article);
+    CC_VEC_FREE(z->silent);
 }
 
 /* Every buffer sized from the cluster's token count up front: no growth on the way. */
@@ -550,8 +620,8 @@ static summarizer *summarizer_start(cc_cluster *cluster)
     CC_VEC_RESERVE(z->concepts, 2 * tokens);
     cc_idmap_clear(&z->bigrams);
     cc_idmap_reserve(&z->bigrams, tokens / 2); /* distinct pairs: fewer than the word tokens */
-    ZEROED(z->unigram, tokens);
-    ZEROED(z->stamp, tokens);
+    CC_VEC_RESERVE(z->word_terms, tokens);
+    read_terms(z);
     return z;
 }
 
