@@ -128,21 +128,32 @@ static int clause_start(const cc_article *a, uint32_t i, uint32_t sent_first)
     return i - 1 == sent_first && p->kind == CC_TOK_PUNCT;
 }
 
+/* Where the first apostrophe after the first byte is: ' or a ’ with more after it; n if none. Every
+ * capitalised word is asked, so the bytes are searched with memchr, not one by one. */
+static uint32_t apostrophe_in(const char *s, uint32_t n)
+{
+    const char *q = memchr(s + 1, '\'', n - 1);
+    uint32_t k = q ? (uint32_t)(q - s) : n;
+    for (const char *c = s + 1; (c = memchr(c, 0xE2, (size_t)(s + k - c))) != NULL; c++) {
+        if (c + 2 < s + n && (unsigned char)c[1] == 0x80 && (unsigned char)c[2] == 0x99) {
+            return (uint32_t)(c - s);
+        }
+    }
+    return k;
+}
+
 /* "We're", "They’ve", "Don't": a function word with a contraction. */
 static int contracted_function_word(const cc_article *a, uint32_t i)
 {
     const char *s = cc_tok_text(a, i);
-    uint32_t n = cc_tok_len(a, i);
-    for (uint32_t k = 1; k < n; k++) {
-        if (s[k] == '\'' || (k + 2 < n && (unsigned char)s[k] == 0xE2 && (unsigned char)s[k + 1] == 0x80 &&
-                              (unsigned char)s[k + 2] == 0x99)) {
-            const cc_wordlists *w = cc_words();
-            return cc_lexset_find(w->function_words, s, k) || cc_lexset_find(w->starters, s, k) ||
-                   (k == 3 && strncasecmp(s, "don", 3) == 0) || (k == 4 && strncasecmp(s, "didn", 4) == 0) ||
-                   (k == 4 && strncasecmp(s, "what", 4) == 0);
-        }
+    uint32_t k = apostrophe_in(s, cc_tok_len(a, i));
+    if (k == cc_tok_len(a, i)) {
+        return 0;
     }
-    return 0;
+    const cc_wordlists *w = cc_words();
+    return cc_lexset_find(w->function_words, s, k) || cc_lexset_find(w->starters, s, k) ||
+           (k == 3 && strncasecmp(s, "don", 3) == 0) || (k == 4 && strncasecmp(s, "didn", 4) == 0) ||
+           (k == 4 && strncasecmp(s, "what", 4) == 0);
 }
 
 /* "Russia-backed", "Iran-affiliated", "Pro-government": capitalised, but a modifier, not a name
