@@ -218,8 +218,8 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
         push_run(runs, first, last, sentence, CC_ENT_ORG);
         return;
     }
-    if (known_as(a, first, last, w->places, CC_W_PLACE) || (first < last && is_direction(a, first, last - 1) &&
-                                                     cc_tok_has(a, last, CC_W_PLACE))) {
+    if (known_as(a, first, last, w->places, CC_W_PLACE) ||
+        (first < last && cc_tok_has(a, last, CC_W_PLACE) && is_direction(a, first, last - 1))) {
         push_run(runs, first, last, sentence, CC_ENT_PLACE);
         return;
     }
