@@ -7,6 +7,7 @@
 #include "lexicon.h"
 #include "numbers.h"
 #include "phrase.h"
+#include "words.h"
 
 static const cc_lexset *vague_amounts, *currencies, *units, *clock_words, *prefixes, *stop_words, *ordinal_words;
 
@@ -78,10 +79,7 @@ int amt_is_trigger(const amount_ctx *c, size_t i)
         /* "twenty-eight", "two-thirds"; "minus-5", "sub-300" */
         return hy && (cc_maybe_number_word(w, (size_t)(hy - w)) || (hy + 1 < w + n && is_digit(hy[1])));
     }
-    if (cc_maybe_number_word(w, n)) {
-        return 1;
-    }
-    return (t->flags & CC_TF_CAP) && amt_glued_digits(w, n);
+    return (t->classes & CC_W_NUMBER_LIKE) || ((t->flags & CC_TF_CAP) && (t->classes & CC_W_GLUED_DIGITS));
 }
 
 /* Letters glued after the digits: a scale ("bn"), a unit ("GB"), or a sign that it is no quantity. */

@@ -12,6 +12,7 @@
 #include "numbers.h"
 #include "phrase.h"
 #include "stages.h"
+#include "words.h"
 
 static const cc_lexset *qualifiers, *qualifiers_after, *units, *currencies, *change_words, *change_by_verbs,
     *clock_words, *identifier_words, *street_words, *year_words, *stop_words, *people_nouns, *starters, *metre_context;
@@ -806,12 +807,12 @@ void cc_extract_amounts(cc_article *a)
         size_t i = c.first > resume ? c.first : resume;
         while (i < c.end) {
             const cc_token *t = &c.tok[i];
-            /* most tokens are words that start no figure, or punctuation: turn them away before any call */
-            const char *w = c.text + t->start;
-            size_t n = t->end - t->start;
+            /* most tokens are words that start no figure, or punctuation: turned away by their spelling's
+             * class bits, before any call and without reading their text */
             int maybe = t->kind == CC_TOK_NUMBER ||
-                        (t->kind == CC_TOK_WORD && ((t->flags & CC_TF_HYPHEN) || cc_numword_prefix(w, n) ||
-                                                    ((t->flags & CC_TF_CAP) && amt_glued_digits(w, n))));
+                        (t->kind == CC_TOK_WORD &&
+                         ((t->flags & CC_TF_HYPHEN) || (t->classes & CC_W_NUMBER_START) ||
+                          ((t->flags & CC_TF_CAP) && (t->classes & CC_W_GLUED_DIGITS))));
             i = maybe && amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
         }
         resume = i;

@@ -6,7 +6,9 @@
 #include <threads.h>
 #include <xxhash.h>
 
+#include "amount_read.h"
 #include "lexicon.h"
+#include "numbers.h"
 #include "terms.h"
 #include "words.h"
 
@@ -110,6 +112,9 @@ static slot learn(generation *g, uint64_t hash, const char *s, uint32_t len)
     if (cc_lexset_has(common_words, s, bare)) {
         classes |= CC_W_COMMON;
     }
+    classes |= (cc_numword_prefix(s, len) ? CC_W_NUMBER_START : 0) |
+               (cc_maybe_number_word(s, len) ? CC_W_NUMBER_LIKE : 0) |
+               (amt_glued_digits(s, len) ? CC_W_GLUED_DIGITS : 0);
     return (slot){ hash, classes, term_of(g, s, len) };
 }
 
@@ -214,6 +219,7 @@ void cc_vocab_intern(cc_article *a)
         stemmer = sb_stemmer_new("english", NULL);
         stopwords = cc_lexset_get("stopwords");
         common_words = cc_words()->common;
+        cc_numbers_init();
     }
     if (!current.slots || current.count >= CC_VOCAB_FULL) {
         start_generation(&current);

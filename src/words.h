@@ -69,7 +69,11 @@ enum cc_word_class {
     CC_W_ORG_PHRASE_HEAD = 1 << 14, /* first word of a several-word organisation ("Red" of "Red Cross") */
     CC_W_PLACE_WORD = 1 << 15, /* head of a place name: "Avenue", "River", "Airport" */
     CC_W_ATTRIBUTING = 1 << 16, /* attributes a figure beyond speech: "reported", "counted", "cited" */
-    CC_W_COMMON = 1 << 17     /* an ordinary English word (Debian's word list) */
+    CC_W_COMMON = 1 << 17,    /* an ordinary English word (Debian's word list) */
+    /* the amount scanner's cheap tests (numbers.h, amount_read.h), answered once per spelling */
+    CC_W_NUMBER_START = 1 << 18, /* has the first letters and length of a figure's first word */
+    CC_W_NUMBER_LIKE = 1 << 19,  /* may be a number word, fraction or vague amount */
+    CC_W_GLUED_DIGITS = 1 << 20  /* digits within its first four bytes: "RM79", "US55" */
 };
 
 /* The cc_word_class bits (but CC_W_COMMON) of a spelling, from every one-word entry of the lexicons
