@@ -6,24 +6,60 @@
 
 #include "stages.h"
 
+static int is_word_byte(unsigned char c)
+{
+    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10 || c >= 0x80;
+}
+
 typedef struct qwords {
-    uint32_t *word;      /* distinct word ids */
+    const uint32_t *word; /* distinct word ids */
     uint32_t n;
     cc_str surname;
 } qwords;
 
-/* Distinct words of the cluster's quotes: hash -> dense id, each with the quotes that use it. */
+typedef struct word_info {
+    uint32_t quotes_using; /* how many quotes use the word */
+    uint32_t first;        /* its latest use */
+    uint32_t stamp;        /* the last quote (+1) that marked it */
+} word_info;
+
+typedef struct word_use {
+    uint32_t quote, next; /* the quote, and the word's use before it (UINT32_MAX: none) */
+} word_use;
+
+/* Distinct words of the cluster's quotes: hash -> dense id, each with the quotes that use it. Everything
+ * grows with the words met: sizing for the worst case (every other byte starting a word) made each
+ * cluster fault in fresh pages for a table mostly never touched. */
 typedef struct words {
     uint64_t *key;       /* open addressing on the word hash; slot holds id + 1 in ids */
-    uint32_t *ids, mask, count;
-    uint32_t *quotes_using, *first, *next_use; /* per id: how many quotes, first use; per use: next */
-    uint32_t *use_quote, uses;
-    uint32_t *stamp;     /* per id: last quote (+1) that marked it */
+    uint32_t *ids, mask;
+    CC_VEC(word_info) info;    /* per id */
+    CC_VEC(uint32_t) use_word; /* per use (a distinct word of a quote), the quotes' words in turn */
+    CC_VEC(word_use) uses;
 } words;
 
-static int is_word_byte(unsigned char c)
+#define BYTES_1 0x0101010101010101ULL
+#define BYTES_80 0x8080808080808080ULL
+
+/* The high bit of each byte of v7 (bytes under 0x80) that is lo or more. */
+static uint64_t at_least(uint64_t v7, unsigned lo)
 {
-    return (unsigned char)((c | 0x20) - 'a') < 26 || (unsigned char)(c - '0') < 10 || c >= 0x80;
+    return (v7 + BYTES_1 * (0x80 - lo)) & BYTES_80;
+}
+
+/* The high bit of each of eight bytes that is an ASCII letter. */
+static uint64_t letters(uint64_t v)
+{
+    uint64_t folded = (v & ~BYTES_80) | BYTES_1 * 0x20;
+    return at_least(folded, 'a') & ~at_least(folded, 'z' + 1) & ~v;
+}
+
+/* The high bit of each of eight bytes that is part of a word: an ASCII letter or digit, or UTF-8. */
+static uint64_t word_bytes(uint64_t v)
+{
+    uint64_t v7 = v & ~BYTES_80;
+    uint64_t digits = at_least(v7, '0') & ~at_least(v7, '9' + 1) & ~v;
+    return letters(v) | digits | (v & BYTES_80);
 }
 
 /* A bijection (murmur3's finaliser): a word of up to eight bytes keys as its bytes mixed, so two short
@@ -37,58 +73,108 @@ static uint64_t mix(uint64_t x)
     return x ^ (x >> 33);
 }
 
-static uint32_t intern(words *t, uint64_t h)
+static void table_alloc(words *t, uint32_t cap)
 {
-    uint32_t slot = (uint32_t)h & t->mask;
-    while (t->ids[slot]) {
-        if (t->key[slot] == h) {
-            return t->ids[slot] - 1;
-        }
-        slot = (slot + 1) & t->mask;
+    t->mask = cap - 1;
+    t->key = malloc(cap * sizeof *t->key);
+    t->ids = calloc(cap, sizeof *t->ids);
+    if (!t->key || !t->ids) {
+        abort();
     }
-    t->key[slot] = h;
-    t->ids[slot] = ++t->count;
-    t->first[t->count - 1] = UINT32_MAX;
-    t->quotes_using[t->count - 1] = 0;
-    t->stamp[t->count - 1] = 0;
-    return t->count - 1;
 }
 
-/* Reads quote q's distinct words into t and q's word list. */
-static void read_words(words *t, qwords *q, uint32_t quote, cc_str text, cc_arena *scratch)
+static uint32_t slot_of(const words *t, uint64_t h)
 {
-    q->word = cc_arena_alloc(scratch, (text.len / 2 + 1) * sizeof *q->word);
-    q->n = 0;
+    uint32_t slot = (uint32_t)h & t->mask;
+    while (t->ids[slot] && t->key[slot] != h) {
+        slot = (slot + 1) & t->mask;
+    }
+    return slot;
+}
+
+/* Doubles the table, keeping ids: they are dense in the order words were met. */
+static void grow(words *t)
+{
+    uint64_t *key = t->key;
+    uint32_t *ids = t->ids, cap = t->mask + 1;
+    table_alloc(t, 2 * cap);
+    for (uint32_t i = 0; i < cap; i++) {
+        if (ids[i]) {
+            uint32_t slot = slot_of(t, key[i]);
+            t->key[slot] = key[i];
+            t->ids[slot] = ids[i];
+        }
+    }
+    free(key);
+    free(ids);
+}
+
+static uint32_t intern(words *t, uint64_t h)
+{
+    uint32_t slot = slot_of(t, h);
+    if (t->ids[slot]) {
+        return t->ids[slot] - 1;
+    }
+    if (2 * (t->info.n + 1) > t->mask + 1) {
+        grow(t);
+        slot = slot_of(t, h);
+    }
+    t->key[slot] = h;
+    word_info fresh = { 0, UINT32_MAX, 0 };
+    CC_VEC_PUSH(t->info, fresh);
+    t->ids[slot] = (uint32_t)t->info.n;
+    return (uint32_t)t->info.n - 1;
+}
+
+/* The key of the word starting at text[*i]: its first 64 bytes, lower-cased, eight at a time mixed in
+ * turn; words are found and lower-cased eight bytes at a time (the article text's zero padding makes
+ * reading past the quote safe). */
+static uint64_t word_key(cc_str text, uint32_t *i)
+{
+    uint64_t key = 0;
+    for (uint32_t start = *i, k = start;;) {
+        uint64_t v;
+        memcpy(&v, text.p + k, sizeof v);
+        uint64_t stop = ~word_bytes(v) & BYTES_80;
+        if (text.len - k < 8) {
+            stop |= BYTES_80 << (8 * (text.len - k)); /* the quote ends here */
+        }
+        uint32_t n = stop ? (uint32_t)__builtin_ctzll(stop) / 8 : 8; /* the bytes load little-endian */
+        if (n && k - start < 64) {
+            uint64_t lower = v | letters(v) >> 2;
+            key = mix(key ^ (n == 8 ? lower : lower & ((1ULL << (8 * n)) - 1)));
+        }
+        k += n;
+        if (n < 8) {
+            *i = k;
+            return key;
+        }
+    }
+}
+
+/* Reads quote q's distinct words into t; returns how many. */
+static uint32_t read_words(words *t, uint32_t quote, cc_str text)
+{
+    uint32_t n = 0;
     for (uint32_t i = 0; i < text.len;) {
         if (!is_word_byte((unsigned char)text.p[i])) {
             i++;
             continue;
         }
-        /* the key: the word's first 64 bytes, lower-cased, packed eight to a register and mixed in turn
-         * (no byte buffer: hashing bytes just stored one by one stalls on the reload) */
-        uint64_t key = 0, pack = 0;
-        uint32_t n = 0;
-        for (; i < text.len && is_word_byte((unsigned char)text.p[i]); i++) {
-            unsigned char c = (unsigned char)text.p[i];
-            if (n < 64) {
-                pack |= (uint64_t)(c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * (n & 7));
-                if ((++n & 7) == 0) {
-                    key = mix(key ^ pack);
-                    pack = 0;
-                }
-            }
-        }
-        uint32_t id = intern(t, pack ? mix(key ^ pack) : key);
-        if (t->stamp[id] == quote + 1) {
+        uint32_t id = intern(t, word_key(text, &i));
+        word_info *w = &t->info.v[id];
+        if (w->stamp == quote + 1) {
             continue;
         }
-        t->stamp[id] = quote + 1;
-        q->word[q->n++] = id;
-        t->quotes_using[id]++;
-        t->use_quote[t->uses] = quote;
-        t->next_use[t->uses] = t->first[id];
-        t->first[id] = t->uses++;
+        w->stamp = quote + 1;
+        w->quotes_using++;
+        word_use u = { quote, w->first };
+        w->first = (uint32_t)t->uses.n;
+        CC_VEC_PUSH(t->uses, u);
+        CC_VEC_PUSH(t->use_word, id);
+        n++;
     }
+    return n;
 }
 
 /* Words of b that quote a marked in the table's stamps (set by mark()). */
@@ -96,7 +182,7 @@ static uint32_t shared(const words *t, uint32_t a, const qwords *b)
 {
     uint32_t n = 0;
     for (uint32_t k = 0; k < b->n; k++) {
-        n += t->stamp[b->word[k]] == a + 1;
+        n += t->info.v[b->word[k]].stamp == a + 1;
     }
     return n;
 }
@@ -104,7 +190,7 @@ static uint32_t shared(const words *t, uint32_t a, const qwords *b)
 static void mark(words *t, uint32_t quote, const qwords *q)
 {
     for (uint32_t k = 0; k < q->n; k++) {
-        t->stamp[q->word[k]] = quote + 1;
+        t->info.v[q->word[k]].stamp = quote + 1;
     }
 }
 
@@ -220,12 +306,12 @@ static void emit(cc_cluster *c, const cc_quote_ref *refs, uint32_t *parent, size
 void cc_merge_quotes(cc_cluster *c)
 {
     reset(c);
-    size_t n = 0, total = 0;
+    size_t n = 0, bytes = 0;
     for (size_t i = 0; i < c->articles.n; i++) {
         const cc_article *a = c->articles.v[i];
         n += a->quotes.n;
         for (size_t j = 0; j < a->quotes.n; j++) {
-            total += (a->quotes.v[j].span.end - a->quotes.v[j].span.start) / 2 + 1;
+            bytes += a->quotes.v[j].span.end - a->quotes.v[j].span.start;
         }
     }
     if (n < 2) {
@@ -237,19 +323,16 @@ void cc_merge_quotes(cc_cluster *c)
     uint32_t *parent = cc_arena_alloc(&scratch, n * sizeof *parent);
     cc_str *named = cc_arena_alloc(&scratch, n * sizeof *named);
     uint32_t *seen = cc_arena_alloc(&scratch, n * sizeof *seen);
+    /* news quotes run about seven bytes a word and repeat about half their words: a table this size is
+     * rarely grown and rarely a quarter full */
     words t = { 0 };
     uint32_t cap = 16;
-    while (cap < 2 * total) {
+    while (cap < bytes / 4) {
         cap *= 2;
     }
-    t.mask = cap - 1;
-    t.key = cc_arena_alloc(&scratch, cap * sizeof *t.key);
-    t.ids = memset(cc_arena_alloc(&scratch, cap * sizeof *t.ids), 0, cap * sizeof *t.ids);
-    t.quotes_using = cc_arena_alloc(&scratch, total * sizeof *t.quotes_using);
-    t.stamp = cc_arena_alloc(&scratch, total * sizeof *t.stamp);
-    t.first = cc_arena_alloc(&scratch, total * sizeof *t.first);
-    t.next_use = cc_arena_alloc(&scratch, total * sizeof *t.next_use);
-    t.use_quote = cc_arena_alloc(&scratch, total * sizeof *t.use_quote);
+    table_alloc(&t, cap);
+    CC_VEC_RESERVE(t.uses, bytes / 6);
+    CC_VEC_RESERVE(t.use_word, bytes / 6);
     size_t k = 0;
     for (size_t i = 0; i < c->articles.n; i++) {
         cc_article *a = c->articles.v[i];
@@ -259,20 +342,23 @@ void cc_merge_quotes(cc_cluster *c)
             parent[k] = (uint32_t)k;
             seen[k] = UINT32_MAX;
             w[k].surname = named[k] = cc_str_last_word(a->quotes.v[j].speaker);
-            read_words(&t, &w[k], (uint32_t)k, cc_str_span(a, a->quotes.v[j].span), &scratch);
+            w[k].n = read_words(&t, (uint32_t)k, cc_str_span(a, a->quotes.v[j].span));
         }
+    }
+    for (size_t q = 0, first = 0; q < n; first += w[q++].n) {
+        w[q].word = t.use_word.v + first; /* the list is complete: it no longer moves */
     }
     /* candidates: quotes from other articles that share a word few quotes use, each pair once */
     for (uint32_t i = 0; i < n; i++) {
         mark(&t, i, &w[i]);
         for (uint32_t r = 0; r < w[i].n; r++) {
             uint32_t id = w[i].word[r];
-            if (t.quotes_using[id] < 2 || t.quotes_using[id] > RARE_WORD_QUOTES) {
+            if (t.info.v[id].quotes_using < 2 || t.info.v[id].quotes_using > RARE_WORD_QUOTES) {
                 continue;
             }
             /* a word's uses run from the latest quote back, so the later quotes come first */
-            for (uint32_t u = t.first[id]; u != UINT32_MAX && t.use_quote[u] > i; u = t.next_use[u]) {
-                uint32_t j = t.use_quote[u];
+            for (uint32_t u = t.info.v[id].first; u != UINT32_MAX && t.uses.v[u].quote > i; u = t.uses.v[u].next) {
+                uint32_t j = t.uses.v[u].quote;
                 if (seen[j] != i && refs[j].article != refs[i].article) {
                     seen[j] = i;
                     join(&t, parent, named, w, i, j);
@@ -281,5 +367,10 @@ void cc_merge_quotes(cc_cluster *c)
         }
     }
     emit(c, refs, parent, n, &scratch);
+    free(t.key);
+    free(t.ids);
+    CC_VEC_FREE(t.info);
+    CC_VEC_FREE(t.uses);
+    CC_VEC_FREE(t.use_word);
     cc_arena_free(&scratch);
 }
