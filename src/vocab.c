@@ -211,7 +211,8 @@ static void intern_tokens(generation *g, cc_article *a)
     }
 }
 
-void cc_vocab_intern(cc_article *a)
+/* Takes the lock; the generation new articles go to, a new one when the current is full. */
+static generation *lock_generation(void)
 {
     call_once(&lock_made, make_lock);
     mtx_lock(&lock);
@@ -224,22 +225,36 @@ void cc_vocab_intern(cc_article *a)
     if (!current.slots || current.count >= CC_VOCAB_FULL) {
         start_generation(&current);
     }
-    intern_tokens(&current, a);
-    a->vocab_generation = current.number;
+    return &current;
+}
+
+static void intern_into(generation *g, cc_article *a)
+{
+    intern_tokens(g, a);
+    a->vocab_generation = g->number;
+}
+
+void cc_vocab_intern(cc_article *a)
+{
+    intern_into(lock_generation(), a);
     mtx_unlock(&lock);
 }
 
+/* The generation is chosen once for all the articles: even when they fill it, they end in one. */
 void cc_vocab_unify(cc_article *const *articles, size_t n)
 {
-    for (int settled = 0; !settled;) {
-        settled = 1;
-        for (size_t i = 1; i < n; i++) {
-            if (articles[i]->vocab_generation != articles[0]->vocab_generation) {
-                settled = 0;
-            }
-        }
-        for (size_t i = 0; !settled && i < n; i++) {
-            cc_vocab_intern(articles[i]);
+    int mixed = 0;
+    for (size_t i = 1; i < n; i++) {
+        mixed |= articles[i]->vocab_generation != articles[0]->vocab_generation;
+    }
+    if (!mixed) {
+        return;
+    }
+    generation *g = lock_generation();
+    for (size_t i = 0; i < n; i++) {
+        if (articles[i]->vocab_generation != g->number) {
+            intern_into(g, articles[i]);
         }
     }
+    mtx_unlock(&lock);
 }
