@@ -10,6 +10,7 @@
 #include "lexicon.h"
 #include "phrase.h"
 #include "stages.h"
+#include "words.h"
 
 static const cc_lexset *predicates, *people_nouns, *modifiers, *stop_words, *things, *vague_counts;
 
@@ -544,12 +545,13 @@ static void merge_repeats(cc_article *a)
 }
 
 /* Does sentence s hold any casualty word or casualty noun? Most sentences with figures (prices, scores,
- * dates) hold none, and none of their figures can be a claim. */
+ * dates) hold none, and none of their figures can be a claim. Words that start no predicate are turned
+ * away by their class bit before any lookup. */
 static int casualty_sentence(const cc_article *a, uint32_t s)
 {
     size_t n, end = cc_sent_end(a, s);
     for (size_t k = cc_sent_first(a, s); k < end; k++) {
-        if (a->tokens.v[k].kind == CC_TOK_WORD && cc_phrase_at(predicates, a, k, end, 3, &n)) {
+        if (cc_tok_has(a, (uint32_t)k, CC_W_PREDICATE_START) && cc_phrase_at(predicates, a, k, end, 3, &n)) {
             return 1;
         }
     }

@@ -1,7 +1,12 @@
 #include "phrase.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <threads.h>
+#include <xxhash.h>
+
+#include "words.h"
 
 /* Joins tokens [i, j) as the text writes them, spaces collapsed; 0 when it does not fit. */
 static size_t join(const cc_article *a, size_t i, size_t j, char *buf, size_t cap)
@@ -25,16 +30,132 @@ static size_t join(const cc_article *a, size_t i, size_t j, char *buf, size_t ca
     return n;
 }
 
+/* Lexicons whose possible first words are class bits of each spelling (vocab.c), so that a lookup turns
+ * away a word that starts no entry by one test of its token, without its text or a filter table. The
+ * casualty predicates, tried at every word of a sentence with a figure, have a bit of their own; the
+ * lexicons read around a figure share one. */
+static const struct start_group {
+    unsigned bit;
+    const char *sets[16];
+} start_groups[] = {
+    { CC_W_PREDICATE_START, { "casualty_predicates" } },
+    { CC_W_FIGURE_START,
+      { "qualifiers", "qualifiers_after", "change_words", "change_by_verbs", "currencies", "units", "clock_words",
+        "identifier_words", "year_words", "people_nouns", "time_words", "vague_figures", "street_words",
+        "metre_context", "ordinal_words" } },
+};
+
+/* Every group's possible first tokens, by the hash of their folded spelling, with the bits of the groups
+ * they start (a collision only lets a word through to the lookup). */
+typedef struct start_slot {
+    uint64_t hash; /* 0: empty */
+    unsigned classes;
+} start_slot;
+
+static start_slot *starts;
+static uint64_t starts_mask;
+static size_t longest_start;
+static once_flag starts_made = ONCE_FLAG_INIT;
+
+static uint64_t start_hash(const char *s, size_t n)
+{
+    uint64_t h = XXH3_64bits(s, n);
+    return h ? h : 1;
+}
+
+static start_slot *start_slot_of(uint64_t hash)
+{
+    uint64_t k = hash & starts_mask;
+    while (starts[k].hash && starts[k].hash != hash) {
+        k = (k + 1) & starts_mask;
+    }
+    return &starts[k];
+}
+
+static int ascii_alnum(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* A word token ends before a byte that is no ASCII letter or digit, or after a period it keeps ("Feb."),
+ * so a key's first token may be each of its prefixes that ends there. With add 0 only counts them. */
+static size_t visit_starts(int add)
+{
+    size_t count = 0;
+    for (size_t g = 0; g < CC_COUNT(start_groups); g++) {
+        for (size_t k = 0; k < CC_COUNT(start_groups[g].sets) && start_groups[g].sets[k]; k++) {
+            const cc_lexset *set = cc_lexset_get(start_groups[g].sets[k]);
+            for (size_t i = 0; i < cc_lexset_size(set); i++) {
+                const cc_lexentry *e = cc_lexset_entry(set, i);
+                for (size_t n = 1; n <= e->key_len; n++) {
+                    if (n < e->key_len && ascii_alnum(e->key[n]) && e->key[n - 1] != '.') {
+                        continue;
+                    }
+                    count++;
+                    if (add) {
+                        uint64_t hash = start_hash(e->key, n);
+                        start_slot *sl = start_slot_of(hash);
+                        sl->hash = hash;
+                        sl->classes |= start_groups[g].bit;
+                        longest_start = n > longest_start ? n : longest_start;
+                    }
+                }
+            }
+        }
+    }
+    return count;
+}
+
+static void make_starts(void)
+{
+    size_t count = visit_starts(0);
+    for (starts_mask = 255; starts_mask < 2 * count; starts_mask = starts_mask * 2 + 1) {
+    }
+    starts = calloc(starts_mask + 1, sizeof *starts);
+    if (!starts) {
+        abort();
+    }
+    visit_starts(1);
+}
+
+unsigned cc_phrase_start_classes(const char *s, size_t len)
+{
+    call_once(&starts_made, make_starts);
+    char folded[128];
+    if (len > longest_start || len > sizeof folded) {
+        return 0;
+    }
+    for (size_t i = 0; i < len; i++) {
+        folded[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    }
+    return start_slot_of(start_hash(folded, len))->classes;
+}
+
+/* The start class bit of set, 0 when it is in no group. */
+static unsigned start_class_of(const cc_lexset *set)
+{
+    for (size_t g = 0; g < CC_COUNT(start_groups); g++) {
+        for (size_t k = 0; k < CC_COUNT(start_groups[g].sets) && start_groups[g].sets[k]; k++) {
+            if (cc_lexset_get(start_groups[g].sets[k]) == set) {
+                return start_groups[g].bit;
+            }
+        }
+    }
+    return 0;
+}
+
 /* Which first tokens can start an entry, by first byte and length: one table probe turns away almost every
  * token before any joining and hashing. A key's first token ends where the tokenizer would end it. */
 typedef struct first_filter {
     const cc_lexset *set;
+    unsigned start_class;   /* a word token without this class bit starts no entry (0: no such bit) */
     uint32_t lengths[1024]; /* lengths of first tokens, by slot_of their first two bytes */
     uint32_t longer[1024];  /* the same for entries of more than one token */
 } first_filter;
 
 static first_filter filters[40];
 static size_t filter_count;
+static first_filter *recent[64]; /* direct-mapped by the set's address, so most lookups are one probe */
 
 /* Filter slot of a first token, from its first two bytes (the second 0 for one-byte tokens), lower case. */
 static unsigned slot_of(unsigned char c0, unsigned char c1)
@@ -60,13 +181,16 @@ static size_t first_token_length(const char *key, size_t len)
     return n;
 }
 
-static const first_filter *filter_of(const cc_lexset *set)
+static size_t recent_slot(const cc_lexset *set)
 {
-    static first_filter *recent[64]; /* direct-mapped by address, so a lookup is one probe */
-    size_t slot = ((uintptr_t)set >> 4) & 63;
-    if (recent[slot] && recent[slot]->set == set) {
-        return recent[slot];
-    }
+    return ((uintptr_t)set >> 4) & 63;
+}
+
+/* The filter of set when recent does not hold it, made the first time; NULL when there is no room. Out of
+ * line, so that the lookups, which almost always find their filter in recent, stay small. */
+static __attribute__((noinline)) const first_filter *find_filter(const cc_lexset *set)
+{
+    size_t slot = recent_slot(set);
     for (size_t i = 0; i < filter_count; i++) {
         if (filters[i].set == set) {
             recent[slot] = &filters[i];
@@ -97,18 +221,28 @@ static const first_filter *filter_of(const cc_lexset *set)
         }
     }
     f->set = set;
+    f->start_class = start_class_of(set);
     filter_count++;
+    recent[slot] = f;
     return f;
 }
 
-/* May token i start an entry: 0 no, 1 only an entry of one token, 2 a longer one too. */
-static int may_start(const cc_lexset *set, const cc_article *a, size_t i)
+static const first_filter *filter_of(const cc_lexset *set)
 {
-    const first_filter *f = filter_of(set);
+    const first_filter *f = recent[recent_slot(set)];
+    return f && f->set == set ? f : find_filter(set);
+}
+
+/* May token i start an entry of f's set: 0 no, 1 only an entry of one token, 2 a longer one too. */
+static int may_start(const first_filter *f, const cc_article *a, size_t i)
+{
     if (!f) {
         return 2;
     }
     const cc_token *t = &a->tokens.v[i];
+    if (f->start_class && t->kind == CC_TOK_WORD && !(t->classes & f->start_class)) {
+        return 0;
+    }
     size_t n = t->end - t->start;
     unsigned c = slot_of((unsigned char)a->text[t->start], n > 1 ? (unsigned char)a->text[t->start + 1] : 0);
     size_t bit = n < 31 ? n : 31;
@@ -119,7 +253,7 @@ const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_
                                 size_t *ntok)
 {
     char buf[96];
-    int may = i < end ? may_start(set, a, i) : 0;
+    int may = i < end ? may_start(filter_of(set), a, i) : 0;
     if (!may) {
         return NULL;
     }
@@ -141,11 +275,12 @@ const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, s
                                     int max_tokens, size_t *ntok)
 {
     char buf[96];
+    const first_filter *f = filter_of(set);
     for (size_t k = (size_t)max_tokens; k >= 1; k--) {
         if (k > i || i - k < first) {
             continue;
         }
-        int may = may_start(set, a, i - k);
+        int may = may_start(f, a, i - k);
         if (!may || (k > 1 && may < 2)) {
             continue;
         }

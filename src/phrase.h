@@ -16,6 +16,9 @@ const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_
 /* Longest entry made of tokens [i-k, i) with i-k >= first; sets *ntok. */
 const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, size_t first, size_t i,
                                     int max_tokens, size_t *ntok);
+/* The CC_W_*_START class bits (words.h) of a spelling: the lexicons it may begin an entry of as a word
+ * token, so that a lookup turns away most words by their token alone. For the vocabulary (vocab.c). */
+unsigned cc_phrase_start_classes(const char *s, size_t len);
 /* Token i spells word (ASCII case-insensitive). Inline, so the length of a literal folds away and most
  * calls end at the length or first-letter test. */
 static inline int cc_tok_is(const cc_article *a, size_t i, const char *word)

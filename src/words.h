@@ -73,7 +73,10 @@ enum cc_word_class {
     /* the amount scanner's cheap tests (numbers.h, amount_read.h), answered once per spelling */
     CC_W_NUMBER_START = 1 << 18, /* has the first letters and length of a figure's first word */
     CC_W_NUMBER_LIKE = 1 << 19,  /* may be a number word, fraction or vague amount */
-    CC_W_GLUED_DIGITS = 1 << 20  /* digits within its first four bytes: "RM79", "US55" */
+    CC_W_GLUED_DIGITS = 1 << 20, /* digits within its first four bytes: "RM79", "US55" */
+    /* may be the first token of a lexicon entry, so phrase lookups (phrase.h) turn other words away */
+    CC_W_PREDICATE_START = 1 << 21, /* of a casualty predicate: "killed", "shot" of "shot dead" */
+    CC_W_FIGURE_START = 1 << 22     /* of a lexicon read around a figure: "more" of "more than", "per" */
 };
 
 /* The cc_word_class bits (but CC_W_COMMON) of a spelling, from every one-word entry of the lexicons
