@@ -331,8 +331,9 @@ void cc_merge_quotes(cc_cluster *c)
         cap *= 2;
     }
     table_alloc(&t, cap);
-    CC_VEC_RESERVE(t.uses, bytes / 6);
-    CC_VEC_RESERVE(t.use_word, bytes / 6);
+    /* (never empty: the word lists below point into use_word even when no quote has a word) */
+    CC_VEC_RESERVE(t.uses, bytes / 6 + 1);
+    CC_VEC_RESERVE(t.use_word, bytes / 6 + 1);
     size_t k = 0;
     for (size_t i = 0; i < c->articles.n; i++) {
         cc_article *a = c->articles.v[i];
