@@ -164,9 +164,13 @@ static void find_place_links(work *w)
             const cc_article *art = w->c->articles.v[a];
             const char *end = art->text + art->len;
             for (const char *p = art->text; (p = find_name(p, end, inner)) != NULL; p++) {
+                cc_place_context around;
+                if (!cc_place_context_at(&around, art->text, p, end, inner)) {
+                    continue;
+                }
                 for (size_t j = 0; j < names.n; j++) {
                     if (j != i && !linked(w, names.v[i]->f.place, names.v[j]->f.place) &&
-                        cc_place_within(art->text, p, end, inner, names.v[j]->f.place_name)) {
+                        cc_place_context_names(&around, names.v[j]->f.place_name)) {
                         place_link l = { names.v[i]->f.place, names.v[j]->f.place };
                         CC_VEC_PUSH(w->links, l);
                     }

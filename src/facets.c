@@ -300,55 +300,77 @@ static size_t possessive_before(const char *start, const char *q)
     return q - start >= 4 && memcmp(q - 4, "\xe2\x80\x99", 3) == 0 ? 4 : 0;
 }
 
-/* "outer's inner", with up to two part words between ("Syria's northern Idlib province"). */
-static int possessed_by(const char *start, const char *p, cc_str outer)
+/* "outer's inner", with up to two part words between ("Syria's northern Idlib province"): where the
+ * possessors' names would end. */
+static void find_owners(cc_place_context *ctx, const char *p)
 {
+    const char *start = ctx->start;
     for (int hops = 0; hops < 3; hops++) {
         const char *q = p;
         while (q > start && q[-1] == ' ') {
             q--;
         }
         size_t k = possessive_before(start, q);
-        const char *o = q - k;
-        if (k && (size_t)(o - start) >= outer.len && memcmp(o - outer.len, outer.p, outer.len) == 0 &&
-            (o - outer.len == start || !word_byte((unsigned char)o[-(long)outer.len - 1]))) {
-            return 1;
+        if (k) {
+            ctx->owner[ctx->n_owner++] = q - k;
         }
         const char *w = q;
         while (w > start && word_byte((unsigned char)w[-1])) {
             w--;
         }
         if (w == q || !value_is(lookup(LEX_PLACE, w, (size_t)(q - w)), "part")) {
-            return 0;
+            return;
         }
         p = w;
     }
-    return 0;
 }
 
-int cc_place_within(const char *start, const char *p, const char *end, cc_str inner, cc_str outer)
+/* "inner in outer", "inner, outer", "inner district of the outer": where the holding place's name would
+ * start, past link, part and whole words. */
+static void find_holders(cc_place_context *ctx, const char *p)
 {
-    if (!name_at(p, end, inner)) {
-        return 0;
-    }
-    if (possessed_by(start, p, outer)) {
-        return 1;
-    }
-    p += inner.len;
+    const char *end = ctx->end;
     for (int hops = 0; p < end && hops < 4; hops++) {
         while (p < end && (*p == ' ' || *p == ',' || *p == '(')) {
             p++;
         }
-        if (name_at(p, end, outer)) {
-            return 1;
-        }
+        ctx->after[ctx->n_after++] = p;
         const char *s = p;
         while (p < end && word_byte((unsigned char)*p) && *p != '\'') {
             p++;
         }
         const cc_lexentry *e = p > s && !is_cap(cc_str_of(s, (size_t)(p - s))) ? lookup(LEX_PLACE, s, (size_t)(p - s)) : NULL;
         if (!value_is(e, "link") && !value_is(e, "part") && !value_is(e, "whole")) {
-            return 0;
+            return;
+        }
+    }
+}
+
+int cc_place_context_at(cc_place_context *ctx, const char *start, const char *p, const char *end, cc_str inner)
+{
+    if (!name_at(p, end, inner)) {
+        return 0;
+    }
+    ctx->start = start;
+    ctx->end = end;
+    ctx->n_owner = ctx->n_after = 0;
+    find_owners(ctx, p);
+    find_holders(ctx, p + inner.len);
+    return 1;
+}
+
+int cc_place_context_names(const cc_place_context *ctx, cc_str outer)
+{
+    for (int k = 0; k < ctx->n_after; k++) {
+        if (name_at(ctx->after[k], ctx->end, outer)) {
+            return 1;
+        }
+    }
+    for (int k = 0; k < ctx->n_owner; k++) {
+        const char *o = ctx->owner[k];
+        if ((size_t)(o - ctx->start) >= outer.len && memcmp(o - outer.len, outer.p, outer.len) == 0 &&
+            (o - outer.len == ctx->start || !word_byte((unsigned char)o[-(long)outer.len - 1]))) {
+            return 1;
         }
     }
     return 0;

@@ -40,9 +40,20 @@ void cc_facets_read(cc_facets *f, const cc_article *a, const cc_claim *claim, lo
 
 int cc_who_relation(const cc_lexentry *a, const cc_lexentry *b);
 int cc_place_relation(const cc_facets *a, const cc_facets *b);
-/* The text around p, where the place named inner is written, says it lies in the place named outer:
- * "inner in outer", "inner, outer", "inner district of the outer", "outer's (northern) inner". */
-int cc_place_within(const char *start, const char *p, const char *end, cc_str inner, cc_str outer);
+/* Where the text around a place name could name a place holding it: "inner in outer", "inner, outer",
+ * "inner district of the outer", "outer's (northern) inner". The positions do not depend on the other
+ * place, so they are found once for each time a name is written and tried for every other name. */
+typedef struct cc_place_context {
+    const char *start, *end; /* the article text */
+    const char *after[4];    /* where a holding place's name may start */
+    const char *owner[3];    /* where a holding place's name followed by "'s" may end */
+    uint8_t n_after, n_owner;
+} cc_place_context;
+
+/* Reads the context of the place named inner written at p; 0 when p does not start the whole name. */
+int cc_place_context_at(cc_place_context *ctx, const char *start, const char *p, const char *end, cc_str inner);
+/* The context says its place lies in the place named outer. */
+int cc_place_context_names(const cc_place_context *ctx, cc_str outer);
 int cc_frame_relation(const cc_frame *a, const cc_frame *b);
 /* Same original source: equal after normalising, a surname of a full name, or an acronym of a name. */
 int cc_same_source(const cc_facets *a, const cc_facets *b);
