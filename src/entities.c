@@ -713,11 +713,17 @@ int32_t cc_mention_at(const cc_article *a, uint32_t pos)
 
 /* ---- across articles ---- */
 
+/* A mention's keys: under its own type, and under place, which agree_places asks of every name. */
+typedef struct mention_keys {
+    uint64_t own, place;
+} mention_keys;
+
 /* Normalised key: letters and digits only, ASCII lower-cased ("Ki-Moon" = "Ki-moon", "al Hussein" =
- * "al-Hussein", "Ra’ad" = "Ra'ad"). */
-static uint64_t name_key(cc_str s, uint8_t type)
+ * "al-Hussein", "Ra’ad" = "Ra'ad"), seeded with the type. Both keys come from one pass over the name:
+ * the normalising is the work, the second hash rides along. */
+static mention_keys name_keys(cc_str s, uint8_t type)
 {
-    uint64_t h = 1469598103934665603ULL ^ type;
+    uint64_t h = 1469598103934665603ULL ^ type, hp = 1469598103934665603ULL ^ CC_ENT_PLACE;
     for (uint32_t i = 0; i < s.len; i++) {
         unsigned char c = (unsigned char)s.p[i];
         if (c == ' ' || c == '-' || c == '\'' || c == '.') {
@@ -732,8 +738,10 @@ static uint64_t name_key(cc_str s, uint8_t type)
             c = (unsigned char)(c + 32);
         }
         h = (h ^ c) * 1099511628211ULL;
+        hp = (hp ^ c) * 1099511628211ULL;
     }
-    return h ? h : 1;
+    mention_keys k = { h ? h : 1, hp ? hp : 1 };
+    return k;
 }
 
 typedef struct slot {
@@ -745,6 +753,30 @@ typedef struct table {
     slot *slots;
     size_t cap;
 } table;
+
+static table table_new(size_t keys)
+{
+    table t = { NULL, 16 };
+    while (t.cap < keys * 2) {
+        t.cap *= 2;
+    }
+    t.slots = calloc(t.cap, sizeof *t.slots);
+    if (!t.slots) {
+        abort();
+    }
+    return t;
+}
+
+/* The entity noted for key, or -1; unlike table_get, adds nothing. */
+static int32_t table_find(const table *t, uint64_t key)
+{
+    for (size_t i = (size_t)key & (t->cap - 1); t->slots[i].key; i = (i + 1) & (t->cap - 1)) {
+        if (t->slots[i].key == key) {
+            return t->slots[i].entity;
+        }
+    }
+    return -1;
+}
 
 static int32_t *table_get(table *t, uint64_t key)
 {
@@ -766,31 +798,39 @@ static int is_single_word(cc_str s)
 
 /* A surname alone joins the one full-named person in the cluster with that surname, if there is one:
  * surnames maps each surname to that entity, or to -2 when two different people share it. */
-static void index_surnames(const cc_cluster *c, table *surnames)
+static table index_surnames(const cc_cluster *c)
 {
+    size_t persons = 0;
+    for (size_t e = 0; e < c->entities.n; e++) {
+        persons += c->entities.v[e].type == CC_ENT_PERSON;
+    }
+    table surnames = table_new(persons);
     for (size_t e = 0; e < c->entities.n; e++) {
         const cc_entity *x = &c->entities.v[e];
         if (x->type != CC_ENT_PERSON || is_single_word(x->name)) {
             continue;
         }
-        int32_t *slot_entity = table_get(surnames, ci_hash(surname_of(x->name), KEY_SURNAME));
+        int32_t *slot_entity = table_get(&surnames, ci_hash(surname_of(x->name), KEY_SURNAME));
         *slot_entity = *slot_entity == -1 ? (int32_t)e : -2;
     }
+    return surnames;
 }
 
-static void link_pass(cc_cluster *c, table *t, table *surnames, int32_t *last_article)
+/* keys: each mention's, mentions of all articles in turn */
+static void link_pass(cc_cluster *c, const mention_keys *keys, table *t, const table *surnames,
+                      int32_t *last_article)
 {
-    for (size_t ai = 0; ai < c->articles.n; ai++) {
+    for (size_t ai = 0, g = 0; ai < c->articles.n; ai++) {
         cc_article *a = c->articles.v[ai];
-        for (size_t k = 0; k < a->mentions.n; k++) {
+        for (size_t k = 0; k < a->mentions.n; k++, g++) {
             cc_mention *m = &a->mentions.v[k];
             int single = m->type == CC_ENT_PERSON && is_single_word(m->name);
             if (single != (surnames != NULL) || m->entity >= 0) {
                 continue;
             }
-            int32_t *slot_entity = table_get(t, name_key(m->name, m->type));
+            int32_t *slot_entity = table_get(t, keys[g].own);
             if (*slot_entity < 0 && single) {
-                int32_t e = *table_get(surnames, ci_hash(surname_of(m->name), KEY_SURNAME));
+                int32_t e = table_find(surnames, ci_hash(surname_of(m->name), KEY_SURNAME));
                 *slot_entity = e >= 0 ? e : -1;
             }
             if (*slot_entity < 0) {
@@ -811,56 +851,57 @@ static void link_pass(cc_cluster *c, table *t, table *surnames, int32_t *last_ar
 
 /* A name some article reads as a place ("in Khan Sheikhoun") is the place in the articles that read it as
  * a person's only for want of context: two capitalised words. */
-static void agree_places(cc_cluster *c, table *t)
+static void agree_places(cc_cluster *c, mention_keys *keys, size_t places)
 {
+    table t = table_new(places);
     for (int pass = 0; pass < 2; pass++) {
-        for (size_t ai = 0; ai < c->articles.n; ai++) {
+        for (size_t ai = 0, g = 0; ai < c->articles.n; ai++) {
             cc_article *a = c->articles.v[ai];
-            for (size_t k = 0; k < a->mentions.n; k++) {
+            for (size_t k = 0; k < a->mentions.n; k++, g++) {
                 cc_mention *m = &a->mentions.v[k];
                 if (pass == 0 && m->type == CC_ENT_PLACE) {
-                    *table_get(t, name_key(m->name, CC_ENT_PLACE)) = 1;
+                    *table_get(&t, keys[g].place) = 1;
                 } else if (pass == 1 && m->type == CC_ENT_PERSON && !is_single_word(m->name) &&
-                           *table_get(t, name_key(m->name, CC_ENT_PLACE)) == 1) {
+                           table_find(&t, keys[g].place) == 1) {
                     m->type = CC_ENT_PLACE;
+                    keys[g].own = keys[g].place;
                 }
             }
         }
     }
-    memset(t->slots, 0, t->cap * sizeof *t->slots);
+    free(t.slots);
 }
 
 void cc_link_entities(cc_cluster *c)
 {
-    size_t total = 0;
+    size_t total = 0, places = 0;
     for (size_t ai = 0; ai < c->articles.n; ai++) {
         total += c->articles.v[ai]->mentions.n;
-        for (size_t k = 0; k < c->articles.v[ai]->mentions.n; k++) {
-            c->articles.v[ai]->mentions.v[k].entity = -1;
-        }
     }
-    c->entities.n = 0;
-    table t = { NULL, 16 };
-    while (t.cap < total * 2) {
-        t.cap *= 2;
-    }
-    t.slots = calloc(t.cap, sizeof *t.slots);
+    mention_keys *keys = malloc((total + 1) * sizeof *keys);
     int32_t *last_article = malloc((total + 1) * sizeof *last_article);
-    if (!t.slots || !last_article) {
+    if (!keys || !last_article) {
         abort();
+    }
+    for (size_t ai = 0, g = 0; ai < c->articles.n; ai++) {
+        for (size_t k = 0; k < c->articles.v[ai]->mentions.n; k++, g++) {
+            cc_mention *m = &c->articles.v[ai]->mentions.v[k];
+            m->entity = -1;
+            keys[g] = name_keys(m->name, m->type);
+            places += m->type == CC_ENT_PLACE;
+        }
     }
     for (size_t i = 0; i <= total; i++) {
         last_article[i] = -1;
     }
-    agree_places(c, &t);
-    link_pass(c, &t, NULL, last_article);
-    table surnames = { calloc(t.cap, sizeof(slot)), t.cap };
-    if (!surnames.slots) {
-        abort();
-    }
-    index_surnames(c, &surnames);
-    link_pass(c, &t, &surnames, last_article);
+    c->entities.n = 0;
+    agree_places(c, keys, places);
+    table t = table_new(total);
+    link_pass(c, keys, &t, NULL, last_article);
+    table surnames = index_surnames(c);
+    link_pass(c, keys, &t, &surnames, last_article);
     free(surnames.slots);
-    free(last_article);
     free(t.slots);
+    free(last_article);
+    free(keys);
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes8.h"
 #include "stages.h"
 
 static int is_word_byte(unsigned char c)
@@ -38,39 +39,12 @@ typedef struct words {
     CC_VEC(word_use) uses;
 } words;
 
-#define BYTES_1 0x0101010101010101ULL
-#define BYTES_80 0x8080808080808080ULL
-
-/* The high bit of each byte of v7 (bytes under 0x80) that is lo or more. */
-static uint64_t at_least(uint64_t v7, unsigned lo)
-{
-    return (v7 + BYTES_1 * (0x80 - lo)) & BYTES_80;
-}
-
-/* The high bit of each of eight bytes that is an ASCII letter. */
-static uint64_t letters(uint64_t v)
-{
-    uint64_t folded = (v & ~BYTES_80) | BYTES_1 * 0x20;
-    return at_least(folded, 'a') & ~at_least(folded, 'z' + 1) & ~v;
-}
-
-/* The high bit of each of eight bytes that is part of a word: an ASCII letter or digit, or UTF-8. */
+/* Each of eight bytes that is part of a word: an ASCII letter or digit, or UTF-8. */
 static uint64_t word_bytes(uint64_t v)
 {
-    uint64_t v7 = v & ~BYTES_80;
-    uint64_t digits = at_least(v7, '0') & ~at_least(v7, '9' + 1) & ~v;
-    return letters(v) | digits | (v & BYTES_80);
-}
-
-/* A bijection (murmur3's finaliser): a word of up to eight bytes keys as its bytes mixed, so two short
- * words never share a key. */
-static uint64_t mix(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    return x ^ (x >> 33);
+    uint64_t v7 = v & ~CC_BYTES_80;
+    uint64_t digits = cc_at_least8(v7, '0') & ~cc_at_least8(v7, '9' + 1) & ~v;
+    return cc_letters8(v) | digits | (v & CC_BYTES_80);
 }
 
 static void table_alloc(words *t, uint32_t cap)
@@ -133,16 +107,15 @@ static uint64_t word_key(cc_str text, uint32_t *i)
 {
     uint64_t key = 0;
     for (uint32_t start = *i, k = start;;) {
-        uint64_t v;
-        memcpy(&v, text.p + k, sizeof v);
-        uint64_t stop = ~word_bytes(v) & BYTES_80;
+        uint64_t v = cc_load8(text.p + k);
+        uint64_t stop = ~word_bytes(v) & CC_BYTES_80;
         if (text.len - k < 8) {
-            stop |= BYTES_80 << (8 * (text.len - k)); /* the quote ends here */
+            stop |= CC_BYTES_80 << (8 * (text.len - k)); /* the quote ends here */
         }
         uint32_t n = stop ? (uint32_t)__builtin_ctzll(stop) / 8 : 8; /* the bytes load little-endian */
         if (n && k - start < 64) {
-            uint64_t lower = v | letters(v) >> 2;
-            key = mix(key ^ (n == 8 ? lower : lower & ((1ULL << (8 * n)) - 1)));
+            uint64_t lower = cc_lower8(v);
+            key = cc_mix64(key ^ (n == 8 ? lower : lower & ((1ULL << (8 * n)) - 1)));
         }
         k += n;
         if (n < 8) {
