@@ -71,10 +71,17 @@ static void write_span_pair(cc_out *out, cc_span s)
     cc_out_uint(out, s.end);
 }
 
-static void write_document(cc_out *out, const cc_article *a)
+/* An article's id, quoted and escaped once per report (quoted_ids): every claim, quote, amount and
+ * mention names its article. */
+static void put_id(cc_out *out, cc_str quoted)
+{
+    cc_out_write(out, quoted.p, quoted.len);
+}
+
+static void write_document(cc_out *out, const cc_article *a, cc_str id)
 {
     cc_out_puts(out, "{\"id\":");
-    cc_out_json(out, a->id, strlen(a->id));
+    put_id(out, id);
     cc_out_puts(out, ",\"title\":");
     str(out, a->title);
     cc_out_puts(out, ",\"source\":");
@@ -121,10 +128,10 @@ static void write_document(cc_out *out, const cc_article *a)
     cc_out_puts(out, "]}");
 }
 
-static void write_amount(cc_out *out, const cc_article *a, const cc_amount *m)
+static void write_amount(cc_out *out, const cc_article *a, cc_str id, const cc_amount *m)
 {
     cc_out_puts(out, "{\"doc\":");
-    cc_out_json(out, a->id, strlen(a->id));
+    put_id(out, id);
     if (m->is_range) {
         cc_out_puts(out, ",\"low\":");
         cc_out_number(out, m->low);
@@ -155,11 +162,11 @@ static void write_amount(cc_out *out, const cc_article *a, const cc_amount *m)
     cc_out_putc(out, '}');
 }
 
-static void write_claim(cc_out *out, const cc_cluster *c, const cc_article *a, const cc_claim *cl)
+static void write_claim(cc_out *out, const cc_cluster *c, const cc_article *a, cc_str id, const cc_claim *cl)
 {
     const cc_amount *m = cl->amount < a->amounts.n ? &a->amounts.v[cl->amount] : NULL;
     cc_out_puts(out, "{\"doc\":");
-    cc_out_json(out, a->id, strlen(a->id));
+    put_id(out, id);
     key_name(out, ",\"category\":", cc_category_name((cc_category)cl->category));
     cc_out_puts(out, ",\"value\":");
     if (m && m->vague.len) {
@@ -208,10 +215,10 @@ static void write_claim(cc_out *out, const cc_cluster *c, const cc_article *a, c
     cc_out_putc(out, '}');
 }
 
-static void write_quote(cc_out *out, const cc_article *a, const cc_quote *q)
+static void write_quote(cc_out *out, const cc_article *a, cc_str id, const cc_quote *q)
 {
     cc_out_puts(out, "{\"doc\":");
-    cc_out_json(out, a->id, strlen(a->id));
+    put_id(out, id);
     cc_out_puts(out, ",\"text\":");
     str(out, cc_quote_text(a, q));
     cc_out_puts(out, ",\"speaker\":");
@@ -231,10 +238,10 @@ static void write_quote(cc_out *out, const cc_article *a, const cc_quote *q)
     cc_out_putc(out, '}');
 }
 
-static void write_mention(cc_out *out, const cc_cluster *c, const cc_article *a, const cc_mention *m)
+static void write_mention(cc_out *out, const cc_cluster *c, const cc_article *a, cc_str id, const cc_mention *m)
 {
     cc_out_puts(out, "{\"doc\":");
-    cc_out_json(out, a->id, strlen(a->id));
+    put_id(out, id);
     key_name(out, ",\"type\":", cc_entity_type_name((cc_entity_type)m->type));
     cc_out_puts(out, ",\"text\":");
     span_text(out, a, m->span);
@@ -249,7 +256,7 @@ static void write_mention(cc_out *out, const cc_cluster *c, const cc_article *a,
     cc_out_putc(out, '}');
 }
 
-static void write_group(cc_out *out, const cc_cluster *c, size_t gi)
+static void write_group(cc_out *out, const cc_cluster *c, const cc_str *ids, size_t gi)
 {
     const cc_group *g = &c->groups.v[gi];
     cc_out_puts(out, "{\"id\":");
@@ -267,9 +274,8 @@ static void write_group(cc_out *out, const cc_cluster *c, size_t gi)
     cc_out_puts(out, ",\"members\":[");
     for (size_t i = 0; i < g->members.n; i++) {
         const cc_claim_ref *r = &g->members.v[i];
-        const cc_article *a = c->articles.v[r->article];
         cc_out_puts(out, i ? ",{\"doc\":" : "{\"doc\":");
-        cc_out_json(out, a->id, strlen(a->id));
+        put_id(out, ids[r->article]);
         cc_out_puts(out, ",\"claim\":");
         cc_out_uint(out, r->claim);
         cc_out_puts(out, ",\"figure_low\":");
@@ -293,7 +299,7 @@ static void write_group(cc_out *out, const cc_cluster *c, size_t gi)
     cc_out_putc(out, '}');
 }
 
-static void write_merged_quote(cc_out *out, const cc_cluster *c, size_t mi)
+static void write_merged_quote(cc_out *out, const cc_cluster *c, const cc_str *ids, size_t mi)
 {
     const cc_merged_quote *m = &c->merged_quotes.v[mi];
     cc_out_puts(out, "{\"id\":");
@@ -302,9 +308,8 @@ static void write_merged_quote(cc_out *out, const cc_cluster *c, size_t mi)
     str(out, m->speaker);
     cc_out_puts(out, ",\"members\":[");
     for (size_t i = 0; i < m->members.n; i++) {
-        const cc_article *a = c->articles.v[m->members.v[i].article];
         cc_out_puts(out, i ? ",{\"doc\":" : "{\"doc\":");
-        cc_out_json(out, a->id, strlen(a->id));
+        put_id(out, ids[m->members.v[i].article]);
         cc_out_puts(out, ",\"quote\":");
         cc_out_uint(out, m->members.v[i].quote);
         cc_out_putc(out, '}');
@@ -312,7 +317,7 @@ static void write_merged_quote(cc_out *out, const cc_cluster *c, size_t mi)
     cc_out_puts(out, "]}");
 }
 
-static void write_summary(cc_out *out, const cc_cluster *c)
+static void write_summary(cc_out *out, const cc_cluster *c, const cc_str *ids)
 {
     for (size_t i = 0; i < c->summary.n; i++) {
         const cc_summary_sentence *s = &c->summary.v[i];
@@ -321,26 +326,25 @@ static void write_summary(cc_out *out, const cc_cluster *c)
         span_text(out, a, s->span);
         cc_out_puts(out, ",\"docs\":[");
         for (size_t k = 0; k < s->articles.n; k++) {
-            const char *id = c->articles.v[s->articles.v[k]]->id;
             if (k) {
                 cc_out_putc(out, ',');
             }
-            cc_out_json(out, id, strlen(id));
+            put_id(out, ids[s->articles.v[k]]);
         }
         cc_out_puts(out, "],\"doc\":");
-        cc_out_json(out, a->id, strlen(a->id));
+        put_id(out, ids[s->article]);
         cc_out_putc(out, ',');
         write_span_pair(out, s->span);
         cc_out_putc(out, '}');
     }
 }
 
-static void write_report(cc_out *out, const cc_cluster *c)
+static void write_report(cc_out *out, const cc_cluster *c, const cc_str *ids)
 {
     cc_out_puts(out, "{\"crosscheck\":\"" CC_VERSION "\",\n\"documents\":[");
     for (size_t i = 0; i < c->articles.n; i++) {
         cc_out_puts(out, i ? ",\n" : "\n");
-        write_document(out, c->articles.v[i]);
+        write_document(out, c->articles.v[i], ids[i]);
     }
     int first = 1;
     cc_out_puts(out, "],\n\"claims\":[");
@@ -349,7 +353,7 @@ static void write_report(cc_out *out, const cc_cluster *c)
         for (size_t k = 0; k < a->claims.n; k++) {
             comma(out, &first);
             cc_out_putc(out, '\n');
-            write_claim(out, c, a, &a->claims.v[k]);
+            write_claim(out, c, a, ids[i], &a->claims.v[k]);
         }
     }
     first = 1;
@@ -359,7 +363,7 @@ static void write_report(cc_out *out, const cc_cluster *c)
         for (size_t k = 0; k < a->quotes.n; k++) {
             comma(out, &first);
             cc_out_putc(out, '\n');
-            write_quote(out, a, &a->quotes.v[k]);
+            write_quote(out, a, ids[i], &a->quotes.v[k]);
         }
     }
     first = 1;
@@ -369,7 +373,7 @@ static void write_report(cc_out *out, const cc_cluster *c)
         for (size_t k = 0; k < a->amounts.n; k++) {
             comma(out, &first);
             cc_out_putc(out, '\n');
-            write_amount(out, a, &a->amounts.v[k]);
+            write_amount(out, a, ids[i], &a->amounts.v[k]);
         }
     }
     cc_out_puts(out, "],\n\"entities\":[");
@@ -393,40 +397,57 @@ static void write_report(cc_out *out, const cc_cluster *c)
         for (size_t k = 0; k < a->mentions.n; k++) {
             comma(out, &first);
             cc_out_putc(out, '\n');
-            write_mention(out, c, a, &a->mentions.v[k]);
+            write_mention(out, c, a, ids[i], &a->mentions.v[k]);
         }
     }
     cc_out_puts(out, "],\n\"groups\":[");
     for (size_t i = 0; i < c->groups.n; i++) {
         cc_out_puts(out, i ? ",\n" : "\n");
-        write_group(out, c, i);
+        write_group(out, c, ids, i);
     }
     cc_out_puts(out, "],\n\"merged_quotes\":[");
     for (size_t i = 0; i < c->merged_quotes.n; i++) {
         cc_out_puts(out, i ? ",\n" : "\n");
-        write_merged_quote(out, c, i);
+        write_merged_quote(out, c, ids, i);
     }
     cc_out_puts(out, "],\n\"summary\":[");
-    write_summary(out, c);
+    write_summary(out, c, ids);
     cc_out_puts(out, "]}\n");
 }
 
 /* The report goes out through a buffer of its own: it is a great many short pieces, and stdio's cost
  * per call came to more than their bytes. */
+/* Each article's id as a JSON string, in arena. */
+static cc_str *quoted_ids(const cc_cluster *c, cc_arena *arena)
+{
+    cc_str *ids = cc_arena_alloc(arena, (c->articles.n + 1) * sizeof *ids);
+    for (size_t i = 0; i < c->articles.n; i++) {
+        const char *id = c->articles.v[i]->id;
+        size_t len = strlen(id);
+        char *p = cc_arena_alloc(arena, 6 * len + 2);
+        ids[i] = cc_str_of(p, cc_json_quoted(p, id, len));
+    }
+    return ids;
+}
+
 void cc_render_json(const cc_cluster *c, FILE *file)
 {
     cc_out out;
+    cc_arena arena = { 0 };
     cc_out_start(&out, file);
-    write_report(&out, c);
+    write_report(&out, c, quoted_ids(c, &arena));
     cc_out_flush(&out);
+    cc_arena_free(&arena);
 }
 
 void cc_render_json_summary(const cc_cluster *c, FILE *file)
 {
     cc_out out;
+    cc_arena arena = { 0 };
     cc_out_start(&out, file);
     cc_out_puts(&out, "{\"crosscheck\":\"" CC_VERSION "\",\n\"summary\":[");
-    write_summary(&out, c);
+    write_summary(&out, c, quoted_ids(c, &arena));
     cc_out_puts(&out, "]}\n");
     cc_out_flush(&out);
+    cc_arena_free(&arena);
 }

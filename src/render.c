@@ -8,7 +8,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bytes8.h"
 #include "ingest.h"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 void cc_write_raw(FILE *out, const char *s, size_t len)
 {
@@ -53,90 +58,119 @@ static size_t json_escape(char *out, unsigned char c)
     }
 }
 
+/* c as it goes in a JSON string. */
+static size_t json_byte(char *out, unsigned char c)
+{
+    if (json_class(c) == JSON_PLAIN || c == ' ') {
+        *out = (char)c;
+        return 1;
+    }
+    return json_escape(out, c);
+}
+
 /* Eight bytes at a time, without a branch per byte. below(v, n) sets the high bit of (at least) every
  * byte of v under n (n <= 0x80); its false positives only ever send a word to the byte loop. */
-#define BYTES_1 0x0101010101010101ULL
-#define BYTES_80 0x8080808080808080ULL
-
-static uint64_t load8(const char *p)
-{
-    uint64_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
 static uint64_t below(uint64_t v, unsigned n)
 {
-    return (v - BYTES_1 * n) & ~v & BYTES_80;
+    return (v - CC_BYTES_1 * n) & ~v & CC_BYTES_80;
 }
 
-/* Whether the eight bytes at p go out as they are: no control byte, '"' or '\\', and, folding, no
- * white space byte next to another (p[8] included, so a space ending the word is never the first of a
- * run). */
-static int plain8(const char *p, int fold)
+/* Whether the eight bytes at p go out as they are: no control byte, '"' or '\\', and no white space
+ * byte next to another (p[8] included, so a space ending the word is never the first of a run). */
+static int plain8(const char *p)
 {
-    uint64_t v = load8(p);
-    uint64_t special = below(v, 0x20) | below(v ^ (BYTES_1 * '"'), 1) | below(v ^ (BYTES_1 * '\\'), 1);
-    if (fold) {
-        special |= below(v, 0x21) & below(load8(p + 1), 0x21);
-    }
-    return !special;
+    uint64_t v = cc_load8(p);
+    uint64_t special = below(v, 0x20) | below(v ^ (CC_BYTES_1 * '"'), 1) | below(v ^ (CC_BYTES_1 * '\\'), 1);
+    return !(special | (below(v, 0x21) & below(cc_load8(p + 1), 0x21)));
 }
 
-/* One pass, escaping (and with fold, collapsing white space) straight into the output buffer: reports
- * write every sentence of every article this way, so this is a hot loop. Input goes in chunks whose room
- * is made first for the case every byte needs escaping, so the byte loop has no room check. Words of
- * plain text are copied whole; folding, only where no space is pending and none is leading, so the
- * word's bytes are exactly what the byte loop would write. */
-static void write_json(cc_out *o, const char *s, size_t len, int fold)
+#ifdef __SSE2__
+/* Of sixteen bytes at p, those that do not go out as they are (plain8's test), as a bit mask. */
+static unsigned special16(const char *p)
+{
+    const __m128i controls = _mm_set1_epi8(0x1f), blanks = _mm_set1_epi8(0x20);
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i next = _mm_loadu_si128((const __m128i *)(const void *)(p + 1));
+    __m128i escaped = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, controls), x),
+                                   _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')),
+                                                _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+    __m128i blank_run = _mm_and_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, blanks), x),
+                                      _mm_cmpeq_epi8(_mm_min_epu8(next, blanks), next));
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(escaped, blank_run));
+}
+#endif
+
+/* Copies to out the bytes of s[0, len) that go out as they are, up to the first that does not (or a
+ * little before it), and returns how many: sixteen at a time where the CPU allows, then eight. s[len]
+ * is read too. */
+static size_t copy_plain(char *out, const char *s, size_t len)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    for (; i + 16 <= len; i += 16) {
+        unsigned special = special16(s + i);
+        memcpy(out + i, s + i, 16); /* with special, the bytes from the first are written over */
+        if (special) {
+            return i + (size_t)__builtin_ctz(special);
+        }
+    }
+#endif
+    for (; i + 8 <= len && plain8(s + i); i += 8) {
+        memcpy(out + i, s + i, 8);
+    }
+    return i;
+}
+
+/* One pass, escaping and collapsing white space straight into the output buffer: reports write every
+ * sentence of every article this way, so this is a hot loop. Input goes in chunks whose room is made
+ * first for the case every byte needs escaping, so the byte loop has no room check. Runs of plain text
+ * are copied whole, only where no space is pending and none is leading, so the run's bytes are exactly
+ * what the byte loop would write. */
+void cc_out_json_folded(cc_out *o, const char *s, size_t len)
 {
     enum { CHUNK = 512 };
     int space = 0, written = 0;
     cc_out_putc(o, '"');
     for (size_t from = 0; from < len; from += CHUNK) {
         size_t to = len - from < CHUNK ? len : from + CHUNK;
-        char *buf = cc_out_room(o, 6 * (to - from) + 1);
-        size_t n = 0, limit = fold && to == len ? len - 1 : to; /* plain8 reads p[8] when folding */
-        for (size_t i = from; i < to;) {
-            if (!fold || (written ? !space : !is_space_byte(s[i]))) {
-                size_t start = i;
-                for (; i + 8 <= limit && plain8(s + i, fold); i += 8, n += 8) {
-                    memcpy(buf + n, s + i, 8);
+        char *buf = cc_out_room(o, 6 * (to - from) + 1); /* + a space pending from the chunk before */
+        size_t n = 0, limit = to == len ? len - 1 : to; /* copy_plain reads s[limit] */
+        for (size_t i = from; i < to; i++) {
+            if (i + 8 <= limit && (written ? !space : !is_space_byte(s[i]))) {
+                size_t run = copy_plain(buf + n, s + i, limit - i);
+                i += run;
+                n += run;
+                written |= run > 0;
+                if (i == to) {
+                    break;
                 }
-                written |= i > start;
             }
-            for (size_t stop = i + 8 < to ? i + 8 : to; i < stop; i++) {
-                unsigned char c = (unsigned char)s[i];
-                unsigned char cls = json_class(c);
-                if (cls == JSON_SPACE && fold) {
-                    space = written;
-                    continue;
-                }
-                if (space) {
-                    buf[n++] = ' ';
-                    space = 0;
-                }
-                if (cls == JSON_PLAIN || c == ' ') {
-                    buf[n++] = (char)c;
-                } else {
-                    n += json_escape(buf + n, c);
-                }
-                written = 1;
+            unsigned char c = (unsigned char)s[i];
+            if (json_class(c) == JSON_SPACE) {
+                space = written;
+                continue;
             }
+            if (space) {
+                buf[n++] = ' ';
+                space = 0;
+            }
+            n += json_byte(buf + n, c);
+            written = 1;
         }
         o->n += n;
     }
     cc_out_putc(o, '"');
 }
 
-void cc_out_json(cc_out *o, const char *s, size_t len)
+size_t cc_json_quoted(char *out, const char *s, size_t len)
 {
-    write_json(o, s, len, 0);
-}
-
-void cc_out_json_folded(cc_out *o, const char *s, size_t len)
-{
-    write_json(o, s, len, 1);
+    size_t n = 0;
+    out[n++] = '"';
+    for (size_t i = 0; i < len; i++) {
+        n += json_byte(out + n, (unsigned char)s[i]);
+    }
+    out[n++] = '"';
+    return n;
 }
 
 void cc_write_escaped_html(FILE *out, const char *s, size_t len)
@@ -212,20 +246,28 @@ void cc_write_folded(FILE *out, const char *s, size_t len, void (*write)(FILE *,
     write(out, buf, n);
 }
 
-/* Digits go straight to the buffer, last first: copying them from a scratch array just written stalled
- * on the reload. */
+/* Digits go straight to the buffer, last first, two at a time from a table of pairs: copying them from
+ * a scratch array just written stalled on the reload, and a division per digit was most of the cost. */
 void cc_out_uint(cc_out *o, unsigned long long v)
 {
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
     size_t len = 1;
-    for (unsigned long long rest = v / 10; rest; rest /= 10) {
+    for (unsigned long long bound = 10; len < 20 && v >= bound; bound *= 10) {
         len++;
     }
     char *p = cc_out_room(o, len) + len;
     o->n += len;
-    do {
-        *--p = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
+    for (; v >= 100; v /= 100) {
+        p -= 2;
+        memcpy(p, pairs + 2 * (v % 100), 2);
+    }
+    if (v >= 10) {
+        memcpy(p - 2, pairs + 2 * v, 2);
+    } else {
+        p[-1] = (char)('0' + v);
+    }
 }
 
 void cc_out_flush(cc_out *o)

@@ -65,7 +65,9 @@ static inline void cc_out_putc(cc_out *o, char c)
 void cc_out_uint(cc_out *o, unsigned long long v);
 /* Writes a number without a trailing ".0" for integers ("100000", "8.6"). */
 void cc_out_number(cc_out *o, double v);
-void cc_out_json(cc_out *o, const char *s, size_t len);
+/* s as a JSON string, quotes included, into out (room for 6 * len + 2 bytes); returns its length. For
+ * strings a report writes many times, escaped once. */
+size_t cc_json_quoted(char *out, const char *s, size_t len);
 /* A JSON string of the article text of a span, runs of white space folded to one space. */
 void cc_out_json_folded(cc_out *o, const char *s, size_t len);
 

@@ -202,6 +202,67 @@ TEST(report_json_sentence_text_is_folded_and_escaped_at_any_length)
     cc_cluster_free(c);
 }
 
+/* What cc_out_json_folded must write, byte by byte: white space runs folded to one space and dropped at
+ * the ends, '"', '\\' and control bytes escaped. */
+static void fold_reference(char *out, const char *s)
+{
+    size_t n = 0;
+    int space = 0, written = 0;
+    *out++ = '"';
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            space = written;
+            continue;
+        }
+        if (space) {
+            out[n++] = ' ';
+            space = 0;
+        }
+        if (c == '"' || c == '\\') {
+            n += (size_t)sprintf(out + n, "\\%c", c);
+        } else if (c < 0x20) {
+            n += (size_t)sprintf(out + n, "\\u%04x", c);
+        } else {
+            out[n++] = (char)c;
+        }
+        written = 1;
+    }
+    strcpy(out + n, "\"");
+}
+
+/* Plain runs are copied many bytes at a time: every escape and white space run must still be seen at
+ * whatever offset it falls, at either side of a block of bytes and at the ends. */
+TEST(report_json_folding_sees_every_special_byte_at_any_offset)
+{
+    const char *specials[] = { "\"", "\\", "\n", "  ", " \t ", "\x01", "\u00e9" };
+    for (size_t k = 0; k < sizeof specials / sizeof *specials; k++) {
+        for (size_t at = 0; at < 40; at++) {
+            for (size_t len = at; len < at + 20; len += 3) {
+                char text[128], expected[512];
+                memset(text, 'w', len);
+                text[len] = '\0';
+                memcpy(text + at, specials[k], strlen(specials[k]));
+                text[at + strlen(specials[k]) > len ? at + strlen(specials[k]) : len] = '\0';
+                if (at % 7 == 3) {
+                    text[0] = ' '; /* a leading space, and a word made of spaces inside */
+                }
+                char *got = NULL;
+                size_t got_len = 0;
+                FILE *f = open_memstream(&got, &got_len);
+                cc_out out;
+                cc_out_start(&out, f);
+                cc_out_json_folded(&out, text, strlen(text));
+                cc_out_flush(&out);
+                fclose(f);
+                fold_reference(expected, text);
+                CHECK_STR(got, expected);
+                free(got);
+            }
+        }
+    }
+}
+
 /* Strings written whole (ids, names) keep their spaces and get every escape JSON needs. */
 TEST(report_json_escapes_ids_and_keeps_their_spaces)
 {
