@@ -246,6 +246,19 @@ void cc_write_folded(FILE *out, const char *s, size_t len, void (*write)(FILE *,
     write(out, buf, n);
 }
 
+/* From v's bit length (1233 / 4096 is just over log10(2)), one short or right; v | 1 so 0 has a digit. */
+static size_t decimal_digits(unsigned long long v)
+{
+    static const unsigned long long powers[] = { 1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+                                                 10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL,
+                                                 100000000000ULL, 1000000000000ULL, 10000000000000ULL,
+                                                 100000000000000ULL, 1000000000000000ULL, 10000000000000000ULL,
+                                                 100000000000000000ULL, 1000000000000000000ULL,
+                                                 10000000000000000000ULL };
+    size_t t = (size_t)(64 - __builtin_clzll(v | 1)) * 1233 >> 12;
+    return t + ((v | 1) >= powers[t]);
+}
+
 /* Digits go straight to the buffer, last first, two at a time from a table of pairs: copying them from
  * a scratch array just written stalled on the reload, and a division per digit was most of the cost. */
 void cc_out_uint(cc_out *o, unsigned long long v)
@@ -253,10 +266,7 @@ void cc_out_uint(cc_out *o, unsigned long long v)
     static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
-    size_t len = 1;
-    for (unsigned long long bound = 10; len < 20 && v >= bound; bound *= 10) {
-        len++;
-    }
+    size_t len = decimal_digits(v);
     char *p = cc_out_room(o, len) + len;
     o->n += len;
     for (; v >= 100; v /= 100) {

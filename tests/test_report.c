@@ -263,6 +263,31 @@ TEST(report_json_folding_sees_every_special_byte_at_any_offset)
     }
 }
 
+/* Offsets and counts are written without printf: every length of number, at each power of ten. */
+TEST(report_numbers_are_written_as_printf_would_at_every_length)
+{
+    char *got = NULL, expected[1024];
+    size_t got_len = 0, n = 0;
+    FILE *f = open_memstream(&got, &got_len);
+    cc_out out;
+    cc_out_start(&out, f);
+    unsigned long long power = 1;
+    for (int k = 0; k < 20; k++, power *= 10) {
+        unsigned long long values[] = { power - 1, power, power + 1 };
+        for (int j = 0; j < 3; j++) {
+            cc_out_uint(&out, values[j]);
+            cc_out_putc(&out, ' ');
+            n += (size_t)sprintf(expected + n, "%llu ", values[j]);
+        }
+    }
+    cc_out_uint(&out, ~0ULL);
+    sprintf(expected + n, "%llu", ~0ULL);
+    cc_out_flush(&out);
+    fclose(f);
+    CHECK_STR(got, expected);
+    free(got);
+}
+
 /* Strings written whole (ids, names) keep their spaces and get every escape JSON needs. */
 TEST(report_json_escapes_ids_and_keeps_their_spaces)
 {
