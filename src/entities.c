@@ -441,29 +441,53 @@ int cc_same_surname(cc_str x, cc_str y)
 
 /* ---- what the article says about a name: a small hash from name keys to runs ---- */
 
-static uint64_t ci_hash(cc_str s, uint64_t seed)
+enum { KEY_SURNAME = 1, KEY_TEXT = 2 };
+
+static uint64_t ci_start(uint64_t seed)
 {
-    uint64_t h = 1469598103934665603ULL ^ seed;
-    for (uint32_t i = 0; i < s.len; i++) {
-        unsigned char c = (unsigned char)s.p[i];
-        if (c >= 'A' && c <= 'Z') {
-            c = (unsigned char)(c + 32);
-        }
-        h = (h ^ c) * 1099511628211ULL;
+    return 1469598103934665603ULL ^ seed;
+}
+
+/* h with byte c hashed in, ASCII lower-cased. */
+static uint64_t ci_step(uint64_t h, unsigned char c)
+{
+    return (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 1099511628211ULL;
+}
+
+static uint64_t ci_add(uint64_t h, const char *s, uint32_t len)
+{
+    for (uint32_t i = 0; i < len; i++) {
+        h = ci_step(h, (unsigned char)s[i]);
     }
+    return h;
+}
+
+static uint64_t ci_end(uint64_t h)
+{
     return h ? h : 1;
 }
 
-enum { KEY_SURNAME = 1, KEY_TEXT = 2 };
+static uint64_t ci_hash(cc_str s, uint64_t seed)
+{
+    return ci_end(ci_add(ci_start(seed), s.p, s.len));
+}
 
-/* A run's text and keys, worked out once: the table below is asked about each run several times. */
+/* A run's text and keys, worked out once: the table below is asked about each run several times. The
+ * surname lies within the text, so its bytes are read once for both keys. */
 static void set_name(const cc_article *a, run *r)
 {
     uint32_t start = cc_tok(a, r->first)->start;
     uint32_t end = cc_tok(a, r->last)->start + cc_tok_stem_len(a, r->last);
     r->text = cc_str_of(a->text + start, end - start);
-    r->text_key = ci_hash(r->text, KEY_TEXT);
-    r->surname_key = ci_hash(surname_of(r->text), KEY_SURNAME);
+    cc_str surname = surname_of(r->text);
+    uint32_t from = (uint32_t)(surname.p - r->text.p), to = from + surname.len;
+    uint64_t h = ci_add(ci_start(KEY_TEXT), r->text.p, from), hs = ci_start(KEY_SURNAME);
+    for (uint32_t i = from; i < to; i++) {
+        h = ci_step(h, (unsigned char)r->text.p[i]);
+        hs = ci_step(hs, (unsigned char)r->text.p[i]);
+    }
+    r->text_key = ci_end(ci_add(h, r->text.p + to, r->text.len - to));
+    r->surname_key = ci_end(hs);
 }
 
 typedef struct name_slot {
@@ -723,7 +747,7 @@ typedef struct mention_keys {
  * the normalising is the work, the second hash rides along. */
 static mention_keys name_keys(cc_str s, uint8_t type)
 {
-    uint64_t h = 1469598103934665603ULL ^ type, hp = 1469598103934665603ULL ^ CC_ENT_PLACE;
+    uint64_t h = ci_start(type), hp = ci_start(CC_ENT_PLACE);
     for (uint32_t i = 0; i < s.len; i++) {
         unsigned char c = (unsigned char)s.p[i];
         if (c == ' ' || c == '-' || c == '\'' || c == '.') {
@@ -734,13 +758,10 @@ static mention_keys name_keys(cc_str s, uint8_t type)
             i += 2;
             continue;
         }
-        if (c >= 'A' && c <= 'Z') {
-            c = (unsigned char)(c + 32);
-        }
-        h = (h ^ c) * 1099511628211ULL;
-        hp = (hp ^ c) * 1099511628211ULL;
+        h = ci_step(h, c);
+        hp = ci_step(hp, c);
     }
-    mention_keys k = { h ? h : 1, hp ? hp : 1 };
+    mention_keys k = { ci_end(h), ci_end(hp) };
     return k;
 }
 
