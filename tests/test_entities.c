@@ -296,3 +296,17 @@ TEST(entity_common_word_surname_kept)
     CHECK_INT(mention_type(c, 0, "Miriam Diamond"), CC_ENT_PERSON);
     cc_cluster_free(c);
 }
+
+/* Name keys are seeded with the type: seeds once XOR-ed into the hash's start made a person "Harlow" and a
+ * place "Jarlow" ('h' and 'j' differ by the XOR of their types' seeds) one key, and so one entity. */
+TEST(entity_names_of_other_types_differing_in_one_bit_stay_apart)
+{
+    const char *texts[] = { HEAD "Mr Harlow said the ferry would sail again on Friday.\n",
+                            HEAD "Fishermen in Jarlow said the harbour had reopened.\n" };
+    cc_cluster *c = test_analyze_many(texts, 2);
+    const cc_entity *person = entity_named(c, "Harlow"), *place = entity_named(c, "Jarlow");
+    CHECK(person != NULL && person->type == CC_ENT_PERSON);
+    CHECK(place != NULL && place->type == CC_ENT_PLACE);
+    CHECK(person != place);
+    cc_cluster_free(c);
+}
