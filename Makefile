@@ -57,10 +57,16 @@ $(B)/run_tests: $(TEST_SRC) $(wildcard tests/*.h) tests/main.c $(B)/libcrosschec
 $(SAN)/run_tests: $(TEST_SRC) $(wildcard tests/*.h) tests/main.c $(SAN)/libcrosscheck.a
 	$(CC) $(ALL_CFLAGS) -O1 $(SANFLAGS) -Itests tests/main.c $(TEST_SRC) $(SAN)/libcrosscheck.a $(LIBS) -o $@
 
+# The threads test alone, under ThreadSanitizer, in a process of its own so that its threads also race to
+# make the shared tables.
+$(B)/tsan_threads: tests/main.c tests/test_threads.c $(wildcard tests/*.h) $(LIB_SRC) $(GEN_SRC) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) -O1 -fsanitize=thread -Itests tests/main.c tests/test_threads.c $(LIB_SRC) $(GEN_SRC) $(LIBS) -o $@
+
 # Unit and CLI tests, first plain then under the sanitizers; the last line of each run is "N passed, N failed".
-check: $(B)/crosscheck $(B)/run_tests $(SAN)/crosscheck $(SAN)/run_tests
+check: $(B)/crosscheck $(B)/run_tests $(SAN)/crosscheck $(SAN)/run_tests $(B)/tsan_threads
 	CROSSCHECK_BIN=$(B)/crosscheck $(B)/run_tests
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 CROSSCHECK_BIN=$(SAN)/crosscheck $(SAN)/run_tests
+	CROSSCHECK_BIN=$(B)/crosscheck $(B)/tsan_threads threads
 	tests/html-check.sh $(B)/crosscheck examples
 test: check
 

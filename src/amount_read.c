@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 
 #include "lexicon.h"
 #include "numbers.h"
@@ -11,11 +12,10 @@
 
 static const cc_lexset *vague_amounts, *currencies, *units, *clock_words, *prefixes, *stop_words, *ordinal_words;
 
-static void init(void)
+static pthread_once_t lexicons_loaded = PTHREAD_ONCE_INIT;
+
+static void load_lexicons(void)
 {
-    if (vague_amounts) {
-        return;
-    }
     currencies = cc_lexset_get("currencies");
     units = cc_lexset_get("units");
     clock_words = cc_lexset_get("clock_words");
@@ -23,6 +23,12 @@ static void init(void)
     stop_words = cc_lexset_get("stop_words");
     ordinal_words = cc_lexset_get("ordinal_words");
     vague_amounts = cc_lexset_get("vague_figures");
+}
+
+/* Once per process, whichever thread comes first. */
+static void init(void)
+{
+    pthread_once(&lexicons_loaded, load_lexicons);
 }
 
 static int is_digit(char ch)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 
 #include "amount_read.h"
 #include "dates.h"
@@ -17,11 +18,10 @@
 static const cc_lexset *qualifiers, *qualifiers_after, *units, *currencies, *change_words, *change_by_verbs,
     *clock_words, *identifier_words, *street_words, *year_words, *stop_words, *people_nouns, *starters, *metre_context;
 
-static void init(void)
+static pthread_once_t lexicons_loaded = PTHREAD_ONCE_INIT;
+
+static void load_lexicons(void)
 {
-    if (qualifiers) {
-        return;
-    }
     qualifiers_after = cc_lexset_get("qualifiers_after");
     units = cc_lexset_get("units");
     currencies = cc_lexset_get("currencies");
@@ -36,6 +36,12 @@ static void init(void)
     starters = cc_lexset_get("sentence_starters");
     metre_context = cc_lexset_get("metre_context");
     qualifiers = cc_lexset_get("qualifiers");
+}
+
+/* Once per process, whichever thread comes first. */
+static void init(void)
+{
+    pthread_once(&lexicons_loaded, load_lexicons);
 }
 
 static cc_qualifier qualifier_of(const cc_lexentry *e)

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 
 #include "claims_internal.h"
 #include "dates.h"
@@ -14,11 +15,10 @@
 static const cc_lexset *place_nouns, *time_words, *stop_words, *units, *reporting, *attributing, *photo_credits,
     *places;
 
-static void init(void)
+static pthread_once_t lexicons_loaded = PTHREAD_ONCE_INIT;
+
+static void load_lexicons(void)
 {
-    if (place_nouns) {
-        return;
-    }
     time_words = cc_lexset_get("time_words");
     stop_words = cc_lexset_get("stop_words");
     units = cc_lexset_get("units");
@@ -27,6 +27,12 @@ static void init(void)
     photo_credits = cc_lexset_get("photo_credits");
     places = cc_lexset_get("places");
     place_nouns = cc_lexset_get("place_nouns");
+}
+
+/* Once per process, whichever thread comes first. */
+static void init(void)
+{
+    pthread_once(&lexicons_loaded, load_lexicons);
 }
 
 static int is_month(const cc_article *a, size_t i)

@@ -4,6 +4,7 @@
  * the paragraph ("X said… The victims included…"). Pronoun subjects are the last source named before. */
 #include <string.h>
 #include <strings.h>
+#include <pthread.h>
 
 #include "claims_internal.h"
 #include "lexicon.h"
@@ -14,11 +15,10 @@
 static const cc_lexset *reporting, *attributing, *source_nouns, *stop_words, *predicates, *source_words, *titles,
     *org_words, *vague_amounts;
 
-static void init(void)
+static pthread_once_t lexicons_loaded = PTHREAD_ONCE_INIT;
+
+static void load_lexicons(void)
 {
-    if (reporting) {
-        return;
-    }
     attributing = cc_lexset_get("attribution_verbs");
     source_nouns = cc_lexset_get("source_nouns");
     stop_words = cc_lexset_get("stop_words");
@@ -28,6 +28,12 @@ static void init(void)
     org_words = cc_lexset_get("org_words");
     vague_amounts = cc_lexset_get("vague_amounts");
     reporting = cc_lexset_get("reporting_verbs");
+}
+
+/* Once per process, whichever thread comes first. */
+static void init(void)
+{
+    pthread_once(&lexicons_loaded, load_lexicons);
 }
 
 static int punct(const cc_article *a, size_t i, char ch)

@@ -5,6 +5,7 @@
  * negations are left out; a figure said twice in one article is one claim. */
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 
 #include "claims_internal.h"
 #include "lexicon.h"
@@ -14,17 +15,22 @@
 
 static const cc_lexset *predicates, *people_nouns, *modifiers, *stop_words, *things, *vague_counts;
 
-static void init(void)
+static pthread_once_t lexicons_loaded = PTHREAD_ONCE_INIT;
+
+static void load_lexicons(void)
 {
-    if (predicates) {
-        return;
-    }
     people_nouns = cc_lexset_get("people_nouns");
     modifiers = cc_lexset_get("claim_modifiers");
     stop_words = cc_lexset_get("stop_words");
     things = cc_lexset_get("counted_things");
     vague_counts = cc_lexset_get("vague_figures");
     predicates = cc_lexset_get("casualty_predicates");
+}
+
+/* Once per process, whichever thread comes first. */
+static void init(void)
+{
+    pthread_once(&lexicons_loaded, load_lexicons);
 }
 
 /* The least count an amount can mean: "hundreds of thousands" is at least 200,000. */

@@ -4,7 +4,7 @@
 #include <pcre2.h>
 #include <string.h>
 #include <strings.h>
-#include <threads.h>
+#include <pthread.h>
 
 #include "dates.h"
 #include "lexicon.h"
@@ -99,12 +99,18 @@ static void add_furniture(cc_article *a, line l)
     CC_VEC_PUSH(a->furniture, s);
 }
 
+static const cc_lexset *furniture;
+static pthread_once_t furniture_read = PTHREAD_ONCE_INIT;
+
+static void read_furniture(void)
+{
+    furniture = cc_lexset_get("furniture");
+}
+
 static int starts_with_furniture(const cc_article *a, line l)
 {
-    static const cc_lexset *set;
-    if (!set) {
-        set = cc_lexset_get("furniture");
-    }
+    pthread_once(&furniture_read, read_furniture);
+    const cc_lexset *set = furniture;
     const char *p = a->text + l.start;
     size_t n = line_len(l);
     while (n && (*p == '*' || *p == '-' || *p == ' ' || (unsigned char)*p == 0xE2)) {
@@ -142,7 +148,7 @@ static int starts_with_furniture(const cc_article *a, line l)
 
 static const cc_lexset *photo_credits;
 static uint64_t credit_ends[4]; /* the last bytes of the credits (lower case), as a bit set */
-static once_flag credits_read = ONCE_FLAG_INIT;
+static pthread_once_t credits_read = PTHREAD_ONCE_INIT;
 
 static void read_credits(void)
 {
@@ -158,7 +164,7 @@ static void read_credits(void)
  * ends the line, so a line ending in a byte no credit ends in ("…on Monday.") is none: most lines. */
 static int is_credited_caption(const cc_article *a, line l)
 {
-    call_once(&credits_read, read_credits);
+    pthread_once(&credits_read, read_credits);
     size_t n = line_len(l);
     const char *p = a->text + l.start;
     unsigned char last = n ? (unsigned char)p[n - 1] : 0; /* lines are trimmed: no space ends one */
@@ -292,14 +298,13 @@ static size_t repeated_title(const cc_article *a, line l, size_t at, const line 
  * takes with the spaces after it, or 0. */
 static size_t credit_word(const cc_article *a, line l, size_t at)
 {
-    static const cc_lexset *credits;
-    credits = credits ? credits : cc_lexset_get("photo_credits");
+    pthread_once(&credits_read, read_credits);
     const char *s = a->text + l.start;
     size_t n = line_len(l), e = at;
     while (e < n && s[e] != ' ') {
         e++;
     }
-    if (e == at || !(cc_lexset_has(credits, s + at, e - at) || (e - at == 7 && !strncmp(s + at, "Monitor", 7)))) {
+    if (e == at || !(cc_lexset_has(photo_credits, s + at, e - at) || (e - at == 7 && !strncmp(s + at, "Monitor", 7)))) {
         return 0;
     }
     return skip_spaces(s, e, n) - at;
@@ -392,22 +397,28 @@ static int find_title(cc_article *a, const line *lines, size_t n, size_t *index)
     return 0;
 }
 
+static pcre2_code *dateline_re;
+static pthread_once_t dateline_made = PTHREAD_ONCE_INIT;
+
+static void make_dateline_pattern(void)
+{
+    int code;
+    PCRE2_SIZE off;
+    /* ALEPPO, Syria (Reuters) -   BEIRUT (AP) —   (CNN) -- */
+    const char *pattern =
+        "^(?:[A-Z][A-Z.'\\x{2019} -]{1,40}(?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,3})?[ ]*)?"
+        "(?:\\([A-Za-z][A-Za-z .&'-]{0,40}\\)[ ]*)?(?:-{1,2}|\\x{2013}|\\x{2014}|:)[ ]+";
+    dateline_re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code, &off, NULL);
+    if (dateline_re) {
+        pcre2_jit_compile(dateline_re, PCRE2_JIT_COMPLETE);
+    }
+}
+
+/* Compiled once per process, whichever thread comes first. */
 static pcre2_code *dateline_pattern(void)
 {
-    static pcre2_code *re;
-    if (!re) {
-        int code;
-        PCRE2_SIZE off;
-        /* ALEPPO, Syria (Reuters) -   BEIRUT (AP) —   (CNN) -- */
-        const char *pattern =
-            "^(?:[A-Z][A-Z.'\\x{2019} -]{1,40}(?:,[ ]+[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,3})?[ ]*)?"
-            "(?:\\([A-Za-z][A-Za-z .&'-]{0,40}\\)[ ]*)?(?:-{1,2}|\\x{2013}|\\x{2014}|:)[ ]+";
-        re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF, &code, &off, NULL);
-        if (re) {
-            pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-        }
-    }
-    return re;
+    pthread_once(&dateline_made, make_dateline_pattern);
+    return dateline_re;
 }
 
 static void find_dateline(cc_article *a, line body)

@@ -3,6 +3,7 @@
  * of them repeat one original source, and a verdict from the intervals the figures assert. */
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,10 +360,17 @@ static void mark_repeats(const work *w, cc_group *g)
 
 /* A country (data/places.txt, from iso-codes): a report that places an event in a country names where it
  * happened, not a nationwide count. */
+static const cc_lexset *places;
+static pthread_once_t places_read = PTHREAD_ONCE_INIT;
+
+static void read_places(void)
+{
+    places = cc_lexset_get("places");
+}
+
 static int is_country(cc_str name)
 {
-    static const cc_lexset *places;
-    places = places ? places : cc_lexset_get("places");
+    pthread_once(&places_read, read_places);
     const cc_lexentry *e = name.len ? cc_lexset_find(places, name.p, name.len) : NULL;
     return e && e->value_len == 7 && memcmp(e->value, "country", 7) == 0;
 }

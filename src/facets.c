@@ -1,6 +1,7 @@
 #include "facets.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,15 +75,22 @@ static words words_of(cc_str s)
 
 typedef enum lexicon { LEX_PEOPLE, LEX_VAGUE, LEX_PLACE, LEX_TIME, LEX_ROLES, LEX_COUNT } lexicon;
 
-/* The sets are looked up by name once, not at every word. */
-static const cc_lexentry *lookup(lexicon which, const char *s, size_t len)
+static const cc_lexset *sets[LEX_COUNT];
+static pthread_once_t sets_read = PTHREAD_ONCE_INIT;
+
+static void read_sets(void)
 {
     static const char *const names[LEX_COUNT] = { "people_classes", "vague_amounts", "place_parts", "time_frames",
                                                   "source_roles" };
-    static const cc_lexset *sets[LEX_COUNT];
-    if (!sets[which]) {
-        sets[which] = cc_lexset_get(names[which]);
+    for (int i = 0; i < LEX_COUNT; i++) {
+        sets[i] = cc_lexset_get(names[i]);
     }
+}
+
+/* The sets are looked up by name once per process, not at every word. */
+static const cc_lexentry *lookup(lexicon which, const char *s, size_t len)
+{
+    pthread_once(&sets_read, read_sets);
     return cc_lexset_find(sets[which], s, len);
 }
 

@@ -3,7 +3,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 
 #include "lexicon_table.h"
 
@@ -17,13 +17,13 @@ struct cc_lexset {
 };
 
 static cc_lexset *sets;
-static mtx_t making;
-static once_flag sets_made = ONCE_FLAG_INIT;
+static pthread_mutex_t making = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t sets_made = PTHREAD_ONCE_INIT;
 
 static void make_sets(void)
 {
     sets = calloc(cc_lexicon_table_count ? cc_lexicon_table_count : 1, sizeof *sets);
-    if (!sets || mtx_init(&making, mtx_plain) != thrd_success) {
+    if (!sets) {
         abort();
     }
     for (size_t i = 0; i < cc_lexicon_table_count; i++) {
@@ -36,7 +36,7 @@ static const cc_lexentry *entries_of(cc_lexset *set)
     if (atomic_load_explicit(&set->ready, memory_order_acquire)) {
         return set->entries;
     }
-    mtx_lock(&making);
+    pthread_mutex_lock(&making);
     if (!atomic_load_explicit(&set->ready, memory_order_relaxed)) {
         const cc_lextable *t = set->table;
         set->entries = malloc((t->count ? t->count : 1) * sizeof *set->entries);
@@ -49,7 +49,7 @@ static const cc_lexentry *entries_of(cc_lexset *set)
         }
         atomic_store_explicit(&set->ready, 1, memory_order_release);
     }
-    mtx_unlock(&making);
+    pthread_mutex_unlock(&making);
     return set->entries;
 }
 
@@ -87,7 +87,7 @@ static long record_of(const cc_lexset *set, const char *s, size_t len, int first
 
 const cc_lexset *cc_lexset_get(const char *name)
 {
-    call_once(&sets_made, make_sets);
+    pthread_once(&sets_made, make_sets);
     size_t lo = 0, hi = cc_lexicon_table_count;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;

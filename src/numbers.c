@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
 
 #include "lexicon.h"
 
@@ -48,11 +49,10 @@ static void filter_add_set(const cc_lexset *set, int fold)
     }
 }
 
-static void init(void)
+static pthread_once_t lexicons_loaded = PTHREAD_ONCE_INIT;
+
+static void load_lexicons(void)
 {
-    if (number_words) {
-        return;
-    }
     fractions = cc_lexset_get("fractions");
     suffixes = cc_lexset_get("number_suffixes");
     vague = cc_lexset_get("vague_figures");
@@ -60,6 +60,12 @@ static void init(void)
     filter_add_set(vague, 0);
     filter_add_set(cc_lexset_get("number_words"), 1);
     number_words = cc_lexset_get("number_words");
+}
+
+/* Once per process, whichever thread comes first. */
+static void init(void)
+{
+    pthread_once(&lexicons_loaded, load_lexicons);
 }
 
 void cc_numbers_init(void)

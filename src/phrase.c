@@ -1,9 +1,10 @@
 #include "phrase.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <threads.h>
+#include <pthread.h>
 #include <xxhash.h>
 
 #include "words.h"
@@ -55,7 +56,7 @@ typedef struct start_slot {
 static start_slot *starts;
 static uint64_t starts_mask;
 static size_t longest_start;
-static once_flag starts_made = ONCE_FLAG_INIT;
+static pthread_once_t starts_made = PTHREAD_ONCE_INIT;
 
 static uint64_t start_hash(const char *s, size_t n)
 {
@@ -120,7 +121,7 @@ static void make_starts(void)
 
 unsigned cc_phrase_start_classes(const char *s, size_t len)
 {
-    call_once(&starts_made, make_starts);
+    pthread_once(&starts_made, make_starts);
     char folded[128];
     if (len > longest_start || len > sizeof folded) {
         return 0;
@@ -153,9 +154,13 @@ typedef struct first_filter {
     uint32_t longer[1024];  /* the same for entries of more than one token */
 } first_filter;
 
-static first_filter filters[40];
+/* Filters are made the first time a set is asked for, under a lock; recent is read without one, and a
+ * filter is published there only once it is complete. */
+static first_filter filters[64]; /* more than the lexicons */
 static size_t filter_count;
-static first_filter *recent[64]; /* direct-mapped by the set's address, so most lookups are one probe */
+static pthread_mutex_t filters_lock = PTHREAD_MUTEX_INITIALIZER;
+/* direct-mapped by the set's address, so most lookups are one probe */
+static _Atomic(const first_filter *) recent[64];
 
 /* Filter slot of a first token, from its first two bytes (the second 0 for one-byte tokens), lower case. */
 static unsigned slot_of(unsigned char c0, unsigned char c1)
@@ -186,14 +191,11 @@ static size_t recent_slot(const cc_lexset *set)
     return ((uintptr_t)set >> 4) & 63;
 }
 
-/* The filter of set when recent does not hold it, made the first time; NULL when there is no room. Out of
- * line, so that the lookups, which almost always find their filter in recent, stay small. */
-static __attribute__((noinline)) const first_filter *find_filter(const cc_lexset *set)
+/* The filter of set, made the first time; NULL when there is no room. Under filters_lock. */
+static const first_filter *filter_made(const cc_lexset *set)
 {
-    size_t slot = recent_slot(set);
     for (size_t i = 0; i < filter_count; i++) {
         if (filters[i].set == set) {
-            recent[slot] = &filters[i];
             return &filters[i];
         }
     }
@@ -223,13 +225,25 @@ static __attribute__((noinline)) const first_filter *find_filter(const cc_lexset
     f->set = set;
     f->start_class = start_class_of(set);
     filter_count++;
-    recent[slot] = f;
+    return f;
+}
+
+/* The filter of set when recent does not hold it. Out of line, so that the lookups, which almost always
+ * find their filter in recent, stay small. */
+static __attribute__((noinline)) const first_filter *find_filter(const cc_lexset *set)
+{
+    pthread_mutex_lock(&filters_lock);
+    const first_filter *f = filter_made(set);
+    if (f) {
+        atomic_store_explicit(&recent[recent_slot(set)], f, memory_order_release);
+    }
+    pthread_mutex_unlock(&filters_lock);
     return f;
 }
 
 static const first_filter *filter_of(const cc_lexset *set)
 {
-    const first_filter *f = recent[recent_slot(set)];
+    const first_filter *f = atomic_load_explicit(&recent[recent_slot(set)], memory_order_acquire);
     return f && f->set == set ? f : find_filter(set);
 }
 

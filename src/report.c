@@ -122,30 +122,39 @@ static int verdict_rank(uint8_t v)
     }
 }
 
-static const cc_cluster *order_cluster;
+/* A group with what orders it, so the comparison needs no context. */
+typedef struct ordered_group {
+    int rank;
+    size_t members;
+    uint32_t index;
+} ordered_group;
 
 static int by_reading_order(const void *pa, const void *pb)
 {
-    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
-    const cc_group *x = &order_cluster->groups.v[a], *y = &order_cluster->groups.v[b];
-    int rx = verdict_rank(x->verdict), ry = verdict_rank(y->verdict);
-    if (rx != ry) {
-        return rx - ry;
+    const ordered_group *x = pa, *y = pb;
+    if (x->rank != y->rank) {
+        return x->rank - y->rank;
     }
-    if (x->members.n != y->members.n) {
-        return x->members.n > y->members.n ? -1 : 1;
+    if (x->members != y->members) {
+        return x->members > y->members ? -1 : 1;
     }
-    return a < b ? -1 : a > b;
+    return x->index < y->index ? -1 : x->index > y->index;
 }
 
 void cc_group_order(const cc_cluster *c, uint32_t *order)
 {
-    for (size_t i = 0; i < c->groups.n; i++) {
-        order[i] = (uint32_t)i;
+    ordered_group *g = malloc((c->groups.n + 1) * sizeof *g);
+    if (!g) {
+        abort();
     }
-    order_cluster = c;
-    qsort(order, c->groups.n, sizeof *order, by_reading_order);
-    order_cluster = NULL;
+    for (size_t i = 0; i < c->groups.n; i++) {
+        g[i] = (ordered_group){ verdict_rank(c->groups.v[i].verdict), c->groups.v[i].members.n, (uint32_t)i };
+    }
+    qsort(g, c->groups.n, sizeof *g, by_reading_order);
+    for (size_t i = 0; i < c->groups.n; i++) {
+        order[i] = g[i].index;
+    }
+    free(g);
 }
 
 /* ---- word diff ---- */

@@ -7,6 +7,7 @@
 #include "vocab.h"
 
 #include <string.h>
+#include <pthread.h>
 #include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -572,14 +573,20 @@ static void scan(scanner *s)
     close_paragraph(s);
 }
 
+static pthread_once_t tables_made = PTHREAD_ONCE_INIT;
+
+/* Once per process, whichever thread comes first. */
+static void make_tables(void)
+{
+    init_ascii_class();
+    abbreviations = cc_lexset_get("abbreviations");
+    starters = cc_lexset_get("sentence_starters");
+    reporting_verbs = cc_lexset_get("reporting_verbs");
+}
+
 void cc_segment(cc_article *a)
 {
-    if (!abbreviations) {
-        init_ascii_class();
-        abbreviations = cc_lexset_get("abbreviations");
-        starters = cc_lexset_get("sentence_starters");
-        reporting_verbs = cc_lexset_get("reporting_verbs");
-    }
+    pthread_once(&tables_made, make_tables);
     a->tokens.n = a->sentences.n = a->paragraphs.n = 0;
     CC_VEC_RESERVE(a->tokens, a->len / 5 + 16);
     CC_VEC_RESERVE(a->sentences, a->len / 100 + 4);

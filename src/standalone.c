@@ -1,6 +1,7 @@
 /* Sentence fitness for a summary, from the tokens and three small lexicons: the checks a subeditor makes
  * before lifting a sentence out of its story. */
 #include <string.h>
+#include <pthread.h>
 
 #include "lexicon.h"
 #include "standalone.h"
@@ -15,17 +16,22 @@ typedef struct lexicons {
     const cc_lexset *openers, *reporting, *captions, *pronouns;
 } lexicons;
 
-/* Looked up once: cc_lexset_get searches by name. */
+static lexicons lists;
+static pthread_once_t lists_made = PTHREAD_ONCE_INIT;
+
+static void make_lists(void)
+{
+    lists.reporting = cc_lexset_get("reporting_verbs");
+    lists.captions = cc_lexset_get("caption_words");
+    lists.pronouns = cc_lexset_get("personal_pronouns");
+    lists.openers = cc_lexset_get("context_openers");
+}
+
+/* Looked up once per process (cc_lexset_get searches by name), whichever thread comes first. */
 static const lexicons *lex(void)
 {
-    static lexicons l;
-    if (!l.openers) {
-        l.reporting = cc_lexset_get("reporting_verbs");
-        l.captions = cc_lexset_get("caption_words");
-        l.pronouns = cc_lexset_get("personal_pronouns");
-        l.openers = cc_lexset_get("context_openers");
-    }
-    return &l;
+    pthread_once(&lists_made, make_lists);
+    return &lists;
 }
 
 static int in_lexicon(const cc_lexset *set, const cc_article *a, const cc_token *t)

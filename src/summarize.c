@@ -13,6 +13,7 @@
  * Measured with tools/rouge-multinews.sh on Multi-News (README: Summary). Constants were set on the
  * validation clusters; quoted figures are on the test clusters. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -572,7 +573,6 @@ static void order(const summarizer *z, uint32_t *chosen, size_t n)
  * fresh pages for each; what a much larger cluster grew is given back. */
 static _Thread_local summarizer scratch;
 
-
 static void summarizer_release(summarizer *z)
 {
     CC_VEC_FREE(z->units);
@@ -598,6 +598,22 @@ static void summarizer_release(summarizer *z)
     CC_VEC_FREE(z->silent);
 }
 
+/* A thread's scratch is freed when the thread ends (a thread pool would otherwise leak it per thread). */
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_key_made = PTHREAD_ONCE_INIT;
+
+static void release_scratch(void *z)
+{
+    summarizer_release(z);
+}
+
+static void make_scratch_key(void)
+{
+    if (pthread_key_create(&scratch_key, release_scratch) != 0) {
+        abort();
+    }
+}
+
 /* Every buffer sized from the cluster's token count up front: no growth on the way. */
 static summarizer *summarizer_start(cc_cluster *cluster)
 {
@@ -607,6 +623,8 @@ static summarizer *summarizer_start(cc_cluster *cluster)
         sentences += cluster->articles.v[i]->sentences.n;
     }
     summarizer *z = &scratch;
+    pthread_once(&scratch_key_made, make_scratch_key);
+    pthread_setspecific(scratch_key, z);
     if (z->bigrams.cap > 8 * tokens) {
         summarizer_release(z);
     }

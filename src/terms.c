@@ -1,5 +1,6 @@
 /* Term ids: the vocabulary numbers each stem once per process (vocab.c); a use renumbers the stems it
  * meets from 0, so that its arrays by term stay as small as its text. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,9 +97,29 @@ struct cc_terms {
 
 static _Thread_local cc_terms numbering;
 
+/* A thread's numbering is freed when the thread ends. */
+static pthread_key_t numbering_key;
+static pthread_once_t numbering_key_made = PTHREAD_ONCE_INIT;
+
+static void release_numbering(void *p)
+{
+    cc_terms *t = p;
+    CC_VEC_FREE(t->ids);
+    CC_VEC_FREE(t->used);
+}
+
+static void make_numbering_key(void)
+{
+    if (pthread_key_create(&numbering_key, release_numbering) != 0) {
+        abort();
+    }
+}
+
 cc_terms *cc_terms_begin(void)
 {
     cc_terms *t = &numbering;
+    pthread_once(&numbering_key_made, make_numbering_key);
+    pthread_setspecific(numbering_key, t);
     for (size_t i = 0; i < t->used.n; i++) {
         t->ids.v[t->used.v[i]] = 0;
     }

@@ -3,7 +3,7 @@
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 #include <xxhash.h>
 
 #include "amount_read.h"
@@ -32,18 +32,10 @@ typedef struct generation {
     CC_VEC(uint64_t) hashes; /* scratch: the hash of each token of the article being interned */
 } generation;
 
-static mtx_t lock;
-static once_flag lock_made = ONCE_FLAG_INIT;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static generation current;
 static struct sb_stemmer *stemmer;
 static const cc_lexset *stopwords, *common_words;
-
-static void make_lock(void)
-{
-    if (mtx_init(&lock, mtx_plain) != thrd_success) {
-        abort();
-    }
-}
 
 static void *must(void *p)
 {
@@ -215,8 +207,7 @@ static void intern_tokens(generation *g, cc_article *a)
 /* Takes the lock; the generation new articles go to, a new one when the current is full. */
 static generation *lock_generation(void)
 {
-    call_once(&lock_made, make_lock);
-    mtx_lock(&lock);
+    pthread_mutex_lock(&lock);
     if (!stemmer) {
         stemmer = sb_stemmer_new("english", NULL);
         stopwords = cc_lexset_get("stopwords");
@@ -238,7 +229,7 @@ static void intern_into(generation *g, cc_article *a)
 void cc_vocab_intern(cc_article *a)
 {
     intern_into(lock_generation(), a);
-    mtx_unlock(&lock);
+    pthread_mutex_unlock(&lock);
 }
 
 /* The generation is chosen once for all the articles: even when they fill it, they end in one. */
@@ -257,5 +248,5 @@ void cc_vocab_unify(cc_article *const *articles, size_t n)
             intern_into(g, articles[i]);
         }
     }
-    mtx_unlock(&lock);
+    pthread_mutex_unlock(&lock);
 }

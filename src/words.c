@@ -1,6 +1,7 @@
 #include "words.h"
 
 #include <stdlib.h>
+#include <pthread.h>
 
 typedef struct class_slot {
     const char *key;    /* lower-case, from the lexicon */
@@ -141,25 +142,32 @@ unsigned cc_word_classes(const char *s, size_t n)
     return c ? c->bits : 0;
 }
 
+static cc_wordlists lists;
+static pthread_once_t lists_made = PTHREAD_ONCE_INIT;
+
+static void make_lists(void)
+{
+    cc_wordlists *w = &lists;
+    w->titles = cc_lexset_get("person_titles");
+    w->org_words = cc_lexset_get("org_words");
+    w->orgs = cc_lexset_get("organisations");
+    w->places = cc_lexset_get("places");
+    w->not_names = cc_lexset_get("not_names");
+    w->demonyms = cc_lexset_get("demonyms");
+    w->function_words = cc_lexset_get("function_words");
+    w->starters = cc_lexset_get("sentence_starters");
+    w->place_words = cc_lexset_get("place_words");
+    w->common = cc_lexset_get("common_words");
+    w->verbs = cc_lexset_get("reporting_verbs");
+    w->attributing = cc_lexset_get("attribution_verbs");
+    build_classes(w);
+}
+
+/* Made once per process, whichever thread comes first. */
 const cc_wordlists *cc_words(void)
 {
-    static cc_wordlists w;
-    if (!w.verbs) {
-        w.titles = cc_lexset_get("person_titles");
-        w.org_words = cc_lexset_get("org_words");
-        w.orgs = cc_lexset_get("organisations");
-        w.places = cc_lexset_get("places");
-        w.not_names = cc_lexset_get("not_names");
-        w.demonyms = cc_lexset_get("demonyms");
-        w.function_words = cc_lexset_get("function_words");
-        w.starters = cc_lexset_get("sentence_starters");
-        w.place_words = cc_lexset_get("place_words");
-        w.common = cc_lexset_get("common_words");
-        w.verbs = cc_lexset_get("reporting_verbs");
-        w.attributing = cc_lexset_get("attribution_verbs");
-        build_classes(&w);
-    }
-    return &w;
+    pthread_once(&lists_made, make_lists);
+    return &lists;
 }
 
 int cc_tok_possessive(const cc_article *a, uint32_t i)
