@@ -1,9 +1,9 @@
 #include "amount_read.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
 
 #include "lexicon.h"
 #include "numbers.h"

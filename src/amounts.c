@@ -3,10 +3,10 @@
  * Years, dates, clock times, ordinals, scores, labels ("Game 7", "S&P 500") and addresses are read only to
  * be skipped. Work starts only at a digit, a number word or a vague amount word. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <pthread.h>
 
 #include "amount_read.h"
 #include "dates.h"

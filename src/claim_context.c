@@ -1,10 +1,10 @@
 /* Where and when a figure holds, from its sentence: place phrases ("in eastern Aleppo", "in four different
  * neighbourhoods", "fled rebel districts") and time phrases ("on Monday", "since November 15", "the last 27
  * days", "yesterday evening"), the time resolved to dates from the article's publication date. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <pthread.h>
 
 #include "claims_internal.h"
 #include "dates.h"

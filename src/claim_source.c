@@ -2,9 +2,9 @@
  * ("The UN human rights office said that…", "…, local sources report."); a noun that carries an account
  * ("following reports that…"); the speaker of the quotation holding the figure; the reporting frame of
  * the paragraph ("X said… The victims included…"). Pronoun subjects are the last source named before. */
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
-#include <pthread.h>
 
 #include "claims_internal.h"
 #include "lexicon.h"

@@ -3,9 +3,9 @@
  * "remain under siege") say what happened to them. The clause is searched right before the figure (the
  * verb it is the object of), then after it, then back to a noun such as "death toll". Hypotheticals and
  * negations are left out; a figure said twice in one article is one claim. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
 
 #include "claims_internal.h"
 #include "lexicon.h"

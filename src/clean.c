@@ -2,9 +2,9 @@
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <pthread.h>
 #include <string.h>
 #include <strings.h>
-#include <pthread.h>
 
 #include "dates.h"
 #include "lexicon.h"

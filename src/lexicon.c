@@ -1,9 +1,9 @@
 #include "lexicon.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
 
 #include "lexicon_table.h"
 

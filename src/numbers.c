@@ -1,9 +1,9 @@
 #include "numbers.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
 
 #include "lexicon.h"
 

@@ -1,10 +1,10 @@
 #include "phrase.h"
 
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <pthread.h>
 #include <xxhash.h>
 
 #include "words.h"

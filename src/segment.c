@@ -6,8 +6,8 @@
 #include "segment.h"
 #include "vocab.h"
 
-#include <string.h>
 #include <pthread.h>
+#include <string.h>
 #include <utf8proc.h>
 #ifdef __SSE2__
 #include <emmintrin.h>

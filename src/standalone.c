@@ -1,7 +1,7 @@
 /* Sentence fitness for a summary, from the tokens and three small lexicons: the checks a subeditor makes
  * before lifting a sentence out of its story. */
-#include <string.h>
 #include <pthread.h>
+#include <string.h>
 
 #include "lexicon.h"
 #include "standalone.h"

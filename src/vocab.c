@@ -1,9 +1,9 @@
 #include "vocab.h"
 
 #include <libstemmer.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <pthread.h>
 #include <xxhash.h>
 
 #include "amount_read.h"
@@ -14,8 +14,8 @@
 #include "words.h"
 
 /* A spelling is known by its 64-bit hash: two of a generation's million spellings share one with a
- * chance of about 1 in 30 million, and comparing hashes alone keeps a probe within one cache line, the record
- * beside it. */
+ * chance of about 1 in 30 million, and comparing hashes alone keeps a probe within one cache line, the
+ * record beside it. */
 typedef struct slot {
     uint64_t hash; /* 0: empty */
     uint32_t classes;

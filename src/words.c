@@ -1,7 +1,7 @@
 #include "words.h"
 
-#include <stdlib.h>
 #include <pthread.h>
+#include <stdlib.h>
 
 typedef struct class_slot {
     const char *key;    /* lower-case, from the lexicon */
