@@ -59,7 +59,7 @@ typedef struct concept {
 
 typedef struct summarizer {
     cc_cluster *cluster;
-    cc_terms *terms;
+    cc_terms terms;
     CC_VEC(unit) units;
     CC_VEC(uint32_t) concept_ids;    /* each unit's concepts, a range per unit */
     CC_VEC(uint32_t) term_ids;       /* each unit's distinct content terms, a range per unit */
@@ -195,7 +195,7 @@ static void read_terms(summarizer *z)
             const cc_sentence *s = &a->sentences.v[si];
             for (uint32_t k = s->tok_first; k < s->tok_first + s->tok_count; k++) {
                 if (is_wordlike(&a->tokens.v[k])) {
-                    uint32_t term = cc_terms_id(z->terms, a->tokens.v[k].term), id = term >> 1;
+                    uint32_t term = cc_terms_id(&z->terms, a->tokens.v[k].term), id = term >> 1;
                     meet_term(z, id);
                     z->word_terms.v[z->word_terms.n++] = term;
                     if (z->term_article.v[id] != ai + 1) {
@@ -480,7 +480,7 @@ static void select_units(summarizer *z, int budget)
 
 static void index_terms(summarizer *z)
 {
-    uint32_t terms = cc_terms_count(z->terms);
+    uint32_t terms = cc_terms_count(&z->terms);
     ZEROED(z->posting_first, terms + 1);
     uint32_t *first = z->posting_first.v;
     for (size_t i = 0; i < z->term_ids.n; i++) {
@@ -593,6 +593,7 @@ static void summarizer_release(summarizer *z)
     CC_VEC_FREE(z->cited);
     CC_VEC_FREE(z->word_terms);
     CC_VEC_FREE(z->words_end);
+    cc_terms_free(&z->terms);
     CC_VEC_FREE(z->term_df);
     CC_VEC_FREE(z->term_article);
     CC_VEC_FREE(z->silent);
@@ -630,7 +631,7 @@ static summarizer *summarizer_start(cc_cluster *cluster)
     }
     z->cluster = cluster;
     cc_vocab_unify(cluster->articles.v, cluster->articles.n);
-    z->terms = cc_terms_begin();
+    cc_terms_begin(&z->terms);
     z->units.n = z->concept_ids.n = z->term_ids.n = z->concepts.n = z->chosen.n = z->heap.n = 0;
     CC_VEC_RESERVE(z->units, sentences);
     CC_VEC_RESERVE(z->concept_ids, 2 * tokens);

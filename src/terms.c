@@ -1,11 +1,9 @@
 /* Term ids: the vocabulary numbers each stem once per process (vocab.c); a use renumbers the stems it
  * meets from 0, so that its arrays by term stay as small as its text. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "terms.h"
-#include "vec.h"
 
 static size_t slot_of(uint64_t key, size_t cap)
 {
@@ -90,41 +88,18 @@ void cc_idmap_free(cc_idmap *m)
     memset(m, 0, sizeof *m);
 }
 
-struct cc_terms {
-    CC_VEC(uint32_t) ids;  /* stem number -> id + 1 in this use, 0 for none yet */
-    CC_VEC(uint32_t) used; /* stem numbers given an id, to forget them at the next use */
-};
-
-static _Thread_local cc_terms numbering;
-
-/* A thread's numbering is freed when the thread ends. */
-static pthread_key_t numbering_key;
-static pthread_once_t numbering_key_made = PTHREAD_ONCE_INIT;
-
-static void release_numbering(void *p)
+void cc_terms_begin(cc_terms *t)
 {
-    cc_terms *t = p;
-    CC_VEC_FREE(t->ids);
-    CC_VEC_FREE(t->used);
-}
-
-static void make_numbering_key(void)
-{
-    if (pthread_key_create(&numbering_key, release_numbering) != 0) {
-        abort();
-    }
-}
-
-cc_terms *cc_terms_begin(void)
-{
-    cc_terms *t = &numbering;
-    pthread_once(&numbering_key_made, make_numbering_key);
-    pthread_setspecific(numbering_key, t);
     for (size_t i = 0; i < t->used.n; i++) {
         t->ids.v[t->used.v[i]] = 0;
     }
     t->used.n = 0;
-    return t;
+}
+
+void cc_terms_free(cc_terms *t)
+{
+    CC_VEC_FREE(t->ids);
+    CC_VEC_FREE(t->used);
 }
 
 uint32_t cc_terms_id(cc_terms *t, uint32_t term)

@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vec.h"
+
 /* A u64 -> u32 hash map (open addressing, grows). A slot belongs to the map's current use only when it
  * carries its number, so emptying the map for the next use costs nothing. */
 typedef struct cc_idslot {
@@ -31,10 +33,15 @@ void cc_idmap_reserve(cc_idmap *m, size_t n);
 void cc_idmap_clear(cc_idmap *m);
 void cc_idmap_free(cc_idmap *m);
 
-typedef struct cc_terms cc_terms;
+/* A numbering of terms, kept by its user (one per thread) so that its memory serves use after use. */
+typedef struct cc_terms {
+    CC_VEC(uint32_t) ids;  /* stem number -> id + 1 in this use, 0 for none yet */
+    CC_VEC(uint32_t) used; /* stem numbers given an id, to forget them at the next use */
+} cc_terms;
 
-/* The calling thread's numbering of terms, started again at 0. Not to be shared between threads. */
-cc_terms *cc_terms_begin(void);
+/* Starts the numbering again at 0. */
+void cc_terms_begin(cc_terms *t);
+void cc_terms_free(cc_terms *t);
 /* The id << 1 (| 1 for a stop word) of a vocabulary term (cc_token.term: stem number << 1 | stop),
  * numbering stems in the order they are met. */
 uint32_t cc_terms_id(cc_terms *t, uint32_t term);

@@ -7,6 +7,7 @@
 #include <xxhash.h>
 
 #include "amount_read.h"
+#include "bytes8.h"
 #include "lexicon.h"
 #include "numbers.h"
 #include "phrase.h"
@@ -129,30 +130,18 @@ static void grow_slots(generation *g)
     g->mask = mask;
 }
 
-/* murmur3's finaliser: a bijection on 64 bits that spreads every input bit over the output */
-static uint64_t mix(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    return x ^ x >> 33;
-}
-
 /* Most words fit in eight bytes, and words hold no NUL, so their bytes read as one number are the word:
  * mixed, they hash without any collision. Longer words mix two overlapping loads or go to XXH3. The text
  * is padded with zeros (CC_TEXT_PADDING), so a load may run past the word's end. */
 static uint64_t hash_of(const char *s, uint32_t len)
 {
-    uint64_t head, tail;
-    memcpy(&head, s, 8);
+    uint64_t head = cc_load8(s);
     if (len <= 8) {
-        return mix(head & (~0ULL >> (64 - 8 * len))); /* never 0, the empty slot: the word is not */
+        return cc_mix64(head & (~0ULL >> (64 - 8 * len))); /* never 0, the empty slot: the word is not */
     }
     uint64_t h;
     if (len <= 16) {
-        memcpy(&tail, s + len - 8, 8);
-        h = mix(head ^ mix(tail + len));
+        h = cc_mix64(head ^ cc_mix64(cc_load8(s + len - 8) + len));
     } else {
         h = XXH3_64bits(s, len);
     }
