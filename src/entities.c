@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 
+#include "bytes8.h"
 #include "stages.h"
 #include "words.h"
 
@@ -19,16 +20,30 @@ typedef struct run {
     uint8_t speaks;         /* followed by a reporting verb or a past-tense verb */
     cc_str text;            /* the name as written, possessive dropped (set after the scan, see set_name) */
     uint64_t text_key, surname_key; /* its keys in the name table */
+    uint64_t bare_key;      /* the key of the text without a final s, 0 if it has none (apostrophe_lost) */
 } run;
 
 typedef CC_VEC(run) run_vec;
+
+/* Token i's length without a possessive ending; the last byte rules most words out before the call. */
+static uint32_t stem_len(const cc_article *a, uint32_t i)
+{
+    const cc_token *t = cc_tok(a, i);
+    char c = a->text[t->end - 1];
+    return c == 's' || c == '\'' ? cc_tok_stem_len(a, i) : t->end - t->start;
+}
+
+static int possessive(const cc_article *a, uint32_t i)
+{
+    return stem_len(a, i) != cc_tok_len(a, i);
+}
 
 /* Joins tokens [first, last] with single spaces (possessive dropped from the last) for a lookup. */
 static size_t phrase(const cc_article *a, uint32_t first, uint32_t last, char *buf, size_t cap)
 {
     size_t n = 0;
     for (uint32_t i = first; i <= last; i++) {
-        uint32_t len = i == last ? cc_tok_stem_len(a, i) : cc_tok_len(a, i);
+        uint32_t len = i == last ? stem_len(a, i) : cc_tok_len(a, i);
         if (n + len + 1 >= cap) {
             return 0;
         }
@@ -51,14 +66,17 @@ static const cc_lexentry *find_phrase(const cc_article *a, uint32_t first, uint3
     return n ? cc_lexset_find(set, buf, n) : NULL;
 }
 
-/* Is [first, last] an entry of set? One word asks the class table, several build the phrase. */
-static int known_as(const cc_article *a, uint32_t first, uint32_t last, const cc_lexset *set, unsigned bit)
+/* Is [first, last] a known organisation (CC_W_ORG) or place (CC_W_PLACE)? One word asks the class
+ * table, several build the phrase when the first word can start an entry. */
+static int known_as(const cc_article *a, uint32_t first, uint32_t last, unsigned bit)
 {
     if (first == last) {
         return cc_tok_has(a, first, bit);
     }
-    unsigned head = bit == CC_W_PLACE ? CC_W_PLACE_HEAD : CC_W_ORG_PHRASE_HEAD;
-    return cc_tok_has(a, first, head) && find_phrase(a, first, last, set) != NULL;
+    if (bit == CC_W_PLACE) {
+        return cc_tok_has(a, first, CC_W_PLACE_HEAD) && find_phrase(a, first, last, cc_words()->places) != NULL;
+    }
+    return cc_tok_has(a, first, CC_W_ORG_PHRASE_HEAD) && find_phrase(a, first, last, cc_words()->orgs) != NULL;
 }
 
 static int is_title(const cc_article *a, uint32_t i)
@@ -80,9 +98,11 @@ static int org_word(const cc_article *a, uint32_t i)
 
 static int is_acronym(const cc_article *a, uint32_t i)
 {
-    const cc_token *t = cc_tok(a, i);
-    uint32_t n = cc_tok_stem_len(a, i);
-    return (t->flags & CC_TF_ALLCAPS) && n >= 2 && n <= 6;
+    if (!(cc_tok(a, i)->flags & CC_TF_ALLCAPS)) {
+        return 0;
+    }
+    uint32_t n = stem_len(a, i);
+    return n >= 2 && n <= 6;
 }
 
 static int locative_before(const cc_article *a, uint32_t i, uint32_t sent_first)
@@ -128,18 +148,38 @@ static int clause_start(const cc_article *a, uint32_t i, uint32_t sent_first)
     return i - 1 == sent_first && p->kind == CC_TOK_PUNCT;
 }
 
-/* Where the first apostrophe after the first byte is: ' or a ’ with more after it; n if none. Every
- * capitalised word is asked, so the bytes are searched with memchr, not one by one. */
-static uint32_t apostrophe_in(const char *s, uint32_t n)
+/* Whether any of the n bytes at s is ' or not ASCII: eight bytes at a time (the text's zero padding
+ * makes reading past the word safe; the bytes load little-endian). */
+static int apostrophe_or_utf8(const char *s, uint32_t n)
 {
-    const char *q = memchr(s + 1, '\'', n - 1);
-    uint32_t k = q ? (uint32_t)(q - s) : n;
-    for (const char *c = s + 1; (c = memchr(c, 0xE2, (size_t)(s + k - c))) != NULL; c++) {
-        if (c + 2 < s + n && (unsigned char)c[1] == 0x80 && (unsigned char)c[2] == 0x99) {
-            return (uint32_t)(c - s);
+    for (uint32_t k = 0; k < n; k += 8) {
+        uint64_t v = cc_load8(s + k);
+        uint64_t x = v ^ (CC_BYTES_1 * '\'');
+        uint64_t hits = (((x - CC_BYTES_1) & ~x) | v) & CC_BYTES_80; /* a zero byte of x: a ' in v */
+        if (n - k < 8) {
+            hits &= (1ULL << (8 * (n - k))) - 1;
+        }
+        if (hits) {
+            return 1;
         }
     }
-    return k;
+    return 0;
+}
+
+/* Where the first apostrophe after the first byte is: ' or a ’ with more after it; n if none. Every
+ * capitalised word is asked, and most have neither an apostrophe nor any non-ASCII byte. */
+static uint32_t apostrophe_in(const char *s, uint32_t n)
+{
+    if (!apostrophe_or_utf8(s + 1, n - 1)) {
+        return n;
+    }
+    for (uint32_t k = 1; k < n; k++) {
+        const unsigned char *c = (const unsigned char *)s + k;
+        if (c[0] == '\'' || (c[0] == 0xE2 && k + 2 < n && c[1] == 0x80 && c[2] == 0x99)) {
+            return k;
+        }
+    }
+    return n;
 }
 
 /* "We're", "They’ve", "Don't": a function word with a contraction. */
@@ -190,7 +230,7 @@ static int hyphen_modifier(const cc_article *a, uint32_t i)
 
 static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type)
 {
-    run r = { first, last, sentence, type, 0, 0, { 0 }, 0, 0 };
+    run r = { first, last, sentence, type, 0, 0, { 0 }, 0, 0, 0 };
     CC_VEC_PUSH(*runs, r);
 }
 
@@ -199,9 +239,8 @@ static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sent
 static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
                            uint32_t sent_first, uint32_t sent_end)
 {
-    const cc_wordlists *w = cc_words();
-    while (first <= last && cc_tok_has(a, first, CC_W_DEMONYM) && !known_as(a, first, last, w->orgs, CC_W_ORG) &&
-           !known_as(a, first, last, w->places, CC_W_PLACE)) {
+    while (first <= last && cc_tok_has(a, first, CC_W_DEMONYM) && !known_as(a, first, last, CC_W_ORG) &&
+           !known_as(a, first, last, CC_W_PLACE)) {
         int has_org_word = 0;
         for (uint32_t i = first; i <= last; i++) {
             has_org_word |= org_head(a, i);
@@ -214,11 +253,11 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
     if (first > last) {
         return;
     }
-    if (known_as(a, first, last, w->orgs, CC_W_ORG)) {
+    if (known_as(a, first, last, CC_W_ORG)) {
         push_run(runs, first, last, sentence, CC_ENT_ORG);
         return;
     }
-    if (known_as(a, first, last, w->places, CC_W_PLACE) ||
+    if (known_as(a, first, last, CC_W_PLACE) ||
         (first < last && cc_tok_has(a, last, CC_W_PLACE) && is_direction(a, first, last - 1))) {
         push_run(runs, first, last, sentence, CC_ENT_PLACE);
         return;
@@ -271,7 +310,7 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
     int speaks = verb_after(a, last, sent_end);
     int common = (loc || speaks) && first == last && cc_tok_common_word(a, first);
     run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)(loc && !common),
-              (uint8_t)(speaks && !common), { 0 }, 0, 0 };
+              (uint8_t)(speaks && !common), { 0 }, 0, 0, 0 };
     CC_VEC_PUSH(*runs, r);
 }
 
@@ -352,7 +391,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
             }
             orgish |= org_word(a, j) || is_title(a, j);
             j++;
-            if (cc_tok_possessive(a, j - 1)) {
+            if (possessive(a, j - 1)) {
                 break;
             }
             continue;
@@ -402,7 +441,7 @@ static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
         uint32_t first = i;
         /* a sentence opener or function word is not part of the name ("The", "But", "In") */
         while (first < j && (cc_tok_has(a, first, CC_W_FUNCTION) ||
-                             (clause_start(a, first, s->tok_first) && cc_tok_has(a, first, CC_W_STARTER)) ||
+                             (cc_tok_has(a, first, CC_W_STARTER) && clause_start(a, first, s->tok_first)) ||
                              cc_tok_has(a, first, CC_W_NOT_NAME))) {
             first++;
         }
@@ -413,14 +452,9 @@ static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
     }
 }
 
-/* Surname key: the last word without possessive or an "al-" prefix. */
-static cc_str surname_of(cc_str name)
+/* The surname in a name's last word: without possessive or an "al-" prefix. */
+static cc_str surname_in_word(cc_str s)
 {
-    uint32_t start = name.len;
-    while (start > 0 && name.p[start - 1] != ' ') {
-        start--;
-    }
-    cc_str s = { name.p + start, name.len - start };
     if (s.len > 3 && (s.p[0] == 'a' || s.p[0] == 'e') && s.p[1] == 'l' && s.p[2] == '-') {
         s.p += 3;
         s.len -= 3;
@@ -431,6 +465,16 @@ static cc_str surname_of(cc_str name)
         s.len -= 4;
     }
     return s;
+}
+
+/* Surname key: the last word without possessive or an "al-" prefix. */
+static cc_str surname_of(cc_str name)
+{
+    uint32_t start = name.len;
+    while (start > 0 && name.p[start - 1] != ' ') {
+        start--;
+    }
+    return surname_in_word(cc_str_of(name.p + start, name.len - start));
 }
 
 int cc_same_surname(cc_str x, cc_str y)
@@ -475,22 +519,46 @@ static uint64_t ci_hash(cc_str s, uint64_t seed)
     return ci_end(ci_add(ci_start(seed), s.p, s.len));
 }
 
-/* A run's text and keys, worked out once: the table below is asked about each run several times. The
- * surname lies within the text, so its bytes are read once for both keys. */
+/* Hash of a name inside the article's text, eight bytes at a time: the text's zero padding
+ * (CC_TEXT_PADDING) makes reading past the name safe, and the bytes load little-endian. */
+static uint64_t text_hash(const char *s, uint32_t n)
+{
+    uint64_t h = n;
+    for (;; s += 8, n -= 8) {
+        uint64_t v = cc_lower8(cc_load8(s));
+        if (n < 8) {
+            h = cc_mix64(h ^ (v & ((1ULL << (8 * n)) - 1)));
+            break;
+        }
+        h = cc_mix64(h ^ v);
+    }
+    return h;
+}
+
+/* A key of the name table: a hash salted with what it names (KEY_TEXT or KEY_SURNAME), never 0. */
+static uint64_t table_key(uint64_t hash, uint64_t what)
+{
+    uint64_t k = hash ^ what * 0x9E3779B97F4A7C15ULL;
+    return k ? k : 1;
+}
+
+/* A run's text and keys, worked out once: the table below is asked about each run several times. No
+ * token holds a space, so when a space comes before the last token the surname is read from it alone. */
 static void set_name(const cc_article *a, run *r)
 {
+    const cc_token *last = cc_tok(a, r->last);
     uint32_t start = cc_tok(a, r->first)->start;
-    uint32_t end = cc_tok(a, r->last)->start + cc_tok_stem_len(a, r->last);
+    uint32_t end = last->start + stem_len(a, r->last);
     r->text = cc_str_of(a->text + start, end - start);
-    cc_str surname = surname_of(r->text);
-    uint32_t from = (uint32_t)(surname.p - r->text.p), to = from + surname.len;
-    uint64_t h = ci_add(ci_start(KEY_TEXT), r->text.p, from), hs = ci_start(KEY_SURNAME);
-    for (uint32_t i = from; i < to; i++) {
-        h = ci_step(h, (unsigned char)r->text.p[i]);
-        hs = ci_step(hs, (unsigned char)r->text.p[i]);
-    }
-    r->text_key = ci_end(ci_add(h, r->text.p + to, r->text.len - to));
-    r->surname_key = ci_end(hs);
+    int spaced = last->start > start && a->text[last->start - 1] == ' ';
+    cc_str last_word = cc_str_of(a->text + last->start, end - last->start);
+    cc_str surname = spaced || r->first == r->last ? surname_in_word(last_word) : surname_of(r->text);
+    uint64_t h = text_hash(r->text.p, r->text.len);
+    r->text_key = table_key(h, KEY_TEXT);
+    r->surname_key = table_key(surname.len == r->text.len ? h : text_hash(surname.p, surname.len), KEY_SURNAME);
+    /* "Syrias", "EUs": the name without a final s, for a possessive that lost its apostrophe */
+    int bare = r->text.len > 3 && r->text.p[r->text.len - 1] == 's' && end == last->end;
+    r->bare_key = bare ? table_key(text_hash(r->text.p, r->text.len - 1), KEY_TEXT) : 0;
 }
 
 typedef struct name_slot {
@@ -570,30 +638,25 @@ static void note_run(name_table *t, const run_vec *runs, int32_t k)
 
 /* "Syrias", "EUs": the run noted for the name without a final s, when the s is a possessive's that lost
  * its apostrophe; else -1. */
-static int32_t apostrophe_lost(const cc_article *a, const name_table *t, const run *r)
+static int32_t apostrophe_lost(const name_table *t, const run *r)
 {
-    cc_str text = r->text;
-    if (text.len <= 3 || text.p[text.len - 1] != 's' || cc_tok_possessive(a, r->last)) {
-        return -1;
-    }
-    return name_run(t, ci_hash(cc_str_of(text.p, text.len - 1), KEY_TEXT));
+    return r->bare_key ? name_run(t, r->bare_key) : -1;
 }
 
 /* Types an undecided single word from the typed runs: a surname of a person, or the same word typed
  * as an organisation or place. */
-static int type_from_table(const cc_article *a, name_table *t, run_vec *runs, run *r)
+static int type_from_table(const name_table *t, const run_vec *runs, run *r)
 {
-    name_slot *s = name_slot_for(t, r->surname_key);
-    if (s->run != -1) {
+    if (name_run(t, r->surname_key) != -1) {
         r->type = CC_ENT_PERSON;
         return 1;
     }
-    s = name_slot_for(t, r->text_key);
-    if (s->run >= 0) {
-        r->type = runs->v[s->run].type;
+    int32_t same = name_run(t, r->text_key);
+    if (same >= 0) {
+        r->type = runs->v[same].type;
         return 1;
     }
-    int32_t bare = apostrophe_lost(a, t, r);
+    int32_t bare = apostrophe_lost(t, r);
     if (bare >= 0) {
         r->type = runs->v[bare].type; /* "Kenyas government" where the article names Kenya */
         return 1;
@@ -611,7 +674,7 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
     for (int round = 0; round < 2; round++) {
         for (size_t k = 0; k < runs->n; k++) {
             run *r = &runs->v[k];
-            if (r->type != TYPE_UNKNOWN || type_from_table(a, t, runs, r) || round == 1) {
+            if (r->type != TYPE_UNKNOWN || type_from_table(t, runs, r) || round == 1) {
                 continue;
             }
             if (cc_tok_has(a, r->first, CC_W_PLACE)) {
@@ -642,7 +705,7 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
 static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const run *r)
 {
     cc_str text = r->text;
-    int32_t bare = apostrophe_lost(a, t, r);
+    int32_t bare = apostrophe_lost(t, r);
     if (bare >= 0) {
         return runs->v[bare].text;
     }
@@ -655,7 +718,7 @@ static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const
         }
         /* "UN Security Council" is the "United Nations Security Council" */
         e = r->first < r->last ? cc_tok_find(a, r->first, cc_words()->orgs) : NULL;
-        if (e && e->value_len && !cc_tok_possessive(a, r->first)) {
+        if (e && e->value_len && !possessive(a, r->first)) {
             uint32_t rest = cc_tok(a, r->first)->end;
             uint32_t rest_len = (uint32_t)(text.p + text.len - (a->text + rest));
             char *p = cc_arena_alloc(&a->arena, e->value_len + rest_len + 1);
@@ -666,9 +729,9 @@ static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const
         }
     }
     if (r->type == CC_ENT_PERSON && r->first == r->last) {
-        name_slot *s = name_slot_for(t, r->surname_key);
-        if (s->run >= 0) {
-            return runs->v[s->run].text;
+        int32_t full = name_run(t, r->surname_key);
+        if (full >= 0) {
+            return runs->v[full].text;
         }
     }
     return text;
@@ -693,14 +756,16 @@ void cc_extract_mentions(cc_article *a)
     for (size_t k = 0; k < runs.n; k++) {
         set_name(a, &runs.v[k]);
     }
-    name_table t = { NULL, 64 };
+    /* most articles' tables fit on the stack: no allocator call per article */
+    name_slot small[1024];
+    name_table t = { small, 64 };
     while (t.cap < runs.n * 4) {
         t.cap *= 2;
     }
-    t.slots = calloc(t.cap, sizeof *t.slots);
-    if (!t.slots) {
+    if (t.cap > CC_COUNT(small) && !(t.slots = malloc(t.cap * sizeof *t.slots))) {
         abort();
     }
+    memset(t.slots, 0, t.cap * sizeof *t.slots);
     resolve_unknown(a, &runs, &t);
     for (size_t k = 0; k < runs.n; k++) {
         const run *r = &runs.v[k];
@@ -711,7 +776,9 @@ void cc_extract_mentions(cc_article *a)
         cc_mention m = { { start, start + r->text.len }, r->sentence, r->type, -1, canonical(a, &t, &runs, r) };
         CC_VEC_PUSH(a->mentions, m);
     }
-    free(t.slots);
+    if (t.slots != small) {
+        free(t.slots);
+    }
     CC_VEC_FREE(runs);
     for (size_t k = 1; k < a->mentions.n; k++) {
         if (a->mentions.v[k].span.start < a->mentions.v[k - 1].span.start) {
