@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "node.h"
+#include "phrase.h" /* cc_same_folded */
 
 typedef struct amount_ctx {
     cc_article *a;
@@ -82,7 +83,7 @@ static inline int amt_word(const amount_ctx *c, size_t i, const char *w)
 {
     size_t n = strlen(w);
     return amt_in(c, i) && c->tok[i].kind == CC_TOK_WORD && c->tok[i].end - c->tok[i].start == n &&
-           strncasecmp(c->text + c->tok[i].start, w, n) == 0;
+           cc_same_folded(c->text + c->tok[i].start, w, n);
 }
 
 /* A hyphen or en dash. */

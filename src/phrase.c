@@ -150,8 +150,9 @@ static unsigned start_class_of(const cc_lexset *set)
 typedef struct first_filter {
     const cc_lexset *set;
     unsigned start_class;   /* a word token without this class bit starts no entry (0: no such bit) */
-    uint32_t lengths[1024]; /* lengths of first tokens, by slot_of their first two bytes */
-    uint32_t longer[1024];  /* the same for entries of more than one token */
+    /* by slot_of their first two bytes: bit n of the low half, first tokens of length n; of the high half,
+     * the same for entries of more than one token (one load answers both) */
+    uint64_t lengths[1024];
 } first_filter;
 
 /* Filters are made the first time a set is asked for, under a lock; recent is read without one, and a
@@ -208,10 +209,10 @@ static const first_filter *filter_made(const cc_lexset *set)
         const cc_lexentry *e = cc_lexset_entry(set, i);
         size_t n = first_token_length(e->key, e->key_len);
         unsigned idx = slot_of((unsigned char)e->key[0], n > 1 ? (unsigned char)e->key[1] : 0);
-        uint32_t *bits = n < e->key_len ? &f->longer[idx] : &f->lengths[idx];
-        *bits |= n < 31 ? 1u << n : 1u << 31;
+        unsigned half = n < e->key_len ? 32 : 0;
+        f->lengths[idx] |= 1ull << (half + (n < 31 ? n : 31));
         if (n > 1 && e->key[n - 1] == '.') {
-            *bits |= 1u << (n < 32 ? n - 1 : 30); /* "approx." may be read as "approx" and "." */
+            f->lengths[idx] |= 1ull << (half + (n < 32 ? n - 1 : 30)); /* "approx." may be read as "approx" and "." */
         }
         if ((unsigned char)e->key[0] >= 0xC0) {
             /* a symbol before letters ("°c") is a token of its own */
@@ -259,8 +260,8 @@ static int may_start(const first_filter *f, const cc_article *a, size_t i)
     }
     size_t n = t->end - t->start;
     unsigned c = slot_of((unsigned char)a->text[t->start], n > 1 ? (unsigned char)a->text[t->start + 1] : 0);
-    size_t bit = n < 31 ? n : 31;
-    return (f->longer[c] >> bit) & 1 ? 2 : (int)((f->lengths[c] >> bit) & 1);
+    uint64_t bits = f->lengths[c] >> (n < 31 ? n : 31);
+    return (bits >> 32) & 1 ? 2 : (int)(bits & 1);
 }
 
 const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_t i, size_t end, int max_tokens,

@@ -19,6 +19,21 @@ const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, s
 /* The CC_W_*_START class bits (words.h) of a spelling: the lexicons it may begin an entry of as a word
  * token, so that a lookup turns away most words by their token alone. For the vocabulary (vocab.c). */
 unsigned cc_phrase_start_classes(const char *s, size_t len);
+static inline char cc_ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+/* The n bytes at s and at word are equal but for ASCII case: strncasecmp without the library call, which
+ * for the few bytes of a word costs more than the comparison. */
+static inline int cc_same_folded(const char *s, const char *word, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (cc_ascii_lower(s[k]) != cc_ascii_lower(word[k])) {
+            return 0;
+        }
+    }
+    return 1;
+}
 /* Token i spells word (ASCII case-insensitive). Inline, so the length of a literal folds away and most
  * calls end at the length or first-letter test. */
 static inline int cc_tok_is(const cc_article *a, size_t i, const char *word)
@@ -27,8 +42,7 @@ static inline int cc_tok_is(const cc_article *a, size_t i, const char *word)
     if (i >= a->tokens.n || a->tokens.v[i].end - a->tokens.v[i].start != n) {
         return 0;
     }
-    const char *t = a->text + a->tokens.v[i].start;
-    return ((t[0] | 0x20) == (word[0] | 0x20)) && strncasecmp(t, word, n) == 0;
+    return cc_same_folded(a->text + a->tokens.v[i].start, word, n);
 }
 /* Token i spells one of the n words. The words' lengths are not known at compile time here, so each is
  * measured only when its first letter matches. */
@@ -40,7 +54,7 @@ static inline int cc_tok_is_any(const cc_article *a, size_t i, const char *const
     const char *t = a->text + a->tokens.v[i].start;
     size_t len = a->tokens.v[i].end - a->tokens.v[i].start;
     for (size_t k = 0; k < n; k++) {
-        if ((t[0] | 0x20) == (words[k][0] | 0x20) && strlen(words[k]) == len && strncasecmp(t, words[k], len) == 0) {
+        if ((t[0] | 0x20) == (words[k][0] | 0x20) && strlen(words[k]) == len && cc_same_folded(t, words[k], len)) {
             return 1;
         }
     }
