@@ -8,6 +8,10 @@
 #include "lexicon.h"
 
 static const cc_lexset *number_words, *fractions, *suffixes, *vague;
+/* the first letters (folded, as bits of their low five bits) and the longest key of the scale suffixes,
+ * which are too short for the filter in numbers.h */
+static uint32_t suffix_letters;
+static size_t suffix_longest;
 
 static int is_digit(char c)
 {
@@ -55,6 +59,11 @@ static void load_lexicons(void)
 {
     fractions = cc_lexset_get("fractions");
     suffixes = cc_lexset_get("number_suffixes");
+    for (size_t i = 0; i < cc_lexset_size(suffixes); i++) {
+        const cc_lexentry *e = cc_lexset_entry(suffixes, i);
+        suffix_letters |= 1u << (((unsigned char)e->key[0] | 0x20u) & 31u);
+        suffix_longest = e->key_len > suffix_longest ? e->key_len : suffix_longest;
+    }
     vague = cc_lexset_get("vague_figures");
     filter_add_set(fractions, 0);
     filter_add_set(vague, 0);
@@ -112,6 +121,9 @@ size_t cc_parse_digits(const char *s, size_t len, double *value, int *grouped, i
 cc_numword_role cc_number_word(const char *s, size_t len, double *value)
 {
     init();
+    if (!cc_maybe_number_word(s, len)) {
+        return CC_NW_NONE; /* most words, turned away before the lexicon folds and hashes them */
+    }
     const cc_lexentry *e = cc_lexset_find(number_words, s, len);
     if (!e) {
         return CC_NW_NONE;
@@ -136,6 +148,9 @@ cc_numword_role cc_number_word(const char *s, size_t len, double *value)
 int cc_fraction_word(const char *s, size_t len)
 {
     init();
+    if (!cc_maybe_number_word(s, len)) {
+        return 0;
+    }
     const cc_lexentry *e = cc_lexset_find(fractions, s, len);
     return e ? atoi(e->value) : 0;
 }
@@ -143,6 +158,9 @@ int cc_fraction_word(const char *s, size_t len)
 double cc_scale_suffix(const char *s, size_t len)
 {
     init();
+    if (!len || len > suffix_longest || !((suffix_letters >> (((unsigned char)s[0] | 0x20u) & 31u)) & 1)) {
+        return 0;
+    }
     const cc_lexentry *e = cc_lexset_find(suffixes, s, len);
     return e ? strtod(e->value, NULL) : 0;
 }
