@@ -150,9 +150,10 @@ static unsigned start_class_of(const cc_lexset *set)
 typedef struct first_filter {
     const cc_lexset *set;
     unsigned start_class;   /* a word token without this class bit starts no entry (0: no such bit) */
-    /* by slot_of their first two bytes: bit n of the low half, first tokens of length n; of the high half,
-     * the same for entries of more than one token (one load answers both) */
-    uint64_t lengths[1024];
+    /* by slot_of their first two bytes: bit length_bit(n) of the low half, first tokens of length n; of the
+     * high half, the same for entries of more than one token. One small load answers both, and the tables
+     * of all the lexicons read around a figure stay in the first-level cache together. */
+    uint32_t lengths[1024];
 } first_filter;
 
 /* Filters are made the first time a set is asked for, under a lock; recent is read without one, and a
@@ -173,6 +174,12 @@ static unsigned slot_of(unsigned char c0, unsigned char c1)
         c1 = (unsigned char)(c1 + 32);
     }
     return (c0 * 31u + c1) & 1023u;
+}
+
+/* Lengths from 15 on share a bit. */
+static unsigned length_bit(size_t n)
+{
+    return n < 15 ? (unsigned)n : 15;
 }
 
 static size_t first_token_length(const char *key, size_t len)
@@ -209,10 +216,10 @@ static const first_filter *filter_made(const cc_lexset *set)
         const cc_lexentry *e = cc_lexset_entry(set, i);
         size_t n = first_token_length(e->key, e->key_len);
         unsigned idx = slot_of((unsigned char)e->key[0], n > 1 ? (unsigned char)e->key[1] : 0);
-        unsigned half = n < e->key_len ? 32 : 0;
-        f->lengths[idx] |= 1ull << (half + (n < 31 ? n : 31));
+        unsigned half = n < e->key_len ? 16 : 0;
+        f->lengths[idx] |= 1u << (half + length_bit(n));
         if (n > 1 && e->key[n - 1] == '.') {
-            f->lengths[idx] |= 1ull << (half + (n < 32 ? n - 1 : 30)); /* "approx." may be read as "approx" and "." */
+            f->lengths[idx] |= 1u << (half + length_bit(n - 1)); /* "approx." may be read as "approx" and "." */
         }
         if ((unsigned char)e->key[0] >= 0xC0) {
             /* a symbol before letters ("°c") is a token of its own */
@@ -260,8 +267,8 @@ static int may_start(const first_filter *f, const cc_article *a, size_t i)
     }
     size_t n = t->end - t->start;
     unsigned c = slot_of((unsigned char)a->text[t->start], n > 1 ? (unsigned char)a->text[t->start + 1] : 0);
-    uint64_t bits = f->lengths[c] >> (n < 31 ? n : 31);
-    return (bits >> 32) & 1 ? 2 : (int)(bits & 1);
+    uint32_t bits = f->lengths[c] >> length_bit(n);
+    return (bits >> 16) & 1 ? 2 : (int)(bits & 1);
 }
 
 const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_t i, size_t end, int max_tokens,
