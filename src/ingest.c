@@ -9,6 +9,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "node.h"
 #include "readability.h"
@@ -85,12 +88,32 @@ static int plain_ascii8(const unsigned char *s)
     return (high | below_space) == 0;
 }
 
+/* How many of the 16 bytes at s, from the first, are plain printable ASCII: most of any text is, so it
+ * is checked a vector at a time up to the next newline or UTF-8 character (as signed bytes, those of
+ * 0x80 and up are below the space too). */
+static unsigned plain_ascii_prefix16(const unsigned char *s)
+{
+#ifdef __SSE2__
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    unsigned other = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
+    return other ? (unsigned)__builtin_ctz(other) : 16;
+#else
+    return plain_ascii8(s) ? 8 + (plain_ascii8(s + 8) ? 8 : 0) : 0;
+#endif
+}
+
 int cc_validate_text(const char *text, size_t len, cc_error *err)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t controls = 0;
     int visible = 0;
     for (size_t i = 0; i < len;) {
+        unsigned plain = i + 16 <= len ? plain_ascii_prefix16(s + i) : 0;
+        if (plain >= 8 || (visible && plain)) {
+            visible = 1; /* eight plain bytes: a visible one or eight spaces, as below */
+            i += plain;
+            continue;
+        }
         if (i + 8 <= len && plain_ascii8(s + i)) {
             visible = 1; /* eight bytes of which at most seven are spaces */
             i += 8;

@@ -21,6 +21,10 @@ static unsigned char ascii_class[128];
 /* 1 for ASCII letters and digits; 0 for everything else, NUL included, which ends every article's
  * text, so word loops need no bounds check. */
 static unsigned char ascii_word_byte[256];
+/* 1 for the bytes that end an ASCII word with nothing left to decide: not a letter or digit, not a mark
+ * a word may go on through (' - . &) and not the lead byte of a UTF-8 character. Most words end so. */
+static unsigned char ends_plain_word[256];
+static unsigned char ascii_upper[256];
 
 static void init_ascii_class(void)
 {
@@ -43,6 +47,8 @@ static void init_ascii_class(void)
         }
         ascii_class[c] = k;
         ascii_word_byte[c] = k == C_UPPER || k == C_LOWER || k == C_DIGIT;
+        ascii_upper[c] = k == C_UPPER;
+        ends_plain_word[c] = !ascii_word_byte[c] && c != '\'' && c != '-' && c != '.' && c != '&';
     }
 }
 
@@ -126,21 +132,38 @@ static const cc_lexset *abbreviations, *starters, *reporting_verbs;
 
 /* ---- tokens ---- */
 
-/* Is the period at pos part of the word that ends there (Dr. U.S. J. Jan.)? */
-static int period_belongs_to_word(const scanner *s, uint32_t wstart, uint32_t wend, int *title)
+/* Abbreviations of up to seven bytes by length, first and last byte (folded by & 31, which ignores
+ * ASCII case as the lexicon does): the full stop after most words ("said.", "people.") is told apart
+ * without a lexicon probe. */
+static uint64_t abbreviation_shapes[8 * 32 * 32 / 64];
+
+static unsigned abbreviation_shape(const char *w, uint32_t n)
+{
+    return n << 10 | ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[n - 1] & 31u);
+}
+
+static void make_abbreviation_shapes(void)
+{
+    for (size_t k = 0; k < cc_lexset_size(abbreviations); k++) {
+        const cc_lexentry *e = cc_lexset_entry(abbreviations, k);
+        if (e->key_len <= 7) {
+            unsigned shape = abbreviation_shape(e->key, e->key_len);
+            abbreviation_shapes[shape >> 6] |= 1ull << (shape & 63);
+        }
+    }
+}
+
+/* Is the period after the word at wstart..wend, which has no period of its own, an abbreviation's? */
+static int abbreviation_period(const scanner *s, uint32_t wstart, uint32_t wend, int *title)
 {
     uint32_t n = wend - wstart;
     const char *w = s->text + wstart;
-    *title = 0;
-    if (n == 1 && w[0] >= 'A' && w[0] <= 'Z') {
-        *title = 1; /* an initial: J. K. Rowling */
-        return 1;
-    }
-    if (memchr(w, '.', n)) {
-        return 1; /* U.S. e.g. */
-    }
     if (n > 7) {
         return 0; /* longer than any abbreviation */
+    }
+    unsigned shape = abbreviation_shape(w, n);
+    if (!(abbreviation_shapes[shape >> 6] >> (shape & 63) & 1)) {
+        return 0;
     }
     const cc_lexentry *e = cc_lexset_find(abbreviations, w, n);
     if (!e) {
@@ -156,6 +179,22 @@ static int period_belongs_to_word(const scanner *s, uint32_t wstart, uint32_t we
     }
     *title = e->value_len == 5 && memcmp(e->value, "title", 5) == 0;
     return 1;
+}
+
+/* Is the period at pos part of the word that ends there (Dr. U.S. J. Jan.)? */
+static int period_belongs_to_word(const scanner *s, uint32_t wstart, uint32_t wend, int *title)
+{
+    uint32_t n = wend - wstart;
+    const char *w = s->text + wstart;
+    *title = 0;
+    if (n == 1 && w[0] >= 'A' && w[0] <= 'Z') {
+        *title = 1; /* an initial: J. K. Rowling */
+        return 1;
+    }
+    if (memchr(w, '.', n)) {
+        return 1; /* U.S. e.g. */
+    }
+    return abbreviation_period(s, wstart, wend, title);
 }
 
 /* ASCII letters and digits are most of every word: take them without decoding, sixteen at a time where
@@ -206,7 +245,8 @@ static uint8_t case_flags(const char *w, uint32_t n)
     return f;
 }
 
-static word_scan scan_word(const scanner *s, uint32_t pos)
+/* Any word: letters of other scripts, inner apostrophes, hyphens and periods (U.S.), AT&T. */
+static word_scan scan_any_word(const scanner *s, uint32_t pos)
 {
     uint32_t start = pos;
     uint32_t seg_start = pos; /* start of the current dot-separated piece, for U.S. */
@@ -255,6 +295,28 @@ static word_scan scan_word(const scanner *s, uint32_t pos)
         w.title = (uint8_t)title;
     }
     return w;
+}
+
+
+/* A word of ASCII letters and digits, ended by a space or plain punctuation or by a full stop (not an
+ * initial's, which may be U.S.), needs none of scan_any_word's tests. */
+static inline word_scan scan_word(const scanner *s, uint32_t pos)
+{
+    uint32_t end = skip_ascii_word_bytes(s->text, pos);
+    unsigned char after = (unsigned char)s->text[end];
+    if (!ends_plain_word[after] && !(after == '.' && end - pos >= 2)) {
+        return scan_any_word(s, pos);
+    }
+    const unsigned char *w = (const unsigned char *)s->text + pos;
+    /* after a one-letter word w[1] is the byte that ended it, never a capital: no length test needed */
+    word_scan ws = { end, (uint8_t)(ascii_upper[w[0]] ? CC_TF_CAP | (ascii_upper[w[1]] ? CC_TF_ALLCAPS : 0) : 0), 0 };
+    int title = 0;
+    if (after == '.' && abbreviation_period(s, pos, end, &title)) {
+        ws.end = end + 1;
+        ws.flags |= CC_TF_ABBREV;
+        ws.title = (uint8_t)title;
+    }
+    return ws;
 }
 
 static uint32_t scan_number(const scanner *s, uint32_t pos)
@@ -483,18 +545,43 @@ static void skip_furniture(scanner *s)
     next_furniture(s);
 }
 
+/* An ordinary abbreviation's period may end the sentence: the next token decides. */
+static uint32_t push_word(scanner *s, uint32_t start, word_scan w)
+{
+    push_token(s->a, start, w.end, CC_TOK_WORD, w.flags);
+    if ((w.flags & CC_TF_ABBREV) && !w.title) {
+        s->pending_end = 1;
+        s->pending_strength = 1;
+    }
+    return w.end;
+}
+
+/* The token at s->pos does not continue the pending end's sentence mark: the end stands or not. */
+static void settle_pending_end(scanner *s, cp_info c, uint32_t word_end)
+{
+    if (pending_end_stands(s, c, s->pos, word_end)) {
+        close_sentence(s);
+    }
+    s->pending_end = 0;
+}
+
+/* Closing brackets, more terminal marks and a closing quote hung on the last token belong to the
+ * sentence a pending end is about to close. */
+static int continues_sentence_mark(const scanner *s, cp_info c)
+{
+    const cc_article *a = s->a;
+    int quote_closes = c.cls == C_QUOTE || c.cls == C_APOS;
+    return is_closer(c) || is_terminal(c) ||
+           (quote_closes && a->tokens.n > 0 && a->tokens.v[a->tokens.n - 1].end == s->pos &&
+            (c.cp == 0x201D || c.cp == 0x2019 || c.cp == '"' || c.cp == '\''));
+}
+
 static uint32_t scan_token(scanner *s, cp_info c)
 {
     uint32_t start = s->pos, end;
     cc_article *a = s->a;
-    if (is_letter(c.cls) || (c.cls == C_DIGIT && c.cp >= 0x80)) { /* other scripts' digits read as word */
-        word_scan w = scan_word(s, start);
-        end = w.end;
-        push_token(a, start, end, CC_TOK_WORD, w.flags);
-        if ((w.flags & CC_TF_ABBREV) && !w.title) {
-            s->pending_end = 1;
-            s->pending_strength = 1;
-        }
+    if (c.cls == C_DIGIT && c.cp >= 0x80) { /* other scripts' digits read as word */
+        end = push_word(s, start, scan_word(s, start));
     } else if (c.cls == C_DIGIT) {
         end = scan_number(s, start);
         push_token(a, start, end, CC_TOK_NUMBER, 0);
@@ -529,16 +616,26 @@ static uint32_t scan_token(scanner *s, cp_info c)
 
 static void scan(scanner *s)
 {
-    while (s->pos < s->len) {
+    for (;;) {
+        while (s->text[s->pos] == ' ') { /* the text ends in a NUL */
+            s->pos++;
+        }
+        if (s->pos >= s->len) {
+            break;
+        }
         if (s->pos >= s->furniture_start) {
             skip_furniture(s);
             continue;
         }
-        if (s->text[s->pos] == ' ') {
-            s->pos++;
+        cp_info c = char_at(s->text, s->len, s->pos);
+        if (is_letter(c.cls)) { /* most tokens: scanned once, whether or not a sentence end is pending */
+            word_scan w = scan_word(s, s->pos);
+            if (s->pending_end) {
+                settle_pending_end(s, c, w.end - ((w.flags & CC_TF_ABBREV) != 0));
+            }
+            s->pos = push_word(s, s->pos, w);
             continue;
         }
-        cp_info c = char_at(s->text, s->len, s->pos);
         if (c.cls == C_SPACE) {
             s->pos += (uint32_t)c.len;
             continue;
@@ -550,23 +647,8 @@ static void scan(scanner *s)
             s->pos += (uint32_t)c.len;
             continue;
         }
-        if (s->pending_end) {
-            int quote_closes = c.cls == C_QUOTE || c.cls == C_APOS;
-            int closes = is_closer(c) || is_terminal(c) ||
-                         (quote_closes && s->a->tokens.n > 0 &&
-                          s->a->tokens.v[s->a->tokens.n - 1].end == s->pos &&
-                          (c.cp == 0x201D || c.cp == 0x2019 || c.cp == '"' || c.cp == '\''));
-            if (!closes) {
-                uint32_t word_end = s->pos;
-                if (is_letter(c.cls)) {
-                    word_scan w = scan_word(s, s->pos);
-                    word_end = w.end - ((w.flags & CC_TF_ABBREV) != 0);
-                }
-                if (pending_end_stands(s, c, s->pos, word_end)) {
-                    close_sentence(s);
-                }
-                s->pending_end = 0;
-            }
+        if (s->pending_end && !continues_sentence_mark(s, c)) {
+            settle_pending_end(s, c, s->pos);
         }
         s->pos = scan_token(s, c);
     }
@@ -582,6 +664,7 @@ static void make_tables(void)
     abbreviations = cc_lexset_get("abbreviations");
     starters = cc_lexset_get("sentence_starters");
     reporting_verbs = cc_lexset_get("reporting_verbs");
+    make_abbreviation_shapes();
 }
 
 void cc_segment(cc_article *a)
