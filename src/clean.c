@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "dates.h"
+#include "keyshape.h"
 #include "lexicon.h"
 
 typedef struct line {
@@ -100,11 +101,13 @@ static void add_furniture(cc_article *a, line l)
 }
 
 static const cc_lexset *furniture;
+static cc_keyshapes furniture_first_words; /* most lines start with a word no entry starts with */
 static pthread_once_t furniture_read = PTHREAD_ONCE_INIT;
 
 static void read_furniture(void)
 {
     furniture = cc_lexset_get("furniture");
+    cc_keyshapes_add(&furniture_first_words, furniture, 1);
 }
 
 static int starts_with_furniture(const cc_article *a, line l)
@@ -123,10 +126,13 @@ static int starts_with_furniture(const cc_article *a, line l)
         p++, n--;
     }
     size_t first = 0;
+    int tab = 0;
     while (first < n && p[first] != ' ') {
+        tab |= p[first] == '\t';
         first++;
     }
-    if (!cc_lexset_starts_entry(set, p, first)) {
+    if ((first && !tab && !cc_keyshapes_may_have(&furniture_first_words, p, first)) ||
+        !cc_lexset_starts_entry(set, p, first)) {
         return 0;
     }
     /* try prefixes of one to five words against the list */

@@ -111,11 +111,12 @@ int cc_cluster_add(cc_cluster *c, const char *id, const char *text, size_t len, 
     }
     a->id = unique_id(c, id && *id ? id : "article");
     /* zero padding past the end lets scanners read 16 bytes at a time without a bounds check */
-    a->text = calloc(1, len + CC_TEXT_PADDING);
+    a->text = malloc(len + CC_TEXT_PADDING);
     if (!a->text) {
         abort();
     }
     memcpy(a->text, text, len);
+    memset(a->text + len, 0, CC_TEXT_PADDING);
     a->len = (uint32_t)len;
     if (meta) {
         a->title = meta_string(a, meta->title);

@@ -13,6 +13,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "keyshape.h"
 #include "lexicon.h"
 
 enum char_class { C_OTHER, C_SPACE, C_NEWLINE, C_UPPER, C_LOWER, C_DIGIT, C_QUOTE, C_APOS };
@@ -113,7 +114,6 @@ typedef struct scanner {
     cc_article *a;
     const char *text;
     uint32_t len;
-    uint32_t pos;
     size_t furniture_next;
     uint32_t furniture_start;  /* start of the next furniture span, UINT32_MAX when none is left */
     size_t heading_next;
@@ -132,37 +132,15 @@ static const cc_lexset *abbreviations, *starters, *reporting_verbs;
 
 /* ---- tokens ---- */
 
-/* Abbreviations of up to seven bytes by length, first and last byte (folded by & 31, which ignores
- * ASCII case as the lexicon does): the full stop after most words ("said.", "people.") is told apart
- * without a lexicon probe. */
-static uint64_t abbreviation_shapes[8 * 32 * 32 / 64];
-
-static unsigned abbreviation_shape(const char *w, uint32_t n)
-{
-    return n << 10 | ((unsigned char)w[0] & 31u) << 5 | ((unsigned char)w[n - 1] & 31u);
-}
-
-static void make_abbreviation_shapes(void)
-{
-    for (size_t k = 0; k < cc_lexset_size(abbreviations); k++) {
-        const cc_lexentry *e = cc_lexset_entry(abbreviations, k);
-        if (e->key_len <= 7) {
-            unsigned shape = abbreviation_shape(e->key, e->key_len);
-            abbreviation_shapes[shape >> 6] |= 1ull << (shape & 63);
-        }
-    }
-}
+/* the full stop after most words ("said.", "people.") is told apart without a lexicon probe */
+static cc_keyshapes abbreviation_shapes;
 
 /* Is the period after the word at wstart..wend, which has no period of its own, an abbreviation's? */
 static int abbreviation_period(const scanner *s, uint32_t wstart, uint32_t wend, int *title)
 {
     uint32_t n = wend - wstart;
     const char *w = s->text + wstart;
-    if (n > 7) {
-        return 0; /* longer than any abbreviation */
-    }
-    unsigned shape = abbreviation_shape(w, n);
-    if (!(abbreviation_shapes[shape >> 6] >> (shape & 63) & 1)) {
+    if (!cc_keyshapes_may_have(&abbreviation_shapes, w, n)) {
         return 0;
     }
     const cc_lexentry *e = cc_lexset_find(abbreviations, w, n);
@@ -520,17 +498,17 @@ static int newline_breaks_paragraph(const scanner *s, uint32_t pos)
     return char_at(s->text, s->len, p).cls != C_LOWER;
 }
 
-static void next_furniture(scanner *s)
+static void next_furniture(scanner *s, uint32_t pos)
 {
     const cc_article *a = s->a;
-    while (s->furniture_next < a->furniture.n && a->furniture.v[s->furniture_next].end <= s->pos) {
+    while (s->furniture_next < a->furniture.n && a->furniture.v[s->furniture_next].end <= pos) {
         s->furniture_next++;
     }
     s->furniture_start = s->furniture_next < a->furniture.n ? a->furniture.v[s->furniture_next].start : UINT32_MAX;
 }
 
-/* Called when the scan reaches the next furniture span: jump over it. */
-static void skip_furniture(scanner *s)
+/* Called when the scan reaches the next furniture span at pos: jumps over it, to the position returned. */
+static uint32_t skip_furniture(scanner *s, uint32_t pos)
 {
     cc_article *a = s->a;
     cc_span f = a->furniture.v[s->furniture_next];
@@ -538,11 +516,12 @@ static void skip_furniture(scanner *s)
     if (!is_dateline) {
         close_paragraph(s);
     }
-    if (f.end > s->pos) {
-        s->pos = f.end;
+    if (f.end > pos) {
+        pos = f.end;
     }
     s->furniture_next++;
-    next_furniture(s);
+    next_furniture(s, pos);
+    return pos;
 }
 
 /* An ordinary abbreviation's period may end the sentence: the next token decides. */
@@ -556,10 +535,10 @@ static uint32_t push_word(scanner *s, uint32_t start, word_scan w)
     return w.end;
 }
 
-/* The token at s->pos does not continue the pending end's sentence mark: the end stands or not. */
-static void settle_pending_end(scanner *s, cp_info c, uint32_t word_end)
+/* The token at pos does not continue the pending end's sentence mark: the end stands or not. */
+static void settle_pending_end(scanner *s, cp_info c, uint32_t pos, uint32_t word_end)
 {
-    if (pending_end_stands(s, c, s->pos, word_end)) {
+    if (pending_end_stands(s, c, pos, word_end)) {
         close_sentence(s);
     }
     s->pending_end = 0;
@@ -567,18 +546,19 @@ static void settle_pending_end(scanner *s, cp_info c, uint32_t word_end)
 
 /* Closing brackets, more terminal marks and a closing quote hung on the last token belong to the
  * sentence a pending end is about to close. */
-static int continues_sentence_mark(const scanner *s, cp_info c)
+static int continues_sentence_mark(const scanner *s, cp_info c, uint32_t pos)
 {
     const cc_article *a = s->a;
     int quote_closes = c.cls == C_QUOTE || c.cls == C_APOS;
     return is_closer(c) || is_terminal(c) ||
-           (quote_closes && a->tokens.n > 0 && a->tokens.v[a->tokens.n - 1].end == s->pos &&
+           (quote_closes && a->tokens.n > 0 && a->tokens.v[a->tokens.n - 1].end == pos &&
             (c.cp == 0x201D || c.cp == 0x2019 || c.cp == '"' || c.cp == '\''));
 }
 
-static uint32_t scan_token(scanner *s, cp_info c)
+/* The token at start (any but a word of letters); returns where it ends. */
+static uint32_t scan_token(scanner *s, cp_info c, uint32_t start)
 {
-    uint32_t start = s->pos, end;
+    uint32_t end;
     cc_article *a = s->a;
     if (c.cls == C_DIGIT && c.cp >= 0x80) { /* other scripts' digits read as word */
         end = push_word(s, start, scan_word(s, start));
@@ -616,41 +596,43 @@ static uint32_t scan_token(scanner *s, cp_info c)
 
 static void scan(scanner *s)
 {
+    const char *text = s->text;
+    uint32_t pos = 0;
     for (;;) {
-        while (s->text[s->pos] == ' ') { /* the text ends in a NUL */
-            s->pos++;
+        while (text[pos] == ' ') { /* the text ends in a NUL */
+            pos++;
         }
-        if (s->pos >= s->len) {
+        if (pos >= s->len) {
             break;
         }
-        if (s->pos >= s->furniture_start) {
-            skip_furniture(s);
+        if (pos >= s->furniture_start) {
+            pos = skip_furniture(s, pos);
             continue;
         }
-        cp_info c = char_at(s->text, s->len, s->pos);
+        cp_info c = char_at(text, s->len, pos);
         if (is_letter(c.cls)) { /* most tokens: scanned once, whether or not a sentence end is pending */
-            word_scan w = scan_word(s, s->pos);
+            word_scan w = scan_word(s, pos);
             if (s->pending_end) {
-                settle_pending_end(s, c, w.end - ((w.flags & CC_TF_ABBREV) != 0));
+                settle_pending_end(s, c, pos, w.end - ((w.flags & CC_TF_ABBREV) != 0));
             }
-            s->pos = push_word(s, s->pos, w);
+            pos = push_word(s, pos, w);
             continue;
         }
         if (c.cls == C_SPACE) {
-            s->pos += (uint32_t)c.len;
+            pos += (uint32_t)c.len;
             continue;
         }
         if (c.cls == C_NEWLINE) {
-            if (newline_breaks_paragraph(s, s->pos)) {
+            if (newline_breaks_paragraph(s, pos)) {
                 close_paragraph(s);
             }
-            s->pos += (uint32_t)c.len;
+            pos += (uint32_t)c.len;
             continue;
         }
-        if (s->pending_end && !continues_sentence_mark(s, c)) {
-            settle_pending_end(s, c, s->pos);
+        if (s->pending_end && !continues_sentence_mark(s, c, pos)) {
+            settle_pending_end(s, c, pos, pos);
         }
-        s->pos = scan_token(s, c);
+        pos = scan_token(s, c, pos);
     }
     close_paragraph(s);
 }
@@ -664,7 +646,7 @@ static void make_tables(void)
     abbreviations = cc_lexset_get("abbreviations");
     starters = cc_lexset_get("sentence_starters");
     reporting_verbs = cc_lexset_get("reporting_verbs");
-    make_abbreviation_shapes();
+    cc_keyshapes_add(&abbreviation_shapes, abbreviations, 0);
 }
 
 void cc_segment(cc_article *a)
@@ -677,7 +659,7 @@ void cc_segment(cc_article *a)
     s.a = a;
     s.text = a->text;
     s.len = a->len;
-    next_furniture(&s);
+    next_furniture(&s, 0);
     scan(&s);
     cc_vocab_intern(a);
 }
