@@ -820,9 +820,16 @@ void cc_extract_amounts(cc_article *a)
         c.last_right = SIZE_MAX;
         c.heading = sent->para < a->paragraphs.n &&
                     (a->paragraphs.v[sent->para].flags & (CC_PF_TITLE | CC_PF_HEADING)) != 0;
-        size_t i = c.first > resume ? c.first : resume;
-        while (i < c.end) {
-            i = may_start_figure(&c.tok[i]) && amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
+        size_t i = c.first > resume ? c.first : resume, end = c.end;
+        const cc_token *tok = a->tokens.v;
+        for (;;) {
+            while (i < end && !may_start_figure(&tok[i])) {
+                i++;
+            }
+            if (i >= end) {
+                break;
+            }
+            i = amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
         }
         resume = i;
     }

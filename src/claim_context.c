@@ -185,7 +185,8 @@ static int verb_between(const cc_article *a, size_t x, size_t y)
 {
     size_t n;
     for (size_t k = x + 1; k < y; k++) {
-        if (tok(a, k)->kind == CC_TOK_WORD && !(tok(a, k)->flags & CC_TF_CAP) &&
+        /* the class bits (one-word entries of both lexicons) turn away the other words before any lookup */
+        if (cc_tok_has(a, (uint32_t)k, CC_W_VERB | CC_W_ATTRIBUTING) && !(tok(a, k)->flags & CC_TF_CAP) &&
             (cc_phrase_at(reporting, a, k, k + 1, 1, &n) || cc_phrase_at(attributing, a, k, k + 1, 1, &n))) {
             return 1;
         }
@@ -254,7 +255,10 @@ static cc_str article_place(const cc_article *a)
     size_t n = 0;
     for (size_t k = 0; k + 2 < a->tokens.n; k++) {
         const cc_token *t = &a->tokens.v[k];
-        if (t->end - t->start > 6 || t->kind != CC_TOK_WORD ||
+        uint32_t len = t->end - t->start;
+        /* every token of the article comes here: a test of its length (2, 4 or 6) without branches turns away
+         * most before any comparison */
+        if (!((0x54u >> (len < 8 ? len : 0)) & 1) || t->kind != CC_TOK_WORD ||
             !(cc_tok_is(a, k, "in") || cc_tok_is(a, k, "at") || cc_tok_is(a, k, "near") || cc_tok_is(a, k, "across"))) {
             continue;
         }
@@ -334,7 +338,7 @@ static const cc_lexentry *country_at(const cc_article *a, size_t k, int adjectiv
     }
     const cc_lexentry *e = cc_phrase_at(places, a, k, a->tokens.n, 3, len);
     if (!e || *len == 1) {
-        e = cc_tok_find(a, (uint32_t)k, places);
+        e = (t->classes & CC_W_PLACE) ? cc_tok_find(a, (uint32_t)k, places) : NULL; /* the bit: a one-word place */
         *len = 1;
     }
     uint32_t n = cc_tok_stem_len(a, (uint32_t)k);

@@ -74,7 +74,8 @@ typedef struct clause {
     size_t then_amount;  /* first token of the amount after that, or end */
 } clause;
 
-static int is_word(const clause *c, size_t i, const char *w)
+/* Inline, so that the length of each literal folds away. */
+static inline int is_word(const clause *c, size_t i, const char *w)
 {
     return i >= c->first && i < c->end && cc_tok_is(c->a, i, w);
 }
