@@ -26,7 +26,7 @@ typedef struct run {
 typedef CC_VEC(run) run_vec;
 
 /* Token i's length without a possessive ending; the last byte rules most words out before the call. */
-static uint32_t stem_len(const cc_article *a, uint32_t i)
+static inline uint32_t stem_len(const cc_article *a, uint32_t i)
 {
     const cc_token *t = cc_tok(a, i);
     char c = a->text[t->end - 1];
@@ -66,17 +66,20 @@ static const cc_lexentry *find_phrase(const cc_article *a, uint32_t first, uint3
     return n ? cc_lexset_find(set, buf, n) : NULL;
 }
 
-/* Is [first, last] a known organisation (CC_W_ORG) or place (CC_W_PLACE)? One word asks the class
- * table, several build the phrase when the first word can start an entry. */
-static int known_as(const cc_article *a, uint32_t first, uint32_t last, unsigned bit)
+/* Is the phrase [first, last] a known organisation (CC_W_ORG) or place (CC_W_PLACE)? It is built only
+ * when the first word can start an entry. */
+static int known_phrase(const cc_article *a, uint32_t first, uint32_t last, unsigned bit)
 {
-    if (first == last) {
-        return cc_tok_has(a, first, bit);
-    }
     if (bit == CC_W_PLACE) {
         return cc_tok_has(a, first, CC_W_PLACE_HEAD) && find_phrase(a, first, last, cc_words()->places) != NULL;
     }
     return cc_tok_has(a, first, CC_W_ORG_PHRASE_HEAD) && find_phrase(a, first, last, cc_words()->orgs) != NULL;
+}
+
+/* Is [first, last] a known organisation or place? One word asks its class bits. */
+static inline int known_as(const cc_article *a, uint32_t first, uint32_t last, unsigned bit)
+{
+    return first == last ? cc_tok_has(a, first, bit) : known_phrase(a, first, last, bit);
 }
 
 static int is_title(const cc_article *a, uint32_t i)
