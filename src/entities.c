@@ -17,7 +17,6 @@ typedef struct run {
     uint32_t sentence;
     uint8_t type;           /* cc_entity_type or TYPE_UNKNOWN */
     uint8_t locative;       /* after "in", "near", "eastern"… */
-    uint8_t speaks;         /* followed by a reporting verb or a past-tense verb */
     cc_str text;            /* the name as written, possessive dropped (set after the scan, see set_name) */
     uint64_t text_key, surname_key; /* its keys in the name table */
     uint64_t bare_key;      /* the key of the text without a final s, 0 if it has none (apostrophe_lost) */
@@ -233,14 +232,14 @@ static int hyphen_modifier(const cc_article *a, uint32_t i)
 
 static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type)
 {
-    run r = { first, last, sentence, type, 0, 0, { 0 }, 0, 0, 0 };
+    run r = { first, last, sentence, type, 0, { 0 }, 0, 0, 0 };
     CC_VEC_PUSH(*runs, r);
 }
 
 /* Classifies a run with no title in it: dictionary, head word, acronym, else a person if it is long
  * enough to be a full name, else undecided until the whole article is read. */
 static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
-                           uint32_t sent_first, uint32_t sent_end)
+                           uint32_t sent_first)
 {
     while (first <= last && cc_tok_has(a, first, CC_W_DEMONYM) && !known_as(a, first, last, CC_W_ORG) &&
            !known_as(a, first, last, CC_W_PLACE)) {
@@ -308,19 +307,15 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
         push_run(runs, first, last, sentence, CC_ENT_ORG);
         return;
     }
-    /* a single ordinary word ("Sanders", "Show") is a name only if the article names it fully elsewhere;
-     * the common-word list is asked only when the context would type the word */
-    int speaks = verb_after(a, last, sent_end);
-    int common = (loc || speaks) && first == last && cc_tok_common_word(a, first);
-    run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)(loc && !common),
-              (uint8_t)(speaks && !common), { 0 }, 0, 0, 0 };
+    /* a single word is typed when the whole article is read (resolve_unknown) */
+    run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)loc, { 0 }, 0, 0, 0 };
     CC_VEC_PUSH(*runs, r);
 }
 
 /* "UN High Commissioner for Human Rights Zeid Ra'ad al-Hussein": the role ends at the last title or
  * organisation word, the name is what follows (at most four words). */
 static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
-                         uint32_t sent_first, uint32_t sent_end)
+                         uint32_t sent_first)
 {
     int32_t title = -1;
     for (uint32_t i = first; i <= last; i++) {
@@ -377,7 +372,7 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
         push_run(runs, first, last, sentence, CC_ENT_PERSON); /* spokesman Stephane Dujarric */
         return;
     }
-    classify_plain(a, runs, first, last, sentence, sent_first, sent_end);
+    classify_plain(a, runs, first, last, sentence, sent_first);
 }
 
 /* A name particle ("bin", "al-Assad"): the class bit and the hyphen turn most words away before the call. */
@@ -461,7 +456,7 @@ static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
             first++;
         }
         if (first < j) {
-            classify_run(a, runs, first, j - 1, si, s->tok_first, end);
+            classify_run(a, runs, first, j - 1, si, s->tok_first);
         }
         i = j;
     }
@@ -679,6 +674,19 @@ static int type_from_table(const name_table *t, const run_vec *runs, run *r)
     return 0;
 }
 
+/* What its context says of an undecided word: after "in", a place; before a reporting verb, a person; but
+ * a single ordinary word ("Sanders", "Show") is a name only if the article names it fully elsewhere. The
+ * verb and the common-word list are asked only of words the rest of the article left undecided. */
+static uint8_t type_from_context(const cc_article *a, const run *r)
+{
+    const cc_sentence *s = &a->sentences.v[r->sentence];
+    int speaks = !r->locative && verb_after(a, r->last, s->tok_first + s->tok_count);
+    if (!(r->locative || speaks) || (r->first == r->last && cc_tok_common_word(a, r->first))) {
+        return TYPE_UNKNOWN;
+    }
+    return r->locative ? CC_ENT_PLACE : CC_ENT_PERSON;
+}
+
 /* Single capitalised words are typed by what the rest of the article says about them, then by their
  * own context; what context typed once types the same word elsewhere. */
 static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
@@ -696,10 +704,8 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
                 r->type = CC_ENT_PLACE;
             } else if (cc_tok_has(a, r->first, CC_W_DEMONYM) || cc_tok_has(a, r->first, CC_W_TITLE | CC_W_HONORIFIC)) {
                 continue;
-            } else if (r->locative) {
-                r->type = CC_ENT_PLACE;
-            } else if (r->speaks) {
-                r->type = CC_ENT_PERSON;
+            } else {
+                r->type = type_from_context(a, r);
             }
             if (r->type != TYPE_UNKNOWN) {
                 note_run(t, runs, (int32_t)k);
