@@ -192,8 +192,11 @@ static int contracted_function_word(const cc_article *a, uint32_t i)
     if (k == cc_tok_len(a, i)) {
         return 0;
     }
+    /* before a possessive ending, the word is the token's spelling as its class bits know it ("It's") */
     const cc_wordlists *w = cc_words();
-    return cc_lexset_find(w->function_words, s, k) || cc_lexset_find(w->starters, s, k) ||
+    int listed = k == stem_len(a, i) ? cc_tok_has(a, i, CC_W_FUNCTION | CC_W_STARTER)
+                                     : cc_lexset_find(w->function_words, s, k) || cc_lexset_find(w->starters, s, k);
+    return listed ||
            (k == 3 && strncasecmp(s, "don", 3) == 0) || (k == 4 && strncasecmp(s, "didn", 4) == 0) ||
            (k == 4 && strncasecmp(s, "what", 4) == 0);
 }
@@ -236,15 +239,26 @@ static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sent
     CC_VEC_PUSH(*runs, r);
 }
 
+/* The class bits of any word of [first, last]: a loop over the run looking for a class is skipped when
+ * no word has it. */
+static unsigned classes_of(const cc_article *a, uint32_t first, uint32_t last)
+{
+    unsigned any = 0;
+    for (uint32_t i = first; i <= last; i++) {
+        any |= cc_tok_class(a, i);
+    }
+    return any;
+}
+
 /* Classifies a run with no title in it: dictionary, head word, acronym, else a person if it is long
- * enough to be a full name, else undecided until the whole article is read. */
+ * enough to be a full name, else undecided until the whole article is read. any: classes_of the run. */
 static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
-                           uint32_t sent_first)
+                           uint32_t sent_first, unsigned any)
 {
     while (first <= last && cc_tok_has(a, first, CC_W_DEMONYM) && !known_as(a, first, last, CC_W_ORG) &&
            !known_as(a, first, last, CC_W_PLACE)) {
         int has_org_word = 0;
-        for (uint32_t i = first; i <= last; i++) {
+        for (uint32_t i = first; i <= last && (any & CC_W_ORG_HEAD); i++) {
             has_org_word |= org_head(a, i);
         }
         if (has_org_word) {
@@ -267,13 +281,13 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
     if (first == last && org_head(a, first) && clause_start(a, first, sent_first)) {
         return; /* "Regime forces are…" */
     }
-    for (uint32_t i = first; i <= last; i++) {
+    for (uint32_t i = first; i <= last && (any & CC_W_ORG_HEAD); i++) {
         if (org_head(a, i) && (i > first || first == last || i == last || cc_tok_is(a, i + 1, "of"))) {
             push_run(runs, first, last, sentence, CC_ENT_ORG);
             return;
         }
     }
-    for (uint32_t i = first; i <= last; i++) {
+    for (uint32_t i = first; i <= last && (any & CC_W_PLACE_WORD); i++) {
         if (cc_tok_has(a, i, CC_W_PLACE_WORD) && (i > first || cc_tok_is(a, i, "lake") || cc_tok_is(a, i, "mount"))) {
             push_run(runs, first, last, sentence, CC_ENT_PLACE); /* "Indio Avenue", "Lake Chad" */
             return;
@@ -285,13 +299,13 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
     }
     /* ordinary words in capitals are no name: "Follow Tanya Lewis", "Jay Leno Celebrates", "Tonight Show";
      * a surname may be one ("Miriam Diamond") unless it reads as a verb or plural */
-    while (first < last && cc_tok_common_word(a, first)) {
+    while ((any & CC_W_COMMON) && first < last && cc_tok_common_word(a, first)) {
         first++;
     }
-    while (last >= first + 2 && cc_tok_common_word(a, last)) {
+    while ((any & CC_W_COMMON) && last >= first + 2 && cc_tok_common_word(a, last)) {
         last--; /* "Jay Leno Celebrates"; but "Bernie Sanders" */
     }
-    for (uint32_t i = first; i < last; i++) {
+    for (uint32_t i = first; i < last && (any & CC_W_COMMON); i++) {
         if (cc_tok_common_word(a, i)) {
             return;
         }
@@ -317,8 +331,9 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
 static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
                          uint32_t sent_first)
 {
+    unsigned any = classes_of(a, first, last);
     int32_t title = -1;
-    for (uint32_t i = first; i <= last; i++) {
+    for (uint32_t i = first; i <= last && (any & (CC_W_TITLE | CC_W_HONORIFIC)); i++) {
         /* "Mr. King", "Ms. Bishop": after a courtesy title, a title word is a surname */
         if (is_title(a, i) && !(i > first && cc_tok_has(a, i - 1, CC_W_HONORIFIC) && i == last)) {
             title = (int32_t)i;
@@ -372,7 +387,7 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
         push_run(runs, first, last, sentence, CC_ENT_PERSON); /* spokesman Stephane Dujarric */
         return;
     }
-    classify_plain(a, runs, first, last, sentence, sent_first);
+    classify_plain(a, runs, first, last, sentence, sent_first, any);
 }
 
 /* A name particle ("bin", "al-Assad"): the class bit and the hyphen turn most words away before the call. */
@@ -428,6 +443,13 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
     return j;
 }
 
+/* A sentence opener or function word is not part of the name ("The", "But", "In"). */
+static int opener(const cc_article *a, uint32_t i, uint32_t sent_first)
+{
+    unsigned c = cc_tok_class(a, i);
+    return (c & (CC_W_FUNCTION | CC_W_NOT_NAME)) || ((c & CC_W_STARTER) && clause_start(a, i, sent_first));
+}
+
 /* The first capitalised word at or after token i, or end: most tokens are passed by their flags alone. */
 static uint32_t next_cap(const cc_article *a, uint32_t i, uint32_t end)
 {
@@ -449,10 +471,7 @@ static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
             continue;
         }
         uint32_t first = i;
-        /* a sentence opener or function word is not part of the name ("The", "But", "In") */
-        while (first < j && (cc_tok_has(a, first, CC_W_FUNCTION) ||
-                             (cc_tok_has(a, first, CC_W_STARTER) && clause_start(a, first, s->tok_first)) ||
-                             cc_tok_has(a, first, CC_W_NOT_NAME))) {
+        while (first < j && opener(a, first, s->tok_first)) {
             first++;
         }
         if (first < j) {
