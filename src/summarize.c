@@ -50,8 +50,8 @@ typedef struct unit {
     double initial_gain;             /* before anything is chosen */
 } unit;
 
+/* Counted as the sentences are read; its weight is apart (summarizer.weight), read by every gain. */
 typedef struct concept {
-    double weight;
     uint32_t df;                     /* articles carrying it */
     uint32_t last_article;           /* index + 1 of the last article counted */
     uint32_t last_unit;              /* index + 1 of the last sentence counted */
@@ -68,7 +68,7 @@ typedef struct summarizer {
     /* per term, entries made as terms are met (meet_term) */
     CC_VEC(uint32_t) unigram;        /* its concept + 1, 0 for none yet */
     CC_VEC(uint32_t) stamp;          /* index + 1 of the unit that last marked it */
-    CC_VEC(uint8_t) covered;         /* per concept: in a chosen sentence */
+    CC_VEC(uint32_t) weight;         /* per concept: articles carrying it if it weighs, 0 once covered */
     CC_VEC(uint32_t) chosen;         /* units, in the order chosen */
     CC_VEC(double) lead_weight;      /* per article: how far its leads are trusted */
     /* which units hold each term (compressed rows), to find the sentences of the same content as a
@@ -82,6 +82,7 @@ typedef struct summarizer {
      * concepts so that a term's article count is known when its pairs are made */
     CC_VEC(uint32_t) word_terms;
     CC_VEC(uint32_t) words_end;      /* per sentence (unit): one past its last word in word_terms */
+    CC_VEC(uint32_t) reader_words;   /* per sentence (unit): its words as a reader counts them */
     CC_VEC(uint32_t) term_df;        /* per term: articles carrying it */
     CC_VEC(uint32_t) term_article;   /* per term: index + 1 of the last article counted */
     CC_VEC(uint64_t) silent;         /* the sentence's pairs that cannot weigh */
@@ -103,23 +104,23 @@ static int is_wordlike(const cc_token *t)
     return t->kind == CC_TOK_WORD || t->kind == CC_TOK_NUMBER;
 }
 
-/* Words as a reader counts them: runs of tokens without space between, holding a letter or digit. */
-static uint32_t count_words(const cc_article *a, const cc_sentence *s)
+/* Words as a reader counts them: runs of tokens without space between, holding a letter or digit. A
+ * sentence's count is taken token by token as its terms are read. */
+typedef struct word_count {
+    uint32_t words, prev_end;
+    int counted;
+} word_count;
+
+static void count_word(word_count *c, const cc_token *t)
 {
-    uint32_t words = 0, prev_end = UINT32_MAX;
-    int counted = 0;
-    for (uint32_t k = 0; k < s->tok_count; k++) {
-        const cc_token *t = &a->tokens.v[s->tok_first + k];
-        if (t->start != prev_end) {
-            counted = 0;
-        }
-        if (!counted && is_wordlike(t)) {
-            words++;
-            counted = 1;
-        }
-        prev_end = t->end;
+    if (t->start != c->prev_end) {
+        c->counted = 0;
     }
-    return words;
+    if (!c->counted && is_wordlike(t)) {
+        c->words++;
+        c->counted = 1;
+    }
+    c->prev_end = t->end;
 }
 
 static uint32_t new_concept(summarizer *z)
@@ -187,13 +188,15 @@ static void meet_term(summarizer *z, uint32_t id)
 /* The term ids of every sentence's words and numbers, and each term's article count. */
 static void read_terms(summarizer *z)
 {
-    z->word_terms.n = z->words_end.n = 0;
+    z->word_terms.n = z->words_end.n = z->reader_words.n = 0;
     z->term_df.n = z->term_article.n = z->unigram.n = z->stamp.n = 0;
     for (uint32_t ai = 0; ai < z->cluster->articles.n; ai++) {
         const cc_article *a = z->cluster->articles.v[ai];
         for (uint32_t si = 0; si < a->sentences.n; si++) {
             const cc_sentence *s = &a->sentences.v[si];
+            word_count count = { 0, UINT32_MAX, 0 };
             for (uint32_t k = s->tok_first; k < s->tok_first + s->tok_count; k++) {
+                count_word(&count, &a->tokens.v[k]);
                 if (is_wordlike(&a->tokens.v[k])) {
                     uint32_t term = cc_terms_id(&z->terms, a->tokens.v[k].term), id = term >> 1;
                     meet_term(z, id);
@@ -205,6 +208,7 @@ static void read_terms(summarizer *z)
                 }
             }
             CC_VEC_PUSH(z->words_end, (uint32_t)z->word_terms.n);
+            CC_VEC_PUSH(z->reader_words, count.words);
         }
     }
 }
@@ -263,7 +267,7 @@ static void add_sentence(summarizer *z, uint32_t ai, uint32_t si, uint32_t rank)
     const cc_article *a = z->cluster->articles.v[ai];
     const cc_sentence *s = &a->sentences.v[si];
     unit u = { .article = ai, .sentence = si, .rank = rank };
-    u.words = count_words(a, s);
+    u.words = z->reader_words.v[z->units.n];
     u.ok = u.words >= MIN_WORDS && u.words <= MAX_WORDS && !cc_sentence_is_fragment(a, s);
     u.leans_back = u.ok && cc_sentence_leans_back(a, s);
     u.quoted = cc_sentence_opens_quote(a, s);
@@ -280,10 +284,12 @@ static void add_sentence(summarizer *z, uint32_t ai, uint32_t si, uint32_t rank)
 static void weigh_concepts(summarizer *z)
 {
     uint32_t floor = min_df(z);
+    CC_VEC_RESERVE(z->weight, z->concepts.n);
     for (size_t i = 0; i < z->concepts.n; i++) {
-        concept *c = &z->concepts.v[i];
-        c->weight = c->df >= floor ? c->df : 0;
+        uint32_t df = z->concepts.v[i].df;
+        z->weight.v[i] = df >= floor ? df : 0;
     }
+    z->weight.n = z->concepts.n;
 }
 
 static void mark_terms(summarizer *z, uint32_t ui)
@@ -325,7 +331,7 @@ static double gain(const summarizer *z, const unit *u)
     double g = 0;
     for (uint32_t k = 0; k < u->concept_count; k++) {
         uint32_t id = z->concept_ids.v[u->concept_first + k];
-        g += z->covered.v[id] ? 0 : z->concepts.v[id].weight;
+        g += z->weight.v[id];
     }
     return g;
 }
@@ -369,7 +375,7 @@ static void weigh_articles(summarizer *z)
     for (size_t i = 0; i < z->units.n; i++) {
         const unit *u = &z->units.v[i];
         for (uint32_t k = 0; k < u->concept_count; k++) {
-            shared[u->article] += z->concepts.v[z->concept_ids.v[u->concept_first + k]].weight > 0;
+            shared[u->article] += z->weight.v[z->concept_ids.v[u->concept_first + k]] > 0;
         }
         total[u->article] += u->concept_count + u->silent_concepts;
     }
@@ -432,7 +438,7 @@ static void choose(summarizer *z, uint32_t ui)
     z->units.v[ui].chosen = 1;
     CC_VEC_PUSH(z->chosen, ui);
     for (uint32_t k = 0; k < u->concept_count; k++) {
-        z->covered.v[z->concept_ids.v[u->concept_first + k]] = 1;
+        z->weight.v[z->concept_ids.v[u->concept_first + k]] = 0; /* covered */
     }
 }
 
@@ -582,7 +588,7 @@ static void summarizer_release(summarizer *z)
     cc_idmap_free(&z->bigrams);
     CC_VEC_FREE(z->unigram);
     CC_VEC_FREE(z->stamp);
-    CC_VEC_FREE(z->covered);
+    CC_VEC_FREE(z->weight);
     CC_VEC_FREE(z->chosen);
     CC_VEC_FREE(z->heap);
     CC_VEC_FREE(z->lead_weight);
@@ -593,6 +599,7 @@ static void summarizer_release(summarizer *z)
     CC_VEC_FREE(z->cited);
     CC_VEC_FREE(z->word_terms);
     CC_VEC_FREE(z->words_end);
+    CC_VEC_FREE(z->reader_words);
     cc_terms_free(&z->terms);
     CC_VEC_FREE(z->term_df);
     CC_VEC_FREE(z->term_article);
@@ -657,7 +664,6 @@ void cc_summarize(cc_cluster *cluster, int words)
     }
     weigh_concepts(z);
     weigh_articles(z);
-    ZEROED(z->covered, z->concepts.n);
     select_units(z, words);
     order(z, z->chosen.v, z->chosen.n);
     index_terms(z);
