@@ -5,14 +5,6 @@
 
 #include "terms.h"
 
-static size_t slot_of(uint64_t key, size_t cap)
-{
-    key ^= key >> 33;
-    key *= 0xff51afd7ed558ccdULL;
-    key ^= key >> 33;
-    return (size_t)key & (cap - 1);
-}
-
 static void idmap_grow(cc_idmap *m)
 {
     size_t cap = m->cap ? m->cap * 2 : 256;
@@ -22,7 +14,7 @@ static void idmap_grow(cc_idmap *m)
     }
     for (size_t i = 0; i < m->cap; i++) {
         if (m->slots[i].use == m->use) {
-            size_t s = slot_of(m->slots[i].key, cap);
+            size_t s = cc_idmap_index(m->slots[i].key, cap);
             while (slots[s].use == m->use) {
                 s = (s + 1) & (cap - 1);
             }
@@ -42,31 +34,6 @@ void cc_idmap_reserve(cc_idmap *m, size_t n)
     while (n * 2 > m->cap) {
         idmap_grow(m);
     }
-}
-
-uint32_t *cc_idmap_slot(cc_idmap *m, uint64_t key, int *added)
-{
-    cc_idmap_reserve(m, m->n + 1);
-    size_t s = slot_of(key, m->cap);
-    while (m->slots[s].use == m->use && m->slots[s].key != key) {
-        s = (s + 1) & (m->cap - 1);
-    }
-    *added = m->slots[s].use != m->use;
-    if (*added) {
-        m->slots[s].key = key;
-        m->slots[s].use = m->use;
-        m->n++;
-    }
-    return &m->slots[s].value;
-}
-
-uint32_t cc_idmap_put(cc_idmap *m, uint64_t key, uint32_t value, int *added)
-{
-    uint32_t *slot = cc_idmap_slot(m, key, added);
-    if (*added) {
-        *slot = value;
-    }
-    return *slot;
 }
 
 /* A map far larger than its last use gives its memory back: one large cluster would otherwise make
@@ -102,19 +69,16 @@ void cc_terms_free(cc_terms *t)
     CC_VEC_FREE(t->used);
 }
 
-uint32_t cc_terms_id(cc_terms *t, uint32_t term)
+uint32_t cc_terms_meet(cc_terms *t, uint32_t stem)
 {
-    uint32_t stem = term >> 1;
     if (stem >= t->ids.n) {
         CC_VEC_RESERVE(t->ids, (size_t)stem + 1);
         memset(t->ids.v + t->ids.n, 0, ((size_t)stem + 1 - t->ids.n) * sizeof *t->ids.v);
         t->ids.n = (size_t)stem + 1;
     }
-    if (!t->ids.v[stem]) {
-        CC_VEC_PUSH(t->used, stem);
-        t->ids.v[stem] = (uint32_t)t->used.n;
-    }
-    return (t->ids.v[stem] - 1) << 1 | (term & 1);
+    CC_VEC_PUSH(t->used, stem);
+    t->ids.v[stem] = (uint32_t)t->used.n;
+    return t->ids.v[stem];
 }
 
 uint32_t cc_terms_count(const cc_terms *t)
