@@ -645,7 +645,7 @@ static summarizer *summarizer_start(cc_cluster *cluster)
     CC_VEC_RESERVE(z->term_ids, tokens);
     CC_VEC_RESERVE(z->concepts, 2 * tokens);
     cc_idmap_clear(&z->bigrams);
-    cc_idmap_reserve(&z->bigrams, tokens / 2); /* distinct pairs: fewer than the word tokens */
+    cc_idmap_reserve(&z->bigrams, tokens / 8); /* pairs of words that weigh: a few of the words */
     CC_VEC_RESERVE(z->word_terms, tokens);
     read_terms(z);
     return z;

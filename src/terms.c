@@ -36,13 +36,11 @@ void cc_idmap_reserve(cc_idmap *m, size_t n)
     }
 }
 
-/* A map far larger than its last use gives its memory back: one large cluster would otherwise make
- * every later use probe a table of its size. Slots are wiped only when the use number wraps. */
+/* Slots are wiped only when the use number wraps. The memory is kept: its owner frees a map grown far
+ * larger than its uses need (a summary, after one huge cluster). */
 void cc_idmap_clear(cc_idmap *m)
 {
-    if (m->cap > 4096 && m->n * 16 < m->cap) {
-        cc_idmap_free(m);
-    } else if (++m->use == 0) {
+    if (++m->use == 0) {
         memset(m->slots, 0, m->cap * sizeof *m->slots);
         m->use = 1;
     }
