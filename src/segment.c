@@ -180,14 +180,14 @@ static int period_belongs_to_word(const scanner *s, uint32_t wstart, uint32_t we
 static inline uint32_t skip_ascii_word_bytes(const char *text, uint32_t pos)
 {
 #ifdef __SSE2__
-    const __m128i below_a = _mm_set1_epi8('a' - 1), above_z = _mm_set1_epi8('z' + 1);
-    const __m128i below_0 = _mm_set1_epi8('0' - 1), above_9 = _mm_set1_epi8('9' + 1);
+    /* a byte is in [lo, lo + n) when, shifted by 0x80 - lo, it is below 0x80 + n as a signed byte */
     const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i letter_shift = _mm_set1_epi8((char)(0x80 - 'a')), letter_limit = _mm_set1_epi8((char)(0x80 + 26));
+    const __m128i digit_shift = _mm_set1_epi8((char)(0x80 - '0')), digit_limit = _mm_set1_epi8((char)(0x80 + 10));
     for (;;) {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
-        __m128i folded = _mm_or_si128(x, case_bit);
-        __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(folded, below_a), _mm_cmplt_epi8(folded, above_z));
-        __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, below_0), _mm_cmplt_epi8(x, above_9));
+        __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_shift), letter_limit);
+        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_shift), digit_limit);
         unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
         if (mask != 0xFFFF) {
             return pos + (uint32_t)__builtin_ctz(~mask);
