@@ -19,25 +19,30 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Lines, trimmed, including empty ones (start == end), in order. */
-static size_t split_lines(const cc_article *a, line *out, size_t max)
+typedef CC_VEC(line) line_vec;
+
+static void push_trimmed(const cc_article *a, line_vec *out, uint32_t s, uint32_t e)
 {
-    size_t n = 0;
+    while (s < e && is_space((unsigned char)a->text[s])) {
+        s++;
+    }
+    while (e > s && is_space((unsigned char)a->text[e - 1])) {
+        e--;
+    }
+    line l = { s, e };
+    CC_VEC_PUSH(*out, l);
+}
+
+/* Lines, trimmed, including empty ones (start == end), in order. */
+static void split_lines(const cc_article *a, line_vec *out)
+{
     uint32_t pos = 0;
-    while (pos < a->len && n < max) {
+    while (pos < a->len) {
         const char *nl = memchr(a->text + pos, '\n', a->len - pos);
         uint32_t end = nl ? (uint32_t)(nl - a->text) : a->len;
-        uint32_t s = pos, e = end;
-        while (s < e && is_space((unsigned char)a->text[s])) {
-            s++;
-        }
-        while (e > s && is_space((unsigned char)a->text[e - 1])) {
-            e--;
-        }
-        out[n++] = (line){ s, e };
+        push_trimmed(a, out, pos, end);
         pos = end + 1;
     }
-    return n;
 }
 
 static size_t line_len(line l)
@@ -52,6 +57,9 @@ static int signed_quotation(const cc_article *a, line l)
     static const char *const dashes[] = { "\xE2\x80\x95", "\xE2\x80\x94", "\xE2\x80\x93", "--", "-" };
     for (uint32_t i = l.start; i + 3 < l.end; i++) {
         const char *p = a->text + i;
+        if (*p != '"' && (unsigned char)*p != 0xE2) {
+            continue;
+        }
         int close = !memcmp(p, "\xE2\x80\x9D", 3) ? 3 : (*p == '"' && i > l.start && p[-1] != ' ') ? 1 : 0;
         if (!close) {
             continue;
@@ -427,10 +435,23 @@ static pcre2_code *dateline_pattern(void)
     return dateline_re;
 }
 
+/* Whether the pattern can find a dateline the caller keeps (capitals or an agency): that takes an agency
+ * in brackets or a capital followed by a capital, a space or a mark of a place's name ("ST. LOUIS"). Most
+ * first paragraphs open otherwise and need no match. */
+static int may_open_dateline(const char *p)
+{
+    unsigned char c1 = (unsigned char)p[1];
+    return p[0] == '(' || (p[0] >= 'A' && p[0] <= 'Z' && ((c1 >= 'A' && c1 <= 'Z') || c1 == '.' || c1 == '\'' ||
+                                                          c1 == ' ' || c1 == '-' || c1 == 0xE2));
+}
+
 static void find_dateline(cc_article *a, line body)
 {
+    if (line_len(body) < 20 || !may_open_dateline(a->text + body.start)) {
+        return;
+    }
     pcre2_code *re = dateline_pattern();
-    if (!re || line_len(body) < 20) {
+    if (!re) {
         return;
     }
     pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
@@ -468,12 +489,11 @@ static int compare_spans(const void *x, const void *y)
 
 void cc_clean(cc_article *a)
 {
-    size_t max = 1;
-    for (const char *p = a->text; (p = memchr(p, '\n', (size_t)(a->text + a->len - p))) != NULL; p++) {
-        max++;
-    }
-    line *lines = malloc(max * sizeof *lines);
-    size_t n = split_lines(a, lines, max);
+    line_vec all = { 0 };
+    CC_VEC_RESERVE(all, a->len / 64 + 16);
+    split_lines(a, &all);
+    const line *lines = all.v;
+    size_t n = all.n;
     size_t title_index = (size_t)-1;
     int has_title = find_title(a, lines, n, &title_index);
     line title = has_title ? lines[title_index] : (line){ 0, 0 };
@@ -509,7 +529,7 @@ void cc_clean(cc_article *a)
             }
         }
     }
-    free(lines);
+    CC_VEC_FREE(all);
     if (a->furniture.n > 1) {
         qsort(a->furniture.v, a->furniture.n, sizeof *a->furniture.v, compare_spans);
     }
