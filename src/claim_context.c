@@ -728,6 +728,24 @@ static int read_timex(const cc_article *a, uint32_t s, size_t k, size_t end, tim
     return 0;
 }
 
+/* Can token k open a time phrase (read_timex)? Every token of a sentence with a claim comes here; most are
+ * turned away by kind, capitals and class bits before any lexicon lookup or word comparison. */
+static int may_open_timex(const cc_article *a, size_t k)
+{
+    const cc_token *t = tok(a, k);
+    if (t->kind == CC_TOK_NUMBER) {
+        return t->end - t->start <= 2; /* "15 November" */
+    }
+    if (t->kind != CC_TOK_WORD) {
+        return 0;
+    }
+    if ((t->flags & CC_TF_CAP) || (t->classes & CC_W_FIGURE_START)) {
+        return 1; /* a weekday or month; a word that may start an entry of time_words */
+    }
+    return cc_tok_is(a, k, "the") || cc_tok_is(a, k, "since") || cc_tok_is(a, k, "late") ||
+           cc_tok_is(a, k, "early") || cc_tok_is(a, k, "on") || cc_tok_is(a, k, "last") || cc_tok_is(a, k, "in");
+}
+
 /* The time phrases of sentence s, read once from left to right, for every figure that asks. Returns the
  * index of the first in m->times and sets *n. */
 static size_t times_of(cc_claim_memo *m, const cc_article *a, uint32_t s, size_t *n)
@@ -738,7 +756,7 @@ static size_t times_of(cc_claim_memo *m, const cc_article *a, uint32_t s, size_t
         sp->times = (uint32_t)m->times.n + 1;
         for (size_t k = first; k < end; k++) {
             timex x;
-            if (read_timex(a, s, k, end, &x)) {
+            if (may_open_timex(a, k) && read_timex(a, s, k, end, &x)) {
                 CC_VEC_PUSH(m->times, x);
                 k = x.end - 1;
             }
