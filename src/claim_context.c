@@ -245,6 +245,18 @@ static int place_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, cc_cl
     return best_score >= 0;
 }
 
+/* Might token t be "in", "at", "near" or "across", by its length and first two letters? Every token of the
+ * article comes here, so the test is bitwise, without branches (a branch on the length alone is
+ * mispredicted at every other word); the text is padded, so a one-byte token has a second byte to read. */
+static int place_preposition_shape(const cc_article *a, const cc_token *t)
+{
+    uint32_t len = t->end - t->start;
+    const unsigned char *p = (const unsigned char *)a->text + t->start;
+    unsigned two = (p[0] | 0x20u) << 8 | (p[1] | 0x20u);
+    return ((len == 2) & ((two == ('i' << 8 | 'n')) | (two == ('a' << 8 | 't')))) |
+           ((len == 4) & (two == ('n' << 8 | 'e'))) | ((len == 6) & (two == ('a' << 8 | 'c')));
+}
+
 /* The proper name the article most often gives as a place, by the last word of a capitalised run after
  * "in", "at", "near" or "across" ("in Aleppo", "in eastern Aleppo"); at least twice. */
 static cc_str article_place(const cc_article *a)
@@ -255,10 +267,7 @@ static cc_str article_place(const cc_article *a)
     size_t n = 0;
     for (size_t k = 0; k + 2 < a->tokens.n; k++) {
         const cc_token *t = &a->tokens.v[k];
-        uint32_t len = t->end - t->start;
-        /* every token of the article comes here: a test of its length (2, 4 or 6) without branches turns away
-         * most before any comparison */
-        if (!((0x54u >> (len < 8 ? len : 0)) & 1) || t->kind != CC_TOK_WORD ||
+        if (!place_preposition_shape(a, t) || t->kind != CC_TOK_WORD ||
             !(cc_tok_is(a, k, "in") || cc_tok_is(a, k, "at") || cc_tok_is(a, k, "near") || cc_tok_is(a, k, "across"))) {
             continue;
         }
