@@ -250,11 +250,10 @@ static int place_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, cc_cl
  * mispredicted at every other word); the text is padded, so a one-byte token has a second byte to read. */
 static int place_preposition_shape(const cc_article *a, const cc_token *t)
 {
-    uint32_t len = t->end - t->start;
     const unsigned char *p = (const unsigned char *)a->text + t->start;
-    unsigned two = (p[0] | 0x20u) << 8 | (p[1] | 0x20u);
-    return ((len == 2) & ((two == ('i' << 8 | 'n')) | (two == ('a' << 8 | 't')))) |
-           ((len == 4) & (two == ('n' << 8 | 'e'))) | ((len == 6) & (two == ('a' << 8 | 'c')));
+    uint32_t key = (t->end - t->start) << 16 | (p[0] | 0x20u) << 8 | (p[1] | 0x20u);
+    return (key == (2u << 16 | 'i' << 8 | 'n')) | (key == (2u << 16 | 'a' << 8 | 't')) |
+           (key == (4u << 16 | 'n' << 8 | 'e')) | (key == (6u << 16 | 'a' << 8 | 'c'));
 }
 
 /* The proper name the article most often gives as a place, by the last word of a capitalised run after
