@@ -65,20 +65,17 @@ static const cc_lexentry *find_phrase(const cc_article *a, uint32_t first, uint3
     return n ? cc_lexset_find(set, buf, n) : NULL;
 }
 
-/* Is the phrase [first, last] a known organisation (CC_W_ORG) or place (CC_W_PLACE)? It is built only
- * when the first word can start an entry. */
-static int known_phrase(const cc_article *a, uint32_t first, uint32_t last, unsigned bit)
+/* Is [first, last] a known organisation (CC_W_ORG) or place (CC_W_PLACE)? One word asks its class bits;
+ * several build the phrase, only when the first word can start an entry. */
+static inline int known_as(const cc_article *a, uint32_t first, uint32_t last, unsigned bit)
 {
+    if (first == last) {
+        return cc_tok_has(a, first, bit);
+    }
     if (bit == CC_W_PLACE) {
         return cc_tok_has(a, first, CC_W_PLACE_HEAD) && find_phrase(a, first, last, cc_words()->places) != NULL;
     }
     return cc_tok_has(a, first, CC_W_ORG_PHRASE_HEAD) && find_phrase(a, first, last, cc_words()->orgs) != NULL;
-}
-
-/* Is [first, last] a known organisation or place? One word asks its class bits. */
-static inline int known_as(const cc_article *a, uint32_t first, uint32_t last, unsigned bit)
-{
-    return first == last ? cc_tok_has(a, first, bit) : known_phrase(a, first, last, bit);
 }
 
 static int is_title(const cc_article *a, uint32_t i)
@@ -550,7 +547,7 @@ static uint64_t ci_hash(cc_str s, uint64_t seed)
 
 /* Hash of a name inside the article's text, eight bytes at a time: the text's zero padding
  * (CC_TEXT_PADDING) makes reading past the name safe, and the bytes load little-endian. */
-static uint64_t text_hash(const char *s, uint32_t n)
+static inline uint64_t text_hash(const char *s, uint32_t n)
 {
     uint64_t h = n;
     for (;; s += 8, n -= 8) {

@@ -18,6 +18,7 @@ typedef struct raw_quote {
     uint32_t open, close;   /* tokens of the marks; close is one past the paragraph's last token if unclosed */
     uint32_t open_last, close_last; /* last token of each mark ('' is two tokens) */
     uint32_t para;
+    uint32_t sentence;      /* of the opening mark (set once the quote is kept) */
     uint8_t unclosed;
     uint8_t partial;
     cc_attribution att;
@@ -86,7 +87,7 @@ static void emit(qctx *q, uint32_t open, uint32_t close, uint32_t para, int uncl
     const cc_article *a = q->a;
     uint32_t open_last = open + 1 < a->tokens.n && is_pair(a, open, open + 2) ? open + 1 : open;
     uint32_t close_last = !unclosed && is_pair(a, close, close + 2) ? close + 1 : close;
-    raw_quote r = { open, close, open_last, close_last, para, (uint8_t)unclosed, 0, { 0 }, -1, 0 };
+    raw_quote r = { open, close, open_last, close_last, para, 0, (uint8_t)unclosed, 0, { 0 }, -1, 0 };
     CC_VEC_PUSH(q->quotes, r);
 }
 
@@ -261,8 +262,7 @@ static int says(const cc_article *a, uint32_t i)
  * inside the reporting sentence's own grammar (called it a "massacre"). */
 static int is_partial(const cc_article *a, const raw_quote *r)
 {
-    uint32_t s = sentence_of(a, r->open);
-    uint32_t first = a->sentences.v[s].tok_first;
+    uint32_t first = a->sentences.v[r->sentence].tok_first;
     if (r->open == first || r->open == para_tok_first(a, r->para)) {
         return 0;
     }
@@ -309,7 +309,7 @@ static void attribute(qctx *q, size_t k)
         r->att.first = UINT32_MAX; /* filled from the next quote below */
         return;
     }
-    uint32_t s = sentence_of(a, r->open);
+    uint32_t s = r->sentence;
     uint32_t lo = a->sentences.v[s].tok_first;
     if (r->open > lo && cc_attribution_before(a, r->open, lo, skip_quotes, q, &r->att)) {
         return;
@@ -447,7 +447,7 @@ static int32_t continued_speaker(qctx *q, size_t k)
     }
     if (p->para + 1 == r->para) {
         uint32_t last_sent = a->paragraphs.v[p->para].sent_first + a->paragraphs.v[p->para].sent_count - 1;
-        return p->unclosed || sentence_of(a, p->open) == last_sent ? p->speaker : -1;
+        return p->unclosed || p->sentence == last_sent ? p->speaker : -1;
     }
     if (p->para + 2 != r->para) {
         return -1;
@@ -597,6 +597,7 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
     for (size_t k = 0; k < q.quotes.n; k++) {
         raw_quote r = q.quotes.v[k];
         cc_span sp = content_span(a, &r);
+        r.sentence = sentence_of(a, r.open);
         r.partial = (uint8_t)is_partial(a, &r);
         if (sp.end <= sp.start || (r.partial && looks_like_name(a, &r))) {
             continue;
@@ -613,7 +614,7 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
     assign_speakers(&q);
     for (size_t k = 0; k < q.quotes.n; k++) {
         const raw_quote *r = &q.quotes.v[k];
-        cc_quote out = { content_span(a, r), sentence_of(a, r->open), r->partial, { 0 }, { 0 }, -1, { 0 }, 0 };
+        cc_quote out = { content_span(a, r), r->sentence, r->partial, { 0 }, { 0 }, -1, { 0 }, 0 };
         if (r->speaker >= 0) {
             out.speaker = q.speakers.v[r->speaker].name;
             out.role = q.speakers.v[r->speaker].role;
