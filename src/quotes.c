@@ -103,10 +103,10 @@ static uint32_t para_tok_end(const cc_article *a, uint32_t pi)
     return s->tok_first + s->tok_count;
 }
 
-/* The first quote mark at or after token i (tokens.n if none). */
-static uint32_t next_quote_mark(const cc_article *a, uint32_t i)
+/* The first quote mark at or after token i and before end (end if none). */
+static uint32_t next_quote_mark(const cc_article *a, uint32_t i, uint32_t end)
 {
-    while (i < a->tokens.n && a->tokens.v[i].kind != CC_TOK_QUOTE) {
+    while (i < end && a->tokens.v[i].kind != CC_TOK_QUOTE) {
         i++;
     }
     return i;
@@ -131,11 +131,8 @@ static void pair_paragraph(qctx *q, uint32_t pi, uint32_t first, uint32_t end)
     int64_t dopen = -1, sopen = -1, inner = -1;
     int fam = 0, nested = 0;
     size_t inner_first = q->quotes.n; /* pairs nested in the open quotation, kept aside */
-    for (uint32_t i = first; i < end; i++) {
+    for (uint32_t i = next_quote_mark(a, first, end); i < end; i = next_quote_mark(a, i + 1, end)) {
         const cc_token *t = cc_tok(a, i);
-        if (t->kind != CC_TOK_QUOTE) {
-            continue;
-        }
         int opens = (t->flags & CC_TF_QOPEN) != 0;
         int dbl = is_double(a, i), f = dbl ? family(a, i) : FAM_PAIR;
         uint32_t mark_end = i;
@@ -586,7 +583,7 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
         }
         uint32_t first = para_tok_first(a, pi), end = para_tok_end(a, pi);
         if (mark < first) {
-            mark = next_quote_mark(a, first);
+            mark = next_quote_mark(a, first, (uint32_t)a->tokens.n);
         }
         if (mark >= end || headline_like(a, p)) {
             continue;
