@@ -286,8 +286,10 @@ static inline word_scan scan_word(const scanner *s, uint32_t pos)
         return scan_any_word(s, pos);
     }
     const unsigned char *w = (const unsigned char *)s->text + pos;
-    /* after a one-letter word w[1] is the byte that ended it, never a capital: no length test needed */
-    word_scan ws = { end, (uint8_t)(ascii_upper[w[0]] ? CC_TF_CAP | (ascii_upper[w[1]] ? CC_TF_ALLCAPS : 0) : 0), 0 };
+    /* after a one-letter word w[1] is the byte that ended it, never a capital: no length test needed;
+     * arithmetic, not a branch, as capitals come unpredictably */
+    unsigned cap = ascii_upper[w[0]], caps = cap & ascii_upper[w[1]];
+    word_scan ws = { end, (uint8_t)(cap * CC_TF_CAP | caps * CC_TF_ALLCAPS), 0 };
     int title = 0;
     if (after == '.' && abbreviation_period(s, pos, end, &title)) {
         ws.end = end + 1;
