@@ -115,7 +115,7 @@ typedef struct scanner {
     const char *text;
     uint32_t len;
     size_t furniture_next;
-    uint32_t furniture_start;  /* start of the next furniture span, UINT32_MAX when none is left */
+    uint32_t stop;             /* the start of the next furniture span or the end of the text: one test a token */
     size_t heading_next;
     /* sentence state */
     uint32_t sent_tok_first;
@@ -506,7 +506,8 @@ static void next_furniture(scanner *s, uint32_t pos)
     while (s->furniture_next < a->furniture.n && a->furniture.v[s->furniture_next].end <= pos) {
         s->furniture_next++;
     }
-    s->furniture_start = s->furniture_next < a->furniture.n ? a->furniture.v[s->furniture_next].start : UINT32_MAX;
+    uint32_t furniture_start = s->furniture_next < a->furniture.n ? a->furniture.v[s->furniture_next].start : UINT32_MAX;
+    s->stop = furniture_start < s->len ? furniture_start : s->len;
 }
 
 /* Called when the scan reaches the next furniture span at pos: jumps over it, to the position returned. */
@@ -604,10 +605,10 @@ static void scan(scanner *s)
         while (text[pos] == ' ') { /* the text ends in a NUL */
             pos++;
         }
-        if (pos >= s->len) {
-            break;
-        }
-        if (pos >= s->furniture_start) {
+        if (pos >= s->stop) {
+            if (pos >= s->len) {
+                break;
+            }
             pos = skip_furniture(s, pos);
             continue;
         }
