@@ -357,13 +357,18 @@ static int is_breadcrumb(const cc_article *a, line l, line title)
 }
 
 /* "Home > World > Middle East", "News | Syria" (no sentence ending, as for breadcrumbs). */
+static const unsigned char separator_marks[256] = { ['>'] = 1, ['|'] = 1, ['/'] = 1, [0xBB] = 1 };
+
 static int is_separator_trail(const cc_article *a, line l)
 {
     int seps = 0;
     for (uint32_t i = l.start; i + 2 < l.end; i++) {
         const char *p = a->text + i;
-        seps += (p[0] == ' ' && (p[1] == '>' || p[1] == '|' || p[1] == '/') && p[2] == ' ');
-        seps += ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xBB); /* » */
+        unsigned char mark = (unsigned char)p[1];
+        if (!separator_marks[mark]) {
+            continue; /* most bytes: one test that goes the same way nearly every time */
+        }
+        seps += (p[0] == ' ' && p[2] == ' ' && mark != 0xBB) || ((unsigned char)p[0] == 0xC2 && mark == 0xBB);
     }
     return seps >= 2;
 }

@@ -96,7 +96,7 @@ static unsigned plain_ascii_prefix16(const unsigned char *s)
 #ifdef __SSE2__
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
     unsigned other = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
-    return other ? (unsigned)__builtin_ctz(other) : 16;
+    return (unsigned)__builtin_ctz(other | 1u << 16); /* 16 when all are plain, without a branch */
 #else
     return plain_ascii8(s) ? 8 + (plain_ascii8(s + 8) ? 8 : 0) : 0;
 #endif
