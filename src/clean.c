@@ -80,6 +80,9 @@ static int signed_quotation(const cc_article *a, line l)
     return 0;
 }
 
+static const unsigned char sentence_end_marks[256] = { ['.'] = 1, ['!'] = 1, ['?'] = 1, [':'] = 1, [';'] = 1,
+                                                        ['"'] = 1, ['\''] = 1, [')'] = 1 };
+
 /* Whether the line ends as a sentence does, trailing no-break spaces aside ("…loudly.\u00a0"), or as a
  * quotation signed with a dash ("…in it.” ― Maria Lopez"). */
 static int ends_sentence(const cc_article *a, line l)
@@ -92,7 +95,7 @@ static int ends_sentence(const cc_article *a, line l)
     }
     const unsigned char *p = (const unsigned char *)a->text + l.end;
     unsigned char c = p[-1];
-    if (strchr(".!?:;\"')", c)) {
+    if (sentence_end_marks[c]) {
         return 1;
     }
     /* closing curly quote or ellipsis (3-byte UTF-8) */

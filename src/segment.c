@@ -658,6 +658,7 @@ void cc_segment(cc_article *a)
     a->tokens.n = a->sentences.n = a->paragraphs.n = 0;
     CC_VEC_RESERVE(a->tokens, a->len / 5 + 16);
     CC_VEC_RESERVE(a->sentences, a->len / 100 + 4);
+    CC_VEC_RESERVE(a->paragraphs, a->len / 128 + 4);
     scanner s = { 0 };
     s.a = a;
     s.text = a->text;
