@@ -86,11 +86,28 @@ static unsigned char class_of_codepoint(int32_t cp)
     }
 }
 
+/* U+2000..U+203F (E2 80 80..BF): curly quotes, dashes, the ellipsis and special spaces are most of the
+ * non-ASCII characters of news, so they are classed without decoding. */
+static unsigned char general_punctuation_class[64];
+
+static void init_general_punctuation_class(void)
+{
+    for (int k = 0; k < 64; k++) {
+        general_punctuation_class[k] = class_of_codepoint(0x2000 + k);
+    }
+}
+
 static inline cp_info char_at(const char *text, uint32_t len, uint32_t pos)
 {
     unsigned char c = (unsigned char)text[pos];
     if (c < 0x80) {
         return (cp_info){ c, 1, ascii_class[c] };
+    }
+    if (c == 0xE2 && (unsigned char)text[pos + 1] == 0x80) { /* past the end only into the zero padding */
+        unsigned char last = (unsigned char)text[pos + 2];
+        if ((last & 0xC0) == 0x80) {
+            return (cp_info){ 0x2000 | (last & 0x3F), 3, general_punctuation_class[last & 0x3F] };
+        }
     }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)text + pos, len - pos, &cp);
@@ -646,6 +663,7 @@ static pthread_once_t tables_made = PTHREAD_ONCE_INIT;
 static void make_tables(void)
 {
     init_ascii_class();
+    init_general_punctuation_class();
     abbreviations = cc_lexset_get("abbreviations");
     starters = cc_lexset_get("sentence_starters");
     reporting_verbs = cc_lexset_get("reporting_verbs");
