@@ -101,6 +101,25 @@ TEST(ingest_finds_title_date_dateline_and_furniture)
     cc_cluster_free(c);
 }
 
+/* A dateline opens with capitals (a city, "ST. LOUIS") or an agency in brackets; a first sentence that
+ * merely contains a dash or a colon has none. */
+TEST(ingest_dateline_openings)
+{
+    static const struct {
+        const char *text, *dateline;
+    } cases[] = {
+        { "Storm hits the coast\n\nST. LOUIS (Wire) - A storm hit the coast on Monday, officials said.\n", "ST. LOUIS (Wire) - " },
+        { "Storm hits the coast\n\n(Wire) -- A storm hit the coast on Monday, officials said.\n", "(Wire) -- " },
+        { "Storm hits the coast\n\nOfficials - not all of them - said a storm hit the coast.\n", "" },
+        { "Storm hits the coast\n\nA storm hit the coast: three towns were cut off on Monday.\n", "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        cc_cluster *c = test_analyze(cases[i].text);
+        CHECK_STR(test_span(c->articles.v[0], c->articles.v[0]->dateline_span), cases[i].dateline);
+        cc_cluster_free(c);
+    }
+}
+
 /* Short lines without sentence punctuation are sub-headings; a short sentence trailing no-break spaces,
  * or a quotation signed with a dash, is not. */
 TEST(ingest_sub_headings_and_short_lines_that_are_not)

@@ -186,3 +186,21 @@ TEST(segment_other_script_digits_terminate)
     CHECK(has_token(c, "\xD9\xA7\xD9\xA8", CC_TOK_WORD));
     cc_cluster_free(c);
 }
+
+/* Words that leave the fast ASCII path at their last byte: a hyphen, an apostrophe, a curly apostrophe,
+ * S&P, an initial's period that may be U.S., a zero-width space; and words of abbreviation length
+ * before a full stop that are not abbreviations. */
+TEST(segment_word_ends_off_the_plain_path)
+{
+    cc_cluster *c = test_analyze("Pro- and anti-war groups met at S&P offices in N.Y. on Monday. "
+                                 "Syria\xE2\x80\x99s envoy said\xE2\x80\x8B talks would go on. Aid was sent. Then it rained.");
+    CHECK(has_token(c, "Pro", CC_TOK_WORD));
+    CHECK(has_token(c, "anti-war", CC_TOK_WORD));
+    CHECK(has_token(c, "S&P", CC_TOK_WORD));
+    CHECK(has_token(c, "N.Y.", CC_TOK_WORD));
+    CHECK(has_token(c, "Syria\xE2\x80\x99s", CC_TOK_WORD));
+    CHECK(has_token(c, "said", CC_TOK_WORD)); /* the zero-width space is no part of it */
+    CHECK(has_token(c, "sent", CC_TOK_WORD));  /* four letters and a full stop: no abbreviation */
+    CHECK_INT(c->articles.v[0]->sentences.n, 4);
+    cc_cluster_free(c);
+}
