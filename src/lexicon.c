@@ -53,20 +53,13 @@ static const cc_lexentry *entries_of(cc_lexset *set)
     return set->entries;
 }
 
-/* The index of the record whose key (with first_word, whose key's first word) is the n folded bytes, or
+/* The index of the record whose key (in first_slots, whose key's first word) is the n folded bytes, or
  * -1. */
-static long probe(const cc_lextable *t, const cc_lexslot *slots, const char *key, size_t n, int first_word)
+static long probe(const cc_lextable *t, const cc_lexslot *slots, const char *key, size_t n)
 {
     uint64_t hash = cc_lexicon_hash(key, n);
-    uint32_t tag = (uint32_t)(hash >> 32);
     for (size_t h = hash & t->mask; slots[h].entry; h = (h + 1) & t->mask) {
-        if (slots[h].tag != tag) {
-            continue;
-        }
-        const cc_lexrecord *r = &t->records[slots[h].entry - 1];
-        const char *k = t->text + r->key;
-        size_t len = first_word ? cc_lexicon_first_word_length(k, r->key_len) : r->key_len;
-        if (len == n && memcmp(k, key, n) == 0) {
+        if (slots[h].hash == hash) {
             return (long)slots[h].entry - 1;
         }
     }
@@ -82,7 +75,7 @@ static long record_of(const cc_lexset *set, const char *s, size_t len, int first
         return -1;
     }
     const cc_lextable *t = set->table;
-    return probe(t, first_word ? t->first_slots : t->slots, buf, cc_lexicon_fold(buf, s, len), first_word);
+    return probe(t, first_word ? t->first_slots : t->slots, buf, cc_lexicon_fold(buf, s, len));
 }
 
 const cc_lexset *cc_lexset_get(const char *name)

@@ -9,11 +9,12 @@
 
 #include "lexicon.h"
 
-/* An entry's index + 1 (0 = empty) and the high half of its key's hash: a probe that meets another key
- * moves on without touching that entry, and most words looked up are in no list. */
+/* An entry's index + 1 (0 = empty) and its key's 64-bit hash. A lookup compares hashes only, so it reads
+ * one slot and neither the entry nor its text: tools/lexgen.c refuses a table where two keys share a hash,
+ * and a word outside the table shares one with a key once in 2^64 / (table size) lookups. */
 typedef struct cc_lexslot {
+    uint64_t hash;
     uint32_t entry;
-    uint32_t tag;
 } cc_lexslot;
 
 /* An entry as generated: offsets into its lexicon's text, so the tables need no relocation when the

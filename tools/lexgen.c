@@ -92,7 +92,8 @@ static void parse_line(built *set, const char *line, size_t len)
     set->max_words = e->words > set->max_words ? e->words : set->max_words;
 }
 
-/* Inserts entry index keyed by its first key_len bytes; the first definition of a key wins. */
+/* Inserts entry index keyed by its first key_len bytes; the first definition of a key wins. Lookups
+ * compare hashes alone, so two keys with one hash are an error. */
 static void insert(const built *set, cc_lexslot *slots, uint32_t index, size_t key_len)
 {
     const cc_lexentry *e = &set->entries[index];
@@ -101,12 +102,18 @@ static void insert(const built *set, cc_lexslot *slots, uint32_t index, size_t k
     while (slots[h].entry) {
         const cc_lexentry *o = &set->entries[slots[h].entry - 1];
         size_t olen = slots == set->slots ? o->key_len : cc_lexicon_first_word_length(o->key, o->key_len);
-        if (olen == key_len && memcmp(o->key, e->key, key_len) == 0) {
+        int same_key = olen == key_len && memcmp(o->key, e->key, key_len) == 0;
+        if (same_key) {
             return;
+        }
+        if (slots[h].hash == hash) {
+            fprintf(stderr, "lexgen: %s: \"%.*s\" and \"%.*s\" share a hash\n", set->name, (int)key_len, e->key,
+                    (int)olen, o->key);
+            exit(1);
         }
         h = (h + 1) & set->mask;
     }
-    slots[h] = (cc_lexslot){ index + 1, (uint32_t)(hash >> 32) };
+    slots[h] = (cc_lexslot){ hash, index + 1 };
 }
 
 static void build(built *set, const char *path)
@@ -163,7 +170,7 @@ static void slots(const char *kind, size_t i, const cc_lexslot *s, size_t cap)
 {
     printf("static const cc_lexslot %s%zu[] = {", kind, i);
     for (size_t k = 0; k < cap; k++) {
-        printf(k % 8 ? "{%u,%uu}," : "\n{%u,%uu},", (unsigned)s[k].entry, (unsigned)s[k].tag);
+        printf(k % 4 ? "{%lluu,%u}," : "\n{%lluu,%u},", (unsigned long long)s[k].hash, (unsigned)s[k].entry);
     }
     printf("\n};\n");
 }
