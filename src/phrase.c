@@ -154,6 +154,10 @@ typedef struct first_filter {
      * high half, the same for entries of more than one token. One small load answers both, and the tables
      * of all the lexicons read around a figure stay in the first-level cache together. */
     uint32_t lengths[1024];
+    /* the hashes of the prefixes of every key (open addressing, 0 empty; NULL for a lexicon too big for
+     * it): a phrase of two or more tokens is looked up only when its first two tokens begin some key */
+    uint64_t *prefixes;
+    uint64_t prefix_mask;
 } first_filter;
 
 /* Filters are made the first time a set is asked for, under a lock; recent is read without one, and a
@@ -199,6 +203,55 @@ static size_t recent_slot(const cc_lexset *set)
     return ((uintptr_t)set >> 4) & 63;
 }
 
+static uint64_t *prefix_slot(const first_filter *f, uint64_t hash)
+{
+    uint64_t k = hash & f->prefix_mask;
+    while (f->prefixes[k] && f->prefixes[k] != hash) {
+        k = (k + 1) & f->prefix_mask;
+    }
+    return &f->prefixes[k];
+}
+
+/* Keys are stored folded, so their prefixes hash as they are. */
+static void add_prefixes(first_filter *f, const cc_lexset *set)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < cc_lexset_size(set); i++) {
+        count += cc_lexset_entry(set, i)->key_len;
+    }
+    if (count > 1u << 15) {
+        return; /* the places: a table this big would cost more cache misses than the lookups it saves */
+    }
+    for (f->prefix_mask = 255; f->prefix_mask < 2 * count; f->prefix_mask = f->prefix_mask * 2 + 1) {
+    }
+    f->prefixes = calloc(f->prefix_mask + 1, sizeof *f->prefixes);
+    if (!f->prefixes) {
+        abort();
+    }
+    for (size_t i = 0; i < cc_lexset_size(set); i++) {
+        const cc_lexentry *e = cc_lexset_entry(set, i);
+        for (size_t n = 2; n <= e->key_len; n++) {
+            uint64_t hash = start_hash(e->key, n);
+            *prefix_slot(f, hash) = hash;
+        }
+    }
+}
+
+/* Do tokens i and i+1, as the text writes them, begin some key of f's set? Keys are folded: lower case,
+ * single spaces, as join writes the tokens but for case. */
+static int begins_key(const first_filter *f, const cc_article *a, size_t i)
+{
+    char buf[96];
+    size_t n = f && f->prefixes ? join(a, i, i + 2, buf, sizeof buf) : 0;
+    if (!n) {
+        return 1;
+    }
+    for (size_t k = 0; k < n; k++) {
+        buf[k] = cc_ascii_lower(buf[k]);
+    }
+    return *prefix_slot(f, start_hash(buf, n)) != 0;
+}
+
 /* The filter of set, made the first time; NULL when there is no room. Under filters_lock. */
 static const first_filter *filter_made(const cc_lexset *set)
 {
@@ -230,6 +283,7 @@ static const first_filter *filter_made(const cc_lexset *set)
             f->lengths[slot_of((unsigned char)e->key[0], 0)] |= 1u << 1; /* "c." read as "c" and "." */
         }
     }
+    add_prefixes(f, set);
     f->set = set;
     f->start_class = start_class_of(set);
     filter_count++;
@@ -275,9 +329,13 @@ const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_
                                 size_t *ntok)
 {
     char buf[96];
-    int may = i < end ? may_start(filter_of(set), a, i) : 0;
+    const first_filter *f = filter_of(set);
+    int may = i < end ? may_start(f, a, i) : 0;
     if (!may) {
         return NULL;
+    }
+    if (may == 2 && max_tokens > 1 && i + 2 <= end && !begins_key(f, a, i)) {
+        may = 1; /* "the attack": no entry begins so, whatever follows */
     }
     for (size_t k = may == 2 ? (size_t)max_tokens : 1; k >= 1; k--) {
         if (i + k > end) {
