@@ -464,6 +464,7 @@ static attribution attribution_in(const cc_article *a, uint32_t s, size_t t)
     attribution r = { { 0, 0 }, 0 };
     size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
     size_t before = SIZE_MAX, after = SIZE_MAX;
+    cc_str before_who = { 0, 0 }; /* subject_of(before), kept: it is the answer when before is chosen */
     for (size_t k = first; k < end; k++) {
         if (cc_tok_is(a, k, "according") && k + 1 < end && cc_tok_is(a, k + 1, "to")) {
             r.who = np_after(a, k + 2, end);
@@ -481,6 +482,7 @@ static attribution attribution_in(const cc_article *a, uint32_t s, size_t t)
                                : subject_of(a, s, k);
                 if (w.len) {
                     before = k; /* the nearest verb before the figure with a subject: "X said (that) …" */
+                    before_who = w;
                 }
             } else if (after == SIZE_MAX) {
                 after = k;
@@ -489,7 +491,7 @@ static attribution attribution_in(const cc_article *a, uint32_t s, size_t t)
     }
     size_t v = before != SIZE_MAX ? before : after;
     if (v != SIZE_MAX) {
-        r.who = resolve(a, s, subject_of(a, s, v));
+        r.who = resolve(a, s, v == before ? before_who : subject_of(a, s, v));
         if (r.who.len) {
             return r;
         }
