@@ -88,9 +88,9 @@ static int plain_ascii8(const unsigned char *s)
     return (high | below_space) == 0;
 }
 
-/* How many of the 16 bytes at s, from the first, are plain printable ASCII: most of any text is, so it
- * is checked a vector at a time up to the next newline or UTF-8 character (as signed bytes, those of
- * 0x80 and up are below the space too). */
+/* How many of the 16 bytes at s, from the first, are plain printable ASCII (without SSE2, a multiple of
+ * eight that are): most of any text is, so it is checked a vector at a time up to the next newline or
+ * UTF-8 character (as signed bytes, those of 0x80 and up are below the space too). */
 static unsigned plain_ascii_prefix16(const unsigned char *s)
 {
 #ifdef __SSE2__

@@ -149,7 +149,8 @@ static const cc_lexset *abbreviations, *starters, *reporting_verbs;
 
 /* ---- tokens ---- */
 
-/* the full stop after most words ("said.", "people.") is told apart without a lexicon probe */
+/* Abbreviations by shape: the full stop after most words ("said.", "people.") is told apart without a
+ * lexicon probe. */
 static cc_keyshapes abbreviation_shapes;
 
 /* Is the period after the word at wstart..wend, which has no period of its own, an abbreviation's? */
@@ -240,7 +241,7 @@ static uint8_t case_flags(const char *w, uint32_t n)
     return f;
 }
 
-/* Any word: letters of other scripts, inner apostrophes, hyphens and periods (U.S.), AT&T. */
+/* Any word: letters of other scripts, inner apostrophes, hyphens and periods (U.S.), S&P. */
 static word_scan scan_any_word(const scanner *s, uint32_t pos)
 {
     uint32_t start = pos;
@@ -272,7 +273,7 @@ static word_scan scan_any_word(const scanner *s, uint32_t pos)
             pos += 1; /* U.S, e.g */
             seg_start = pos;
         } else if (c.cp == '&' && pos - start == 1 && next.cls == C_UPPER) {
-            pos += 1; /* AT&T */
+            pos += 1; /* S&P (one letter before the ampersand) */
         } else {
             break;
         }
@@ -291,7 +292,6 @@ static word_scan scan_any_word(const scanner *s, uint32_t pos)
     }
     return w;
 }
-
 
 /* A word of ASCII letters and digits, ended by a space or plain punctuation or by a full stop (not an
  * initial's, which may be U.S.), needs none of scan_any_word's tests. */
