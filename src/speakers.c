@@ -551,7 +551,7 @@ int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_sk
     *out = (cc_attribution){ 0 };
     uint32_t v = open;
     while (v > lo) {
-        v = skip(ctx, v - 1);
+        v = cc_tok(a, v - 1)->kind == CC_TOK_QUOTE ? skip(ctx, v - 1) : v - 1; /* a quotation ends at a mark */
         if (v < lo || v == UINT32_MAX) {
             break;
         }

@@ -33,7 +33,8 @@ int cc_attribution_final(const cc_article *a, uint32_t close, uint32_t sent_end,
 
 /* Attribution before an opening quote mark at token `open`, reading back to token `lo`: `X said: "`,
  * `X said the attack was "…"`, `according to X, "`, `X: "`. `skip` lets the caller jump over earlier
- * quotations: for a token index it returns the index to continue from (the token before that quote). */
+ * quotations: for the index of a quote mark it returns the index to continue from (the token before that
+ * quote); other tokens are not asked. */
 typedef uint32_t (*cc_skip_fn)(const void *ctx, uint32_t tok);
 int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_skip_fn skip, const void *ctx,
                           cc_attribution *out);
