@@ -710,7 +710,8 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
     for (size_t k = 0; k < runs->n; k++) {
         note_run(t, runs, (int32_t)k);
     }
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0, noted = 1; round < 2 && noted; round++) {
+        noted = 0; /* the second round only reads what the first noted */
         for (size_t k = 0; k < runs->n; k++) {
             run *r = &runs->v[k];
             if (r->type != TYPE_UNKNOWN || type_from_table(t, runs, r) || round == 1) {
@@ -725,6 +726,7 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
             }
             if (r->type != TYPE_UNKNOWN) {
                 note_run(t, runs, (int32_t)k);
+                noted = 1;
             }
         }
     }
