@@ -61,7 +61,10 @@ typedef cc_place_phrase place;
 
 static int place_noun(const cc_article *a, size_t j)
 {
-    const cc_lexentry *e = cc_lexset_find(place_nouns, a->text + tok(a, j)->start, tok(a, j)->end - tok(a, j)->start);
+    size_t n;
+    /* the keys are plain words, so the phrase filter, which turns most words away before they are folded and
+     * hashed, answers as a lookup of the token would */
+    const cc_lexentry *e = cc_phrase_at(place_nouns, a, j, j + 1, 1, &n);
     return e ? (e->value_len && e->value[0] == '2' ? 2 : 1) : 0;
 }
 
