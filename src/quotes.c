@@ -609,6 +609,7 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
         q.quotes.v[k].joins_next = (uint8_t)continues_after_attribution(&q, k);
     }
     assign_speakers(&q);
+    CC_VEC_RESERVE(a->quotes, q.quotes.n);
     for (size_t k = 0; k < q.quotes.n; k++) {
         const raw_quote *r = &q.quotes.v[k];
         cc_quote out = { content_span(a, r), r->sentence, r->partial, { 0 }, { 0 }, -1, { 0 }, 0 };
