@@ -88,6 +88,17 @@ static int plain_ascii8(const unsigned char *s)
     return (high | below_space) == 0;
 }
 
+/* Whether any of the n plain ASCII bytes at s is not a space: asked only until the text shows one. */
+static int shows_a_character(const unsigned char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] > 0x20) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* How many of the 16 bytes at s, from the first, are plain printable ASCII (without SSE2, a multiple of
  * eight that are): most of any text is, so it is checked a vector at a time up to the next newline or
  * UTF-8 character (as signed bytes, those of 0x80 and up are below the space too). */
@@ -110,12 +121,12 @@ int cc_validate_text(const char *text, size_t len, cc_error *err)
     for (size_t i = 0; i < len;) {
         unsigned plain = i + 16 <= len ? plain_ascii_prefix16(s + i) : 0;
         if (plain >= 8 || (visible && plain)) {
-            visible = 1; /* eight plain bytes: a visible one or eight spaces, as below */
+            visible = visible || shows_a_character(s + i, plain);
             i += plain;
             continue;
         }
         if (i + 8 <= len && plain_ascii8(s + i)) {
-            visible = 1; /* eight bytes of which at most seven are spaces */
+            visible = visible || shows_a_character(s + i, 8);
             i += 8;
             continue;
         }

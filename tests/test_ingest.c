@@ -71,6 +71,10 @@ TEST(ingest_rejects_nul_empty_and_binary)
     CHECK(add_text("", 0, &err) != 0);
     CHECK(add_text(" \n\t\n ", 5, &err) != 0);
     CHECK(strstr(err.message, "empty") != NULL);
+    /* long runs of spaces are read many bytes at a time, and still show nothing */
+    const char *blank = "                                        \n\n                    \n";
+    CHECK(add_text(blank, strlen(blank), &err) != 0);
+    CHECK(strstr(err.message, "empty") != NULL);
     char junk[400];
     for (size_t i = 0; i < sizeof junk; i++) {
         junk[i] = (char)(i % 3 == 0 ? 0x01 : 'a' + (int)(i % 26));
