@@ -130,6 +130,14 @@ static void grow_slots(generation *g)
     g->mask = mask;
 }
 
+/* Fibonacci hashing: a bijection (an odd factor, then a rotation) that brings the product's top bits,
+ * which depend on every byte, down to the low bits the table is indexed by. */
+static uint64_t quick_mix(uint64_t x)
+{
+    x *= 0x9E3779B97F4A7C15ULL;
+    return x >> 40 | x << 24;
+}
+
 /* Most words fit in eight bytes, and words hold no NUL, so their bytes read as one number are the word:
  * mixed, they hash without any collision. Longer words mix two overlapping loads or go to XXH3. The text
  * is padded with zeros (CC_TEXT_PADDING), so a load may run past the word's end. */
@@ -137,7 +145,7 @@ static uint64_t hash_of(const char *s, uint32_t len)
 {
     uint64_t head = cc_load8(s);
     if (len <= 8) {
-        return cc_mix64(head & (~0ULL >> (64 - 8 * len))); /* never 0, the empty slot: the word is not */
+        return quick_mix(head & (~0ULL >> (64 - 8 * len))); /* never 0, the empty slot: the word is not */
     }
     uint64_t h;
     if (len <= 16) {
@@ -169,26 +177,28 @@ static void set_record(generation *g, cc_token *t, const char *text, uint64_t ha
     }
 }
 
-static int has_record(const cc_token *t)
-{
-    return t->kind == CC_TOK_WORD || t->kind == CC_TOK_NUMBER;
-}
-
 /* A word's slot is fetched a few words ahead of its probe: rare words miss the cache, and their misses
- * then overlap. */
+ * then overlap. hashes[i + AHEAD] is token i's hash, 0 for a token without a record (punctuation). */
 static void intern_tokens(generation *g, cc_article *a)
 {
     enum { AHEAD = 32 };
-    CC_VEC_RESERVE(g->hashes, a->tokens.n);
+    size_t n = a->tokens.n;
+    CC_VEC_RESERVE(g->hashes, n + AHEAD);
     uint64_t *hashes = g->hashes.v;
-    for (size_t i = 0; i < a->tokens.n + AHEAD; i++) {
-        if (i < a->tokens.n && has_record(&a->tokens.v[i])) {
-            const cc_token *t = &a->tokens.v[i];
-            hashes[i] = hash_of(a->text + t->start, t->end - t->start);
-            __builtin_prefetch(&g->slots[(uint32_t)hashes[i] & g->mask]);
+    memset(hashes, 0, AHEAD * sizeof *hashes);
+    cc_token *tokens = a->tokens.v;
+    for (size_t i = 0; i < n + AHEAD; i++) {
+        if (i < n) {
+            const cc_token *t = &tokens[i];
+            uint64_t hash = 0;
+            if (t->kind == CC_TOK_WORD || t->kind == CC_TOK_NUMBER) {
+                hash = hash_of(a->text + t->start, t->end - t->start);
+                __builtin_prefetch(&g->slots[(uint32_t)hash & g->mask]);
+            }
+            hashes[i + AHEAD] = hash;
         }
-        if (i >= AHEAD && has_record(&a->tokens.v[i - AHEAD])) {
-            set_record(g, &a->tokens.v[i - AHEAD], a->text, hashes[i - AHEAD]);
+        if (hashes[i]) {
+            set_record(g, &tokens[i - AHEAD], a->text, hashes[i]);
         }
     }
 }
