@@ -202,8 +202,7 @@ static int verb_between(const cc_article *a, size_t x, size_t y)
     return 0;
 }
 
-/* Sentence s's entry in the memo; the entries are made at the first search. */
-static cc_sentence_phrases *phrases_of(cc_claim_memo *m, const cc_article *a, uint32_t s)
+cc_sentence_phrases *cc_claim_memo_sentence(cc_claim_memo *m, const cc_article *a, uint32_t s)
 {
     if (m->sentences.n < a->sentences.n) {
         CC_VEC_RESERVE(m->sentences, a->sentences.n);
@@ -217,7 +216,7 @@ static cc_sentence_phrases *phrases_of(cc_claim_memo *m, const cc_article *a, ui
  * Returns the index of the first in m->places and sets *n. */
 static size_t places_of(cc_claim_memo *m, const cc_article *a, uint32_t s, size_t *n)
 {
-    cc_sentence_phrases *sp = phrases_of(m, a, s);
+    cc_sentence_phrases *sp = cc_claim_memo_sentence(m, a, s);
     if (!sp->places) {
         size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
         sp->places = (uint32_t)m->places.n + 1;
@@ -766,7 +765,7 @@ static int may_open_timex(const cc_article *a, size_t k)
  * index of the first in m->times and sets *n. */
 static size_t times_of(cc_claim_memo *m, const cc_article *a, uint32_t s, size_t *n)
 {
-    cc_sentence_phrases *sp = phrases_of(m, a, s);
+    cc_sentence_phrases *sp = cc_claim_memo_sentence(m, a, s);
     if (!sp->times) {
         size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
         sp->times = (uint32_t)m->times.n + 1;
@@ -833,5 +832,6 @@ void cc_claim_memo_free(cc_claim_memo *m)
 {
     CC_VEC_FREE(m->places);
     CC_VEC_FREE(m->times);
+    CC_VEC_FREE(m->verbs);
     CC_VEC_FREE(m->sentences);
 }

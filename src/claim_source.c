@@ -467,45 +467,67 @@ typedef struct attribution {
     int blocked; /* "reportedly": someone unnamed */
 } attribution;
 
-/* The attribution sentence s gives a figure at token t (t = the sentence end for the sentence's own). */
-static attribution attribution_in(const cc_article *a, uint32_t s, size_t t)
+static int ends_in_ing(const cc_article *a, size_t k)
 {
-    attribution r = { { 0, 0 }, 0 };
+    return tok(a, k)->end - tok(a, k)->start > 3 && !memcmp(a->text + tok(a, k)->end - 3, "ing", 3);
+}
+
+/* What sentence s says of a source, read once for all its figures and those of the sentence after: its
+ * "according to X", its "reportedly", and its reporting verbs with their subjects. */
+static const cc_sentence_phrases *sources_of(cc_claim_memo *m, const cc_article *a, uint32_t s)
+{
+    cc_sentence_phrases *sp = cc_claim_memo_sentence(m, a, s);
+    if (sp->verbs) {
+        return sp;
+    }
     size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
-    size_t before = SIZE_MAX, after = SIZE_MAX;
-    cc_str before_who = { 0, 0 }; /* subject_of(before), kept: it is the answer when before is chosen */
+    sp->verbs = (uint32_t)m->verbs.n + 1;
     for (size_t k = first; k < end; k++) {
         if (cc_tok_is(a, k, "according") && k + 1 < end && cc_tok_is(a, k + 1, "to")) {
-            r.who = np_after(a, k + 2, end);
-            if (r.who.len) {
-                return r;
+            sp->according = np_after(a, k + 2, end);
+            if (sp->according.len) {
+                break; /* the answer for every figure of the sentence */
             }
         }
         if (cc_tok_is(a, k, "reportedly") || cc_tok_is(a, k, "allegedly")) {
-            r.blocked = 1;
+            sp->blocked = 1;
         }
         if (is_verb(a, s, k) && !account_noun_at(a, first, k, end)) {
-            if (k < t) {
-                cc_str w = tok(a, k)->end - tok(a, k)->start > 3 && !memcmp(a->text + tok(a, k)->end - 3, "ing", 3)
-                               ? cc_str_of("", 0)
-                               : subject_of(a, s, k);
-                if (w.len) {
-                    before = k; /* the nearest verb before the figure with a subject: "X said (that) …" */
-                    before_who = w;
-                }
-            } else if (after == SIZE_MAX) {
-                after = k;
-            }
+            int ing = ends_in_ing(a, k);
+            cc_reporting_verb v = { k, ing ? cc_str_of("", 0) : subject_of(a, s, k), ing };
+            CC_VEC_PUSH(m->verbs, v);
         }
     }
-    size_t v = before != SIZE_MAX ? before : after;
-    if (v != SIZE_MAX) {
-        r.who = resolve(a, s, v == before ? before_who : subject_of(a, s, v));
+    sp->n_verbs = (uint32_t)m->verbs.n + 1 - sp->verbs;
+    return sp;
+}
+
+/* The attribution sentence s gives a figure at token t (t = the sentence end for the sentence's own): the
+ * nearest verb before the figure with a subject ("X said (that) …"), else the first after it. */
+static attribution attribution_in(const cc_article *a, uint32_t s, size_t t, cc_claim_memo *m)
+{
+    const cc_sentence_phrases *sp = sources_of(m, a, s);
+    attribution r = { sp->according, sp->blocked };
+    if (r.who.len) {
+        return r;
+    }
+    const cc_reporting_verb *verbs = m->verbs.v + sp->verbs - 1, *before = NULL, *after = NULL;
+    for (size_t i = 0; i < sp->n_verbs && !after; i++) {
+        if (verbs[i].at >= t) {
+            after = &verbs[i];
+        } else if (verbs[i].who.len) {
+            before = &verbs[i];
+        }
+    }
+    if (before || after) {
+        cc_str who = before ? before->who : after->ing ? subject_of(a, s, after->at) : after->who;
+        r.who = resolve(a, s, who);
         if (r.who.len) {
             return r;
         }
     }
-    r.who = account_noun(a, first, t < end ? t : end);
+    size_t end = cc_sent_end(a, s);
+    r.who = account_noun(a, cc_sent_first(a, s), t < end ? t : end);
     return r;
 }
 
@@ -600,7 +622,7 @@ static int quoted(const cc_article *a, uint32_t s, size_t t, size_t *open, size_
     return 1;
 }
 
-cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote)
+cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote, cc_claim_memo *memo)
 {
     init();
     size_t open, close;
@@ -612,14 +634,14 @@ cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote)
         *in_quote = 1;
         return quote_speaker(a, s, open, close);
     }
-    attribution r = attribution_in(a, s, t);
+    attribution r = attribution_in(a, s, t, memo);
     if (r.who.len || r.blocked) {
         return r.who;
     }
     /* the reporting frame the sentence before opened in the same paragraph: "X said… The victims included…" */
     const cc_paragraph *p = &a->paragraphs.v[a->sentences.v[s].para];
     if (s > p->sent_first) {
-        cc_str frame = attribution_in(a, s - 1, cc_sent_end(a, s - 1)).who;
+        cc_str frame = attribution_in(a, s - 1, cc_sent_end(a, s - 1), memo).who;
         return plausible_subject(a, frame) ? frame : cc_str_of("", 0);
     }
     return cc_str_of("", 0);

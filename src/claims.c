@@ -462,7 +462,7 @@ static void read_claim(cc_article *a, size_t mi, cc_claim_memo *memo)
     cl.span.start = a->tokens.v[s0].start;
     cl.span.end = a->tokens.v[s1 - 1].end;
     int in_quote = 0;
-    cl.source = cc_claim_source(a, m->sentence, c.t0, &in_quote);
+    cl.source = cc_claim_source(a, m->sentence, c.t0, &in_quote, memo);
     if (in_quote) {
         cl.flags |= CC_CF_IN_QUOTE;
     }

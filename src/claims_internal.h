@@ -28,11 +28,6 @@ static inline size_t cc_sent_end(const cc_article *a, uint32_t s)
     return a->sentences.v[s].tok_first + a->sentences.v[s].tok_count;
 }
 
-/* Who the article gives the figure at token t of sentence s on the word of: "according to X", "X said",
- * ", X reported", the speaker of the quotation holding it, or the reporting frame of its paragraph. Empty
- * when the article states it on its own authority. *in_quote is set when the figure is quoted. */
-cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote);
-
 /* A place phrase of a sentence: "eastern Aleppo", "four different neighbourhoods". */
 typedef struct cc_place_phrase {
     size_t start, end; /* tokens */
@@ -46,24 +41,44 @@ typedef struct cc_time_phrase {
     cc_date_range range; /* 0 when unknown */
 } cc_time_phrase;
 
-/* Where a sentence's phrases stand in the memo. */
+/* A reporting verb of a sentence and its subject ("The UN said"); empty for a verb in -ing, whose subject
+ * is read only when it is the verb after the figure. */
+typedef struct cc_reporting_verb {
+    size_t at; /* token */
+    cc_str who;
+    int ing;
+} cc_reporting_verb;
+
+/* Where a sentence's phrases stand in the memo, and what it says of a source. */
 typedef struct cc_sentence_phrases {
-    uint32_t places, times; /* index + 1 of the sentence's first phrase of each kind; 0 until searched */
-    uint32_t n_places, n_times;
+    uint32_t places, times, verbs; /* index + 1 of the sentence's first of each kind; 0 until searched */
+    uint32_t n_places, n_times, n_verbs;
+    cc_str according; /* "according to X" */
+    int blocked;      /* "reportedly": someone unnamed */
 } cc_sentence_phrases;
 
 /* What the claims of one article share, each part read once when first needed: the place and the country
  * the article names most often, and the place and time phrases of each sentence searched (a sentence often
- * holds several figures, and a figure without a place searches the sentences before it). */
+ * holds several figures, a figure without a place searches the sentences before it, and one without a source
+ * the sentence before). */
 typedef struct cc_claim_memo {
     cc_str place, country;
     int known, country_known;
     CC_VEC(cc_place_phrase) places;
     CC_VEC(cc_time_phrase) times;
+    CC_VEC(cc_reporting_verb) verbs;
     CC_VEC(cc_sentence_phrases) sentences; /* one per sentence of the article, once one is searched */
 } cc_claim_memo;
 
 void cc_claim_memo_free(cc_claim_memo *m);
+
+/* Sentence s's entry in the memo; the entries are made at the first search. */
+cc_sentence_phrases *cc_claim_memo_sentence(cc_claim_memo *m, const cc_article *a, uint32_t s);
+
+/* Who the article gives the figure at token t of sentence s on the word of: "according to X", "X said",
+ * ", X reported", the speaker of the quotation holding it, or the reporting frame of its paragraph. Empty
+ * when the article states it on its own authority. *in_quote is set when the figure is quoted. */
+cc_str cc_claim_source(const cc_article *a, uint32_t s, size_t t, int *in_quote, cc_claim_memo *memo);
 
 /* The place given for a figure spanning tokens [t0, t1] of sentence s ("eastern Aleppo", "four different
  * neighbourhoods"), or the nearest place named before it in its paragraph, or the article's main place;
