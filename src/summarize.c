@@ -130,34 +130,37 @@ static uint32_t new_concept(summarizer *z)
     return (uint32_t)z->concepts.n - 1;
 }
 
-static void count_concept(summarizer *z, uint32_t ui, uint32_t id)
+/* The sentence whose concepts are being counted, and its article, each as index + 1 (0 is "none" in a
+ * concept's last_unit and last_article). */
+typedef struct counting {
+    uint32_t unit, article;
+} counting;
+
+static inline void count_concept(summarizer *z, counting k, uint32_t id)
 {
     concept *c = &z->concepts.v[id];
-    uint32_t article = z->units.v[ui].article;
-    if (c->last_unit == ui + 1) {
+    if (c->last_unit == k.unit) {
         return;
     }
-    c->last_unit = ui + 1;
-    if (c->last_article != article + 1) {
-        c->last_article = article + 1;
-        c->df++;
-    }
+    c->last_unit = k.unit;
+    c->df += c->last_article != k.article;
+    c->last_article = k.article;
     CC_VEC_PUSH(z->concept_ids, id);
 }
 
-static void add_unigram(summarizer *z, uint32_t ui, uint32_t term)
+static inline void add_unigram(summarizer *z, counting k, uint32_t term)
 {
     if (!z->unigram.v[term]) {
         z->unigram.v[term] = new_concept(z) + 1;
     }
-    count_concept(z, ui, z->unigram.v[term] - 1);
-    if (z->stamp.v[term] != ui + 1) {
-        z->stamp.v[term] = ui + 1;
+    count_concept(z, k, z->unigram.v[term] - 1);
+    if (z->stamp.v[term] != k.unit) {
+        z->stamp.v[term] = k.unit;
         CC_VEC_PUSH(z->term_ids, term);
     }
 }
 
-static void add_bigram(summarizer *z, uint32_t ui, uint32_t first, uint32_t second)
+static inline void add_bigram(summarizer *z, counting k, uint32_t first, uint32_t second)
 {
     int added;
     uint64_t key = (uint64_t)first << 32 | second;
@@ -165,7 +168,7 @@ static void add_bigram(summarizer *z, uint32_t ui, uint32_t first, uint32_t seco
     if (added) {
         new_concept(z);
     }
-    count_concept(z, ui, id);
+    count_concept(z, k, id);
 }
 
 /* A concept weighs the number of articles carrying it only from this many on. */
@@ -241,17 +244,18 @@ static void add_terms(summarizer *z, uint32_t ui)
 {
     uint32_t prev = UINT32_MAX, floor = min_df(z);
     int prev_stop = 1;
+    counting k = { ui + 1, z->units.v[ui].article + 1 };
     z->silent.n = 0;
     for (uint32_t w = ui ? z->words_end.v[ui - 1] : 0; w < z->words_end.v[ui]; w++) {
         uint32_t term = z->word_terms.v[w];
         uint32_t id = term >> 1;
         int stop = term & 1;
         if (!stop) {
-            add_unigram(z, ui, id);
+            add_unigram(z, k, id);
         }
         if (prev != UINT32_MAX && !(stop && prev_stop)) {
             if (z->term_df.v[prev] >= floor && z->term_df.v[id] >= floor) {
-                add_bigram(z, ui, prev, id);
+                add_bigram(z, k, prev, id);
             } else {
                 CC_VEC_PUSH(z->silent, (uint64_t)prev << 32 | id);
             }
