@@ -13,6 +13,16 @@ static const cc_lexset *number_words, *fractions, *suffixes, *vague;
 static uint32_t suffix_letters;
 static size_t suffix_longest;
 
+/* The value and role of each number word ("20 tens"), and the multiplier of each scale suffix, parsed from
+ * the lexicon once, by entry index: a figure's words would otherwise run strtod at every reading. */
+typedef struct number_word {
+    double value;
+    cc_numword_role role;
+} number_word;
+
+static number_word *number_word_of;
+static double *suffix_value_of;
+
 static int is_digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -53,6 +63,56 @@ static void filter_add_set(const cc_lexset *set, int fold)
     }
 }
 
+static number_word parse_number_word(const char *value)
+{
+    char *rest;
+    number_word w = { strtod(value, &rest), CC_NW_PLAIN };
+    while (*rest == ' ') {
+        rest++;
+    }
+    switch (rest[0]) {
+    case 't':
+        w.role = CC_NW_TENS;
+        break;
+    case 's':
+        w.role = CC_NW_SCALE;
+        break;
+    case 'd':
+        w.role = CC_NW_DOZEN;
+        break;
+    default:
+        break;
+    }
+    return w;
+}
+
+static void *table(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size);
+    if (!p) {
+        abort();
+    }
+    return p;
+}
+
+/* Entry e's index in set. */
+static size_t entry_index(const cc_lexset *set, const cc_lexentry *e)
+{
+    return (size_t)(e - cc_lexset_entry(set, 0));
+}
+
+static void parse_values(void)
+{
+    number_word_of = table(cc_lexset_size(number_words), sizeof *number_word_of);
+    for (size_t i = 0; i < cc_lexset_size(number_words); i++) {
+        number_word_of[i] = parse_number_word(cc_lexset_entry(number_words, i)->value);
+    }
+    suffix_value_of = table(cc_lexset_size(suffixes), sizeof *suffix_value_of);
+    for (size_t i = 0; i < cc_lexset_size(suffixes); i++) {
+        suffix_value_of[i] = strtod(cc_lexset_entry(suffixes, i)->value, NULL);
+    }
+}
+
 static pthread_once_t lexicons_loaded = PTHREAD_ONCE_INIT;
 
 static void load_lexicons(void)
@@ -69,6 +129,7 @@ static void load_lexicons(void)
     filter_add_set(vague, 0);
     filter_add_set(cc_lexset_get("number_words"), 1);
     number_words = cc_lexset_get("number_words");
+    parse_values();
 }
 
 /* Once per process, whichever thread comes first. */
@@ -128,21 +189,9 @@ cc_numword_role cc_number_word(const char *s, size_t len, double *value)
     if (!e) {
         return CC_NW_NONE;
     }
-    char *rest;
-    *value = strtod(e->value, &rest);
-    while (*rest == ' ') {
-        rest++;
-    }
-    switch (rest[0]) {
-    case 't':
-        return CC_NW_TENS;
-    case 's':
-        return CC_NW_SCALE;
-    case 'd':
-        return CC_NW_DOZEN;
-    default:
-        return CC_NW_PLAIN;
-    }
+    const number_word *w = &number_word_of[entry_index(number_words, e)];
+    *value = w->value;
+    return w->role;
 }
 
 int cc_fraction_word(const char *s, size_t len)
@@ -162,5 +211,5 @@ double cc_scale_suffix(const char *s, size_t len)
         return 0;
     }
     const cc_lexentry *e = cc_lexset_find(suffixes, s, len);
-    return e ? strtod(e->value, NULL) : 0;
+    return e ? suffix_value_of[entry_index(suffixes, e)] : 0;
 }
