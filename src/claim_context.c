@@ -754,8 +754,8 @@ static int may_open_timex(const cc_article *a, size_t k)
     if (t->kind != CC_TOK_WORD) {
         return 0;
     }
-    if ((t->flags & CC_TF_CAP) || (t->classes & CC_W_FIGURE_START)) {
-        return 1; /* a weekday or month; a word that may start an entry of time_words */
+    if ((t->flags & CC_TF_CAP) || (t->classes & (CC_W_FIGURE_START | CC_W_TIME_START))) {
+        return 1; /* a weekday or month; a word that may start an entry of time_words or a lexicon near it */
     }
     return cc_tok_is(a, k, "the") || cc_tok_is(a, k, "since") || cc_tok_is(a, k, "late") ||
            cc_tok_is(a, k, "early") || cc_tok_is(a, k, "on") || cc_tok_is(a, k, "last") || cc_tok_is(a, k, "in");

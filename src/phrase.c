@@ -33,8 +33,8 @@ static size_t join(const cc_article *a, size_t i, size_t j, char *buf, size_t ca
 
 /* Lexicons whose possible first words are class bits of each spelling (vocab.c), so that a lookup turns
  * away a word that starts no entry by one test of its token, without its text or a filter table. The
- * casualty predicates, tried at every word of a sentence with a figure, have a bit of their own; the
- * lexicons read around a figure share one. */
+ * casualty predicates, tried at every word of a sentence with a figure, have a bit of their own, as have
+ * the time phrases and stop words the claims read; the lexicons read around a figure share one. */
 static const struct start_group {
     unsigned bit;
     const char *sets[16];
@@ -42,8 +42,10 @@ static const struct start_group {
     { CC_W_PREDICATE_START, { "casualty_predicates" } },
     { CC_W_FIGURE_START,
       { "qualifiers", "qualifiers_after", "change_words", "change_by_verbs", "currencies", "units", "clock_words",
-        "identifier_words", "year_words", "people_nouns", "time_words", "vague_figures", "street_words",
-        "metre_context", "ordinal_words" } },
+        "identifier_words", "year_words", "people_nouns", "vague_figures", "street_words", "metre_context",
+        "ordinal_words" } },
+    { CC_W_TIME_START, { "time_words" } },
+    { CC_W_STOP_START, { "stop_words" } },
 };
 
 /* Every group's possible first tokens, by the hash of their folded spelling, with the bits of the groups
