@@ -48,7 +48,8 @@ TEST(phrase_first_words_of_lexicons_carry_their_start_bit)
     check_first_words_carry("qualifiers", CC_W_FIGURE_START);
     check_first_words_carry("units", CC_W_FIGURE_START);
     check_first_words_carry("currencies", CC_W_FIGURE_START);
-    check_first_words_carry("time_words", CC_W_FIGURE_START);
+    check_first_words_carry("time_words", CC_W_TIME_START);
+    check_first_words_carry("stop_words", CC_W_STOP_START);
 }
 
 TEST(phrase_start_bits_turn_away_other_words)
