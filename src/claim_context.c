@@ -272,8 +272,11 @@ static cc_str article_place(const cc_article *a)
     int count[MAX];
     size_t n = 0;
     for (size_t k = 0; k + 2 < a->tokens.n; k++) {
-        const cc_token *t = &a->tokens.v[k];
-        if (!place_preposition_shape(a, t) || t->kind != CC_TOK_WORD ||
+        const cc_token *t = &a->tokens.v[k], *next = t + 1;
+        /* a name or an "eastern" follows a place given by name: the next token's bits turn most words away
+         * before their text is read */
+        if (!((next->flags & CC_TF_CAP) || (next->classes & CC_W_LOCATIVE)) || !place_preposition_shape(a, t) ||
+            t->kind != CC_TOK_WORD ||
             !(cc_tok_is(a, k, "in") || cc_tok_is(a, k, "at") || cc_tok_is(a, k, "near") || cc_tok_is(a, k, "across"))) {
             continue;
         }
