@@ -363,8 +363,8 @@ const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, s
             continue;
         }
         int may = may_start(f, a, i - k);
-        if (!may || (k > 1 && may < 2)) {
-            continue;
+        if (!may || (k > 1 && may < 2) || (k > 2 && !begins_key(f, a, i - k))) {
+            continue; /* past two tokens, a key's first two are checked before all k are joined */
         }
         size_t n = join(a, i - k, i, buf, sizeof buf);
         const cc_lexentry *e = n ? cc_lexset_find(set, buf, n) : NULL;
