@@ -26,6 +26,13 @@ static inline int cc_keyshapes_may_have(const cc_keyshapes *k, const char *w, si
     return k->bits[shape >> 6] >> (shape & 63) & 1;
 }
 
+/* Adds the shape of the n > 0 bytes at w. */
+static inline void cc_keyshapes_mark(cc_keyshapes *k, const char *w, size_t n)
+{
+    unsigned shape = cc_keyshape(w, n);
+    k->bits[shape >> 6] |= 1ull << (shape & 63);
+}
+
 /* Adds the shapes of set's keys, or with first_word of their first words. */
 static inline void cc_keyshapes_add(cc_keyshapes *k, const cc_lexset *set, int first_word)
 {
@@ -37,8 +44,7 @@ static inline void cc_keyshapes_add(cc_keyshapes *k, const cc_lexset *set, int f
             }
         }
         if (n) {
-            unsigned shape = cc_keyshape(e->key, n);
-            k->bits[shape >> 6] |= 1ull << (shape & 63);
+            cc_keyshapes_mark(k, e->key, n);
         }
     }
 }

@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <string.h>
 
+#include "keyshape.h"
 #include "lexicon.h"
 #include "standalone.h"
 #include "words.h"
@@ -14,10 +15,26 @@ static const cc_token *token(const cc_article *a, const cc_sentence *s, uint32_t
 
 typedef struct lexicons {
     const cc_lexset *openers, *reporting, *captions, *pronouns;
+    /* shapes of the openers' first and second words: most sentences open on a word no opener starts
+     * with, and most that pass ("The …") go on with a word no opener has second */
+    cc_keyshapes opener_firsts, opener_seconds;
 } lexicons;
 
 static lexicons lists;
 static pthread_once_t lists_made = PTHREAD_ONCE_INIT;
+
+static void add_second_words(cc_keyshapes *shapes, const cc_lexset *set)
+{
+    for (size_t i = 0; i < cc_lexset_size(set); i++) {
+        const cc_lexentry *e = cc_lexset_entry(set, i);
+        const char *space = memchr(e->key, ' ', e->key_len);
+        if (space) {
+            const char *second = space + 1, *end = e->key + e->key_len;
+            const char *after = memchr(second, ' ', (size_t)(end - second));
+            cc_keyshapes_mark(shapes, second, (size_t)((after ? after : end) - second));
+        }
+    }
+}
 
 static void make_lists(void)
 {
@@ -25,6 +42,8 @@ static void make_lists(void)
     lists.captions = cc_lexset_get("caption_words");
     lists.pronouns = cc_lexset_get("personal_pronouns");
     lists.openers = cc_lexset_get("context_openers");
+    cc_keyshapes_add(&lists.opener_firsts, lists.openers, 1);
+    add_second_words(&lists.opener_seconds, lists.openers);
 }
 
 /* Looked up once per process (cc_lexset_get searches by name), whichever thread comes first. */
@@ -132,7 +151,8 @@ static size_t copy_word(char *out, const char *p, size_t len)
 /* The first one to four words, joined by single spaces, against data/context_openers.txt. */
 static int opens_with_context(const cc_article *a, const cc_sentence *s)
 {
-    const cc_lexset *openers = lex()->openers;
+    const lexicons *l = lex();
+    const cc_lexset *openers = l->openers;
     char buf[64];
     size_t n = 0;
     int words = 0;
@@ -148,8 +168,13 @@ static int opens_with_context(const cc_article *a, const cc_sentence *s)
         if (n) {
             buf[n++] = ' ';
         }
+        size_t word_at = n;
         n += copy_word(buf + n, a->text + t->start, len);
         words++;
+        if (words <= 2 && !cc_keyshapes_may_have(words == 1 ? &l->opener_firsts : &l->opener_seconds, buf + word_at,
+                                                 n - word_at)) {
+            return 0;
+        }
         if (words == 1 && !cc_lexset_starts_entry(openers, buf, n)) {
             return 0; /* most sentences: no opener starts with their first word (nor is it one) */
         }
