@@ -511,12 +511,13 @@ static attribution attribution_in(const cc_article *a, uint32_t s, size_t t, cc_
     if (r.who.len) {
         return r;
     }
-    const cc_reporting_verb *verbs = m->verbs.v + sp->verbs - 1, *before = NULL, *after = NULL;
-    for (size_t i = 0; i < sp->n_verbs && !after; i++) {
-        if (verbs[i].at >= t) {
-            after = &verbs[i];
-        } else if (verbs[i].who.len) {
-            before = &verbs[i];
+    const cc_reporting_verb *before = NULL, *after = NULL;
+    for (size_t i = sp->verbs - 1; i < sp->verbs - 1 + sp->n_verbs && !after; i++) {
+        const cc_reporting_verb *v = &m->verbs.v[i]; /* indexed, not offset: the list may be empty (NULL) */
+        if (v->at >= t) {
+            after = v;
+        } else if (v->who.len) {
+            before = v;
         }
     }
     if (before || after) {

@@ -401,3 +401,14 @@ TEST(claims_seed_cluster_scores)
     CHECK(scores[1] >= 0.95);
     CHECK(scores[2] >= 0.85);
 }
+
+/* A figure in an article without any reporting verb: no source, and the source search copes with an
+ * empty verb list (fuzz/corpus/05_figure_without_reporting_verb.txt is the fuzzer's case for clang's
+ * UBSan, which caught pointer arithmetic on that empty list). */
+TEST(claims_without_any_reporting_verb)
+{
+    cc_cluster *c = test_analyze("Twelve fishermen still missing late on Sunday");
+    CHECK_INT((long)c->articles.v[0]->claims.n, 1);
+    CHECK_INT((long)c->articles.v[0]->claims.v[0].source.len, 0);
+    cc_cluster_free(c);
+}
