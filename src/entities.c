@@ -24,25 +24,12 @@ typedef struct run {
 
 typedef CC_VEC(run) run_vec;
 
-/* Token i's length without a possessive ending; the last byte rules most words out before the call. */
-static inline uint32_t stem_len(const cc_article *a, uint32_t i)
-{
-    const cc_token *t = cc_tok(a, i);
-    char c = a->text[t->end - 1];
-    return c == 's' || c == '\'' ? cc_tok_stem_len(a, i) : t->end - t->start;
-}
-
-static int possessive(const cc_article *a, uint32_t i)
-{
-    return stem_len(a, i) != cc_tok_len(a, i);
-}
-
 /* Joins tokens [first, last] with single spaces (possessive dropped from the last) for a lookup. */
 static size_t phrase(const cc_article *a, uint32_t first, uint32_t last, char *buf, size_t cap)
 {
     size_t n = 0;
     for (uint32_t i = first; i <= last; i++) {
-        uint32_t len = i == last ? stem_len(a, i) : cc_tok_len(a, i);
+        uint32_t len = i == last ? cc_tok_stem_len(a, i) : cc_tok_len(a, i);
         if (n + len + 1 >= cap) {
             return 0;
         }
@@ -100,7 +87,7 @@ static int is_acronym(const cc_article *a, uint32_t i)
     if (!(cc_tok(a, i)->flags & CC_TF_ALLCAPS)) {
         return 0;
     }
-    uint32_t n = stem_len(a, i);
+    uint32_t n = cc_tok_stem_len(a, i);
     return n >= 2 && n <= 6;
 }
 
@@ -191,7 +178,7 @@ static int contracted_function_word(const cc_article *a, uint32_t i)
     }
     /* before a possessive ending, the word is the token's spelling as its class bits know it ("It's") */
     const cc_wordlists *w = cc_words();
-    int listed = k == stem_len(a, i) ? cc_tok_has(a, i, CC_W_FUNCTION | CC_W_STARTER)
+    int listed = k == cc_tok_stem_len(a, i) ? cc_tok_has(a, i, CC_W_FUNCTION | CC_W_STARTER)
                                      : cc_lexset_find(w->function_words, s, k) || cc_lexset_find(w->starters, s, k);
     return listed ||
            (k == 3 && strncasecmp(s, "don", 3) == 0) || (k == 4 && strncasecmp(s, "didn", 4) == 0) ||
@@ -408,7 +395,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
             }
             orgish |= (c & (CC_W_ORG_HEAD | CC_W_DOMAIN | CC_W_TITLE | CC_W_HONORIFIC)) != 0; /* org_word, is_title */
             j++;
-            if (possessive(a, j - 1)) {
+            if (cc_tok_possessive(a, j - 1)) {
                 break;
             }
             continue;
@@ -574,7 +561,7 @@ static void set_name(const cc_article *a, run *r)
 {
     const cc_token *last = cc_tok(a, r->last);
     uint32_t start = cc_tok(a, r->first)->start;
-    uint32_t end = last->start + stem_len(a, r->last);
+    uint32_t end = last->start + cc_tok_stem_len(a, r->last);
     r->text = cc_str_of(a->text + start, end - start);
     int spaced = last->start > start && a->text[last->start - 1] == ' ';
     cc_str last_word = cc_str_of(a->text + last->start, end - last->start);
@@ -757,7 +744,7 @@ static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const
         }
         /* "UN Security Council" is the "United Nations Security Council" */
         e = r->first < r->last ? cc_tok_find(a, r->first, cc_words()->orgs) : NULL;
-        if (e && e->value_len && !possessive(a, r->first)) {
+        if (e && e->value_len && !cc_tok_possessive(a, r->first)) {
             uint32_t rest = cc_tok(a, r->first)->end;
             uint32_t rest_len = (uint32_t)(text.p + text.len - (a->text + rest));
             char *p = cc_arena_alloc(&a->arena, e->value_len + rest_len + 1);

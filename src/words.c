@@ -170,11 +170,6 @@ const cc_wordlists *cc_words(void)
     return &lists;
 }
 
-int cc_tok_possessive(const cc_article *a, uint32_t i)
-{
-    return cc_tok_stem_len(a, i) != cc_tok_len(a, i);
-}
-
 uint32_t cc_possessive_stem_len(const char *s, uint32_t n)
 {
     if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'') {

@@ -102,11 +102,18 @@ const cc_lexentry *cc_tok_find(const cc_article *a, uint32_t i, const cc_lexset 
 
 /* Length of a word without a possessive "'s" / "’s" / "s'" ending. */
 uint32_t cc_possessive_stem_len(const char *s, uint32_t n);
+/* Inline, the last byte rules out most words before the call: every ending above ends in s or '. */
 static inline uint32_t cc_tok_stem_len(const cc_article *a, uint32_t i)
 {
-    return cc_possessive_stem_len(cc_tok_text(a, i), cc_tok_len(a, i));
+    uint32_t n = cc_tok_len(a, i);
+    char last = cc_tok_text(a, i)[n - 1];
+    return last == 's' || last == '\'' ? cc_possessive_stem_len(cc_tok_text(a, i), n) : n;
 }
-int cc_tok_possessive(const cc_article *a, uint32_t i);
+
+static inline int cc_tok_possessive(const cc_article *a, uint32_t i)
+{
+    return cc_tok_stem_len(a, i) != cc_tok_len(a, i);
+}
 
 /* The first token that ends after byte offset pos (binary search). */
 static inline uint32_t cc_token_at(const cc_article *a, uint32_t pos)
