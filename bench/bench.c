@@ -23,7 +23,8 @@ static CC_VEC(text) corpus;
 static size_t corpus_bytes;
 
 static size_t corpus_limit = (size_t)-1; /* bench SHARED N: the first N articles only, for profiling */
-static const char *only; /* bench SHARED N STAGE: one pass only (segment, claims, extract, full), for profiling */
+static const char *only; /* bench SHARED N STAGE [REPS]: one pass only (segment, claims, extract, full), for profiling */
+static int only_reps = 3; /* a profile of many reps shows the steady state, not the first (cold vocabulary) one */
 
 static void add_text(const char *s, size_t len)
 {
@@ -281,6 +282,9 @@ int main(int argc, char **argv)
         corpus_limit = strtoul(argv[2], NULL, 10);
     }
     only = argc > 3 ? argv[3] : NULL;
+    if (argc > 4) {
+        only_reps = atoi(argv[4]) > 0 ? atoi(argv[4]) : 1;
+    }
     char path[1024];
     snprintf(path, sizeof path, "%s/corpus/multinews/multinews_test_sample250.jsonl", shared);
     load_multinews(path);
@@ -320,7 +324,7 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < sizeof passes / sizeof *passes; i++) {
         if (!only || strcmp(only, passes[i].name) == 0) {
-            report(passes[i].label, run_pass(passes[i].d, sink, 3));
+            report(passes[i].label, run_pass(passes[i].d, sink, only ? only_reps : 3));
         }
     }
     if (only) {
