@@ -393,6 +393,14 @@ static inline void push_token(cc_article *a, uint32_t start, uint32_t end, uint8
     CC_VEC_PUSH(a->tokens, t);
 }
 
+/* A word or number: its vocabulary key is noted now, while its bytes are in the cache. */
+static inline void push_term(cc_article *a, uint32_t start, uint32_t end, uint8_t kind, uint8_t flags)
+{
+    cc_token t = { start, end, kind, flags, 0, 0 };
+    cc_vocab_note(&t, cc_vocab_hash(a->text + start, end - start));
+    CC_VEC_PUSH(a->tokens, t);
+}
+
 /* ---- sentences and paragraphs ---- */
 
 static void close_sentence(scanner *s)
@@ -547,7 +555,7 @@ static uint32_t skip_furniture(scanner *s, uint32_t pos)
 /* An ordinary abbreviation's period may end the sentence: the next token decides. */
 static uint32_t push_word(scanner *s, uint32_t start, word_scan w)
 {
-    push_token(s->a, start, w.end, CC_TOK_WORD, w.flags);
+    push_term(s->a, start, w.end, CC_TOK_WORD, w.flags);
     if ((w.flags & CC_TF_ABBREV) && !w.title) {
         s->pending_end = 1;
         s->pending_strength = 1;
@@ -584,7 +592,7 @@ static uint32_t scan_token(scanner *s, cp_info c, uint32_t start)
         end = push_word(s, start, scan_word(s, start));
     } else if (c.cls == C_DIGIT) {
         end = scan_number(s, start);
-        push_token(a, start, end, CC_TOK_NUMBER, 0);
+        push_term(a, start, end, CC_TOK_NUMBER, 0);
     } else if (c.cls == C_QUOTE || (c.cls == C_APOS)) {
         end = start + (uint32_t)c.len;
         cp_info next = end < s->len ? char_at(s->text, s->len, end) : (cp_info){ 0, 1, C_SPACE };

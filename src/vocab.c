@@ -4,10 +4,8 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
 #include "amount_read.h"
-#include "bytes8.h"
 #include "lexicon.h"
 #include "numbers.h"
 #include "phrase.h"
@@ -30,7 +28,6 @@ typedef struct generation {
     uint32_t mask;
     cc_idmap stems;          /* hash of a stem -> its number */
     uint32_t stem_count;
-    CC_VEC(uint64_t) hashes; /* scratch: the hash of each token of the article being interned */
 } generation;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -130,75 +127,66 @@ static void grow_slots(generation *g)
     g->mask = mask;
 }
 
-/* Fibonacci hashing: a bijection (an odd factor, then a rotation) that brings the product's top bits,
- * which depend on every byte, down to the low bits the table is indexed by. */
-static uint64_t quick_mix(uint64_t x)
+/* A spelling met for the first time, at the empty slot its probe ended on. */
+static void add_spelling(generation *g, slot *empty, cc_token *t, const char *text, uint64_t key)
 {
-    x *= 0x9E3779B97F4A7C15ULL;
-    return x >> 40 | x << 24;
-}
-
-/* Most words fit in eight bytes, and words hold no NUL, so their bytes read as one number are the word:
- * mixed, they hash without any collision. Longer words mix two overlapping loads or go to XXH3. The text
- * is padded with zeros (CC_TEXT_PADDING), so a load may run past the word's end. */
-static uint64_t hash_of(const char *s, uint32_t len)
-{
-    uint64_t head = cc_load8(s);
-    if (len <= 8) {
-        return quick_mix(head & (~0ULL >> (64 - 8 * len))); /* never 0, the empty slot: the word is not */
-    }
-    uint64_t h;
-    if (len <= 16) {
-        h = cc_mix64(head ^ cc_mix64(cc_load8(s + len - 8) + len));
-    } else {
-        h = XXH3_64bits(s, len);
-    }
-    return h ? h : 1;
-}
-
-static void set_record(generation *g, cc_token *t, const char *text, uint64_t hash)
-{
-    for (uint32_t k = (uint32_t)hash & g->mask;; k = (k + 1) & g->mask) {
-        slot *sl = &g->slots[k];
-        if (sl->hash == hash) {
-            t->classes = sl->classes;
-            t->term = sl->term;
-            return;
-        }
-        if (!sl->hash) {
-            *sl = learn(g, hash, text + t->start, t->end - t->start);
-            t->classes = sl->classes;
-            t->term = sl->term;
-            if (++g->count * 4 > (g->mask + 1) * 3) { /* a load of 3/4: a smaller table, fewer cache misses */
-                grow_slots(g);
-            }
-            return;
-        }
+    *empty = learn(g, key, text + t->start, t->end - t->start);
+    t->classes = empty->classes;
+    t->term = empty->term;
+    if (++g->count * 4 > (g->mask + 1) * 3) { /* a load of 3/4: a smaller table, fewer cache misses */
+        grow_slots(g);
     }
 }
 
-/* A word's slot is fetched a few words ahead of its probe: rare words miss the cache, and their misses
- * then overlap. hashes[i + AHEAD] is token i's hash, 0 for a token without a record (punctuation). */
+static uint64_t noted_key(const cc_token *t)
+{
+    return (uint64_t)t->term << 32 | t->classes;
+}
+
+/* A word's slot is fetched a few tokens ahead of its probe: rare words miss the cache, and their misses
+ * then overlap. A token without a record (punctuation) has key 0, and fetches slot 0 for nothing. The
+ * table is held in locals (token stores could alias it), and read again only when a spelling is added. */
 static void intern_tokens(generation *g, cc_article *a)
 {
     enum { AHEAD = 32 };
     size_t n = a->tokens.n;
-    CC_VEC_RESERVE(g->hashes, n + AHEAD);
-    uint64_t *hashes = g->hashes.v;
-    memset(hashes, 0, AHEAD * sizeof *hashes);
     cc_token *tokens = a->tokens.v;
-    for (size_t i = 0; i < n + AHEAD; i++) {
-        if (i < n) {
-            const cc_token *t = &tokens[i];
-            uint64_t hash = 0;
-            if (t->kind == CC_TOK_WORD || t->kind == CC_TOK_NUMBER) {
-                hash = hash_of(a->text + t->start, t->end - t->start);
-                __builtin_prefetch(&g->slots[(uint32_t)hash & g->mask]);
-            }
-            hashes[i + AHEAD] = hash;
+    slot *slots = g->slots;
+    uint32_t mask = g->mask;
+    for (size_t i = 0; i < n && i < AHEAD; i++) {
+        __builtin_prefetch(&slots[(uint32_t)noted_key(&tokens[i]) & mask]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        cc_token *t = &tokens[i];
+        if (i + AHEAD < n) {
+            __builtin_prefetch(&slots[(uint32_t)noted_key(t + AHEAD) & mask]);
         }
-        if (hashes[i]) {
-            set_record(g, &tokens[i - AHEAD], a->text, hashes[i]);
+        uint64_t key = noted_key(t);
+        if (!key) {
+            continue;
+        }
+        uint32_t k = (uint32_t)key & mask;
+        while (slots[k].hash != key && slots[k].hash) {
+            k = (k + 1) & mask;
+        }
+        if (slots[k].hash) {
+            t->classes = slots[k].classes;
+            t->term = slots[k].term;
+        } else {
+            add_spelling(g, &slots[k], t, a->text, key);
+            slots = g->slots;
+            mask = g->mask;
+        }
+    }
+}
+
+/* An article interned in an older generation has records in place of its keys. */
+static void renote_keys(cc_article *a)
+{
+    for (size_t i = 0; i < a->tokens.n; i++) {
+        cc_token *t = &a->tokens.v[i];
+        if (t->kind == CC_TOK_WORD || t->kind == CC_TOK_NUMBER) {
+            cc_vocab_note(t, cc_vocab_hash(a->text + t->start, t->end - t->start));
         }
     }
 }
@@ -244,6 +232,7 @@ void cc_vocab_unify(cc_article *const *articles, size_t n)
     generation *g = lock_generation();
     for (size_t i = 0; i < n; i++) {
         if (articles[i]->vocab_generation != g->number) {
+            renote_keys(articles[i]);
             intern_into(g, articles[i]);
         }
     }
