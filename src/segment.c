@@ -26,6 +26,7 @@ static unsigned char ascii_word_byte[256];
  * a word may go on through (' - . &) and not the lead byte of a UTF-8 character. Most words end so. */
 static unsigned char ends_plain_word[256];
 static unsigned char ascii_upper[256];
+static unsigned char ascii_letter[256];
 
 static void init_ascii_class(void)
 {
@@ -49,6 +50,7 @@ static void init_ascii_class(void)
         ascii_class[c] = k;
         ascii_word_byte[c] = k == C_UPPER || k == C_LOWER || k == C_DIGIT;
         ascii_upper[c] = k == C_UPPER;
+        ascii_letter[c] = k == C_UPPER || k == C_LOWER;
         ends_plain_word[c] = !ascii_word_byte[c] && c != '\'' && c != '-' && c != '.' && c != '&';
     }
 }
@@ -396,8 +398,8 @@ static inline void push_token(cc_article *a, uint32_t start, uint32_t end, uint8
 /* A word or number: its vocabulary key is noted now, while its bytes are in the cache. */
 static inline void push_term(cc_article *a, uint32_t start, uint32_t end, uint8_t kind, uint8_t flags)
 {
-    cc_token t = { start, end, kind, flags, 0, 0 };
-    cc_vocab_note(&t, cc_vocab_hash(a->text + start, end - start));
+    uint64_t key = cc_vocab_hash(a->text + start, end - start);
+    cc_token t = { start, end, kind, flags, cc_vocab_key_low(key), cc_vocab_key_high(key) };
     CC_VEC_PUSH(a->tokens, t);
 }
 
@@ -563,6 +565,37 @@ static uint32_t push_word(scanner *s, uint32_t start, word_scan w)
     return w.end;
 }
 
+/* The common run: spaces, then ASCII words each ended by a space or plain punctuation, with no sentence
+ * end pending and room for their tokens. They need nothing of scan()'s per-token tests, and the token
+ * array is written through a local pointer. Returns where the run stops: anything else is scan()'s. */
+static uint32_t scan_plain_words(scanner *s, uint32_t pos)
+{
+    const char *text = s->text;
+    cc_article *a = s->a;
+    cc_token *tok = a->tokens.v + a->tokens.n, *room = a->tokens.v + a->tokens.cap;
+    uint32_t stop = s->stop;
+    for (;;) {
+        while (text[pos] == ' ') { /* the text ends in a NUL */
+            pos++;
+        }
+        unsigned char first = (unsigned char)text[pos];
+        if (pos >= stop || tok == room || !ascii_letter[first]) {
+            break;
+        }
+        uint32_t end = skip_ascii_word_bytes(text, pos);
+        if (!ends_plain_word[(unsigned char)text[end]]) {
+            break;
+        }
+        unsigned cap = ascii_upper[first], caps = cap & ascii_upper[(unsigned char)text[pos + 1]];
+        uint64_t key = cc_vocab_hash(text + pos, end - pos);
+        *tok++ = (cc_token){ pos, end, CC_TOK_WORD, (uint8_t)(cap * CC_TF_CAP | caps * CC_TF_ALLCAPS),
+                             cc_vocab_key_low(key), cc_vocab_key_high(key) };
+        pos = end;
+    }
+    a->tokens.n = (size_t)(tok - a->tokens.v);
+    return pos;
+}
+
 /* The token at pos does not continue the pending end's sentence mark: the end stands or not. */
 static void settle_pending_end(scanner *s, cp_info c, uint32_t pos, uint32_t word_end)
 {
@@ -627,6 +660,9 @@ static void scan(scanner *s)
     const char *text = s->text;
     uint32_t pos = 0;
     for (;;) {
+        if (!s->pending_end) {
+            pos = scan_plain_words(s, pos);
+        }
         while (text[pos] == ' ') { /* the text ends in a NUL */
             pos++;
         }

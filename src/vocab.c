@@ -186,7 +186,9 @@ static void renote_keys(cc_article *a)
     for (size_t i = 0; i < a->tokens.n; i++) {
         cc_token *t = &a->tokens.v[i];
         if (t->kind == CC_TOK_WORD || t->kind == CC_TOK_NUMBER) {
-            cc_vocab_note(t, cc_vocab_hash(a->text + t->start, t->end - t->start));
+            uint64_t key = cc_vocab_hash(a->text + t->start, t->end - t->start);
+            t->classes = cc_vocab_key_low(key);
+            t->term = cc_vocab_key_high(key);
         }
     }
 }

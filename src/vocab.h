@@ -40,12 +40,17 @@ static inline uint64_t cc_vocab_hash(const char *s, uint32_t len)
     return h ? h : 1;
 }
 
-/* Segmentation keeps a word or number token's key in the fields its record will fill, while the bytes
- * are at hand; interning reads it back, so the tokens are walked once more, not the text. */
-static inline void cc_vocab_note(cc_token *t, uint64_t key)
+/* Segmentation keeps a word or number token's key in the fields its record will fill (classes: the low
+ * half, term: the high half), while the bytes are at hand; interning reads it back, so the tokens are
+ * walked once more, not the text. */
+static inline uint32_t cc_vocab_key_low(uint64_t key)
 {
-    t->classes = (uint32_t)key;
-    t->term = (uint32_t)(key >> 32);
+    return (uint32_t)key;
+}
+
+static inline uint32_t cc_vocab_key_high(uint64_t key)
+{
+    return (uint32_t)(key >> 32);
 }
 
 /* Sets the classes and term of each word and number token of a segmented article (whose keys
