@@ -27,6 +27,9 @@ static unsigned char ascii_word_byte[256];
 static unsigned char ends_plain_word[256];
 static unsigned char ascii_upper[256];
 static unsigned char ascii_letter[256];
+/* ASCII marks that are a token of their own with nothing to decide: not a sentence end, a quote, a dash or
+ * the start of a number, a space or a word. */
+static unsigned char plain_mark[256];
 
 static void init_ascii_class(void)
 {
@@ -51,6 +54,7 @@ static void init_ascii_class(void)
         ascii_word_byte[c] = k == C_UPPER || k == C_LOWER || k == C_DIGIT;
         ascii_upper[c] = k == C_UPPER;
         ascii_letter[c] = k == C_UPPER || k == C_LOWER;
+        plain_mark[c] = k == C_OTHER && c > ' ' && !strchr(".!?-", c);
         ends_plain_word[c] = !ascii_word_byte[c] && c != '\'' && c != '-' && c != '.' && c != '&';
     }
 }
@@ -565,8 +569,8 @@ static uint32_t push_word(scanner *s, uint32_t start, word_scan w)
     return w.end;
 }
 
-/* The common run: spaces, then ASCII words each ended by a space or plain punctuation, with no sentence
- * end pending and room for their tokens. They need nothing of scan()'s per-token tests, and the token
+/* The common run: spaces, ASCII words each ended by a space or plain punctuation, and plain marks, with no
+ * sentence end pending and room for their tokens. They need nothing of scan()'s per-token tests, and the token
  * array is written through a local pointer. Returns where the run stops: anything else is scan()'s. */
 static uint32_t scan_plain_words(scanner *s, uint32_t pos)
 {
@@ -578,8 +582,16 @@ static uint32_t scan_plain_words(scanner *s, uint32_t pos)
         while (text[pos] == ' ') { /* the text ends in a NUL */
             pos++;
         }
+        if (pos >= stop || tok == room) {
+            break;
+        }
         unsigned char first = (unsigned char)text[pos];
-        if (pos >= stop || tok == room || !ascii_letter[first]) {
+        if (plain_mark[first]) {
+            *tok++ = (cc_token){ pos, pos + 1, CC_TOK_PUNCT, 0, 0, 0 };
+            pos++;
+            continue;
+        }
+        if (!ascii_letter[first]) {
             break;
         }
         uint32_t end = skip_ascii_word_bytes(text, pos);
