@@ -134,31 +134,9 @@ static int clause_start(const cc_article *a, uint32_t i, uint32_t sent_first)
     return i - 1 == sent_first && p->kind == CC_TOK_PUNCT;
 }
 
-/* Whether any of the n bytes at s is ' or not ASCII: eight bytes at a time (the text's zero padding
- * makes reading past the word safe; the bytes load little-endian). */
-static int apostrophe_or_utf8(const char *s, uint32_t n)
-{
-    for (uint32_t k = 0; k < n; k += 8) {
-        uint64_t v = cc_load8(s + k);
-        uint64_t x = v ^ (CC_BYTES_1 * '\'');
-        uint64_t hits = (((x - CC_BYTES_1) & ~x) | v) & CC_BYTES_80; /* a zero byte of x: a ' in v */
-        if (n - k < 8) {
-            hits &= (1ULL << (8 * (n - k))) - 1;
-        }
-        if (hits) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Where the first apostrophe after the first byte is: ' or a ’ with more after it; n if none. Every
- * capitalised word is asked, and most have neither an apostrophe nor any non-ASCII byte. */
+/* Where the first apostrophe after the first byte is: ' or a ’ with more after it; n if none. */
 static uint32_t apostrophe_in(const char *s, uint32_t n)
 {
-    if (!apostrophe_or_utf8(s + 1, n - 1)) {
-        return n;
-    }
     for (uint32_t k = 1; k < n; k++) {
         const unsigned char *c = (const unsigned char *)s + k;
         if (c[0] == '\'' || (c[0] == 0xE2 && k + 2 < n && c[1] == 0x80 && c[2] == 0x99)) {
@@ -168,18 +146,17 @@ static uint32_t apostrophe_in(const char *s, uint32_t n)
     return n;
 }
 
-/* "We're", "They’ve", "Don't": a function word with a contraction. */
-static int contracted_function_word(const cc_article *a, uint32_t i)
+/* "We're", "They’ve", "Don't": a function word with a contraction. classes: the spelling's. */
+static int contracted_function_word(const char *s, uint32_t n, unsigned classes)
 {
-    const char *s = cc_tok_text(a, i);
-    uint32_t k = apostrophe_in(s, cc_tok_len(a, i));
-    if (k == cc_tok_len(a, i)) {
+    uint32_t k = apostrophe_in(s, n);
+    if (k == n) {
         return 0;
     }
-    /* before a possessive ending, the word is the token's spelling as its class bits know it ("It's") */
+    /* before a possessive ending, the word is the spelling as its class bits know it ("It's") */
     const cc_wordlists *w = cc_words();
-    int listed = k == cc_tok_stem_len(a, i) ? cc_tok_has(a, i, CC_W_FUNCTION | CC_W_STARTER)
-                                     : cc_lexset_find(w->function_words, s, k) || cc_lexset_find(w->starters, s, k);
+    int listed = k == cc_possessive_stem_len(s, n) ? (classes & (CC_W_FUNCTION | CC_W_STARTER)) != 0
+                                                   : cc_lexset_find(w->function_words, s, k) || cc_lexset_find(w->starters, s, k);
     return listed ||
            (k == 3 && strncasecmp(s, "don", 3) == 0) || (k == 4 && strncasecmp(s, "didn", 4) == 0) ||
            (k == 4 && strncasecmp(s, "what", 4) == 0);
@@ -187,13 +164,11 @@ static int contracted_function_word(const cc_article *a, uint32_t i)
 
 /* "Russia-backed", "Iran-affiliated", "Pro-government": capitalised, but a modifier, not a name
  * ("Ki-moon" is a name: its tail is no participle). */
-static int hyphen_modifier(const cc_article *a, uint32_t i)
+static int hyphen_modifier(const char *s, uint32_t n)
 {
-    if (!(cc_tok(a, i)->flags & CC_TF_HYPHEN)) {
+    if (!memchr(s, '-', n)) {
         return 0;
     }
-    const char *s = cc_tok_text(a, i);
-    uint32_t n = cc_tok_len(a, i);
     if (n > 5 && (strncasecmp(s, "pro-", 4) == 0 || strncasecmp(s, "anti-", 5) == 0)) {
         return 1;
     }
@@ -215,6 +190,11 @@ static int hyphen_modifier(const cc_article *a, uint32_t i)
         }
     }
     return 0;
+}
+
+int cc_name_break(const char *s, uint32_t n, unsigned classes)
+{
+    return s[0] >= 'A' && s[0] <= 'Z' && (hyphen_modifier(s, n) || contracted_function_word(s, n, classes));
 }
 
 static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type)
@@ -389,8 +369,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
     while (j < end) {
         if (cc_tok_cap(a, j)) {
             unsigned c = cc_tok(a, j)->classes;
-            if ((c & CC_W_NOT_NAME) || hyphen_modifier(a, j) || contracted_function_word(a, j) ||
-                (j > i && (c & CC_W_FUNCTION))) {
+            if ((c & (CC_W_NOT_NAME | CC_W_NAME_BREAK)) || (j > i && (c & CC_W_FUNCTION))) {
                 break; /* "… Ted Cruz With George Wallace": a headline's capitals */
             }
             orgish |= (c & (CC_W_ORG_HEAD | CC_W_DOMAIN | CC_W_TITLE | CC_W_HONORIFIC)) != 0; /* org_word, is_title */

@@ -11,4 +11,9 @@ int32_t cc_mention_at(const cc_article *a, uint32_t pos);
 /* Compares two names' surnames, ignoring case, possessives and "al-" prefixes. */
 int cc_same_surname(cc_str x, cc_str y);
 
+/* For the vocabulary's CC_W_NAME_BREAK bit (words.h): a capitalised spelling that a name never runs
+ * through, a hyphenated modifier ("Russia-backed") or a contracted function word ("We're"); classes: the
+ * spelling's other bits. */
+int cc_name_break(const char *s, uint32_t n, unsigned classes);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "amount_read.h"
+#include "entities.h"
 #include "lexicon.h"
 #include "numbers.h"
 #include "phrase.h"
@@ -106,6 +107,7 @@ static slot learn(generation *g, uint64_t hash, const char *s, uint32_t len)
     classes |= (cc_numword_prefix(s, len) ? CC_W_NUMBER_START : 0) |
                (cc_maybe_number_word(s, len) ? CC_W_NUMBER_LIKE : 0) |
                (amt_glued_digits(s, len) ? CC_W_GLUED_DIGITS : 0) | cc_phrase_start_classes(s, len);
+    classes |= cc_name_break(s, len, classes) ? CC_W_NAME_BREAK : 0;
     return (slot){ hash, classes, term_of(g, s, len) };
 }
 

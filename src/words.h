@@ -78,7 +78,8 @@ enum cc_word_class {
     CC_W_PREDICATE_START = 1 << 21, /* of a casualty predicate: "killed", "shot" of "shot dead" */
     CC_W_FIGURE_START = 1 << 22,    /* of a lexicon read around a figure: "more" of "more than", "per" */
     CC_W_TIME_START = 1 << 23,      /* of a time phrase (time_words): "last" of "last week" */
-    CC_W_STOP_START = 1 << 24       /* of a stop word (stop_words): "the", "according" */
+    CC_W_STOP_START = 1 << 24,      /* of a stop word (stop_words): "the", "according" */
+    CC_W_NAME_BREAK = 1 << 30       /* a capitalised word no name runs through (entities.h cc_name_break) */
 };
 
 /* The cc_word_class bits (but CC_W_COMMON) of a spelling, from every one-word entry of the lexicons
