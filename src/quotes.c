@@ -103,13 +103,24 @@ static uint32_t para_tok_end(const cc_article *a, uint32_t pi)
     return s->tok_first + s->tok_count;
 }
 
-/* The first quote mark at or after token i and before end (end if none). */
+/* The first quote mark at or after token i and before end (end if none). A mark either opens or closes
+ * (segment.c), so its direction flags find it eight tokens at a time; the kind is asked of a hit. */
 static uint32_t next_quote_mark(const cc_article *a, uint32_t i, uint32_t end)
 {
-    while (i < end && a->tokens.v[i].kind != CC_TOK_QUOTE) {
-        i++;
+    const cc_token *t = a->tokens.v + i, *stop = a->tokens.v + end;
+    enum { MARK = CC_TF_QOPEN | CC_TF_QCLOSE };
+    for (;; t++) {
+        while (stop - t >= 8 && !((t[0].flags | t[1].flags | t[2].flags | t[3].flags | t[4].flags | t[5].flags |
+                                   t[6].flags | t[7].flags) & MARK)) {
+            t += 8;
+        }
+        while (t < stop && !(t->flags & MARK)) {
+            t++;
+        }
+        if (t == stop || t->kind == CC_TOK_QUOTE) {
+            return (uint32_t)(t - a->tokens.v);
+        }
     }
-    return i;
 }
 
 /* A straight mark opening a paragraph and never closed, around curly pairs, is a pasted excerpt's
