@@ -88,6 +88,16 @@ int amt_is_trigger(const amount_ctx *c, size_t i)
     return (t->classes & CC_W_NUMBER_LIKE) || ((t->flags & CC_TF_CAP) && (t->classes & CC_W_GLUED_DIGITS));
 }
 
+int amt_spelling_may_trigger(const char *s, size_t n)
+{
+    if (!n) {
+        return 0;
+    }
+    const char *hy = memchr(s, '-', n);
+    int joined = hy && (cc_maybe_number_word(s, (size_t)(hy - s)) || (hy + 1 < s + n && is_digit(hy[1])));
+    return is_digit(s[0]) || joined || cc_maybe_number_word(s, n) || amt_glued_digits(s, n);
+}
+
 /* Letters glued after the digits: a scale ("bn"), a unit ("GB"), or a sign that it is no quantity. */
 static uint32_t glued_suffix(const amount_ctx *c, uint32_t e, figure *f)
 {

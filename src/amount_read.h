@@ -49,6 +49,9 @@ static inline int amt_glued_digits(const char *w, size_t n)
 
 /* Might token i start a figure? Cheap: digits, number words, vague amounts, "RM79", "minus-5". */
 int amt_is_trigger(const amount_ctx *c, size_t i);
+/* Might a token spelled so start a figure, whatever its kind and flags (a superset of amt_is_trigger)?
+ * For the vocabulary's CC_W_FIGURE_TRIGGER bit (words.h); after cc_numbers_init. */
+int amt_spelling_may_trigger(const char *s, size_t n);
 /* Reads the figure starting at token i; 0 when there is none. */
 int amt_read_figure(const amount_ctx *c, size_t i, figure *f);
 /* Token i is a word like "to-260" that ends a range ("200,000 to-260,000"). */

@@ -790,9 +790,7 @@ size_t amt_read_amount(amount_ctx *c, size_t i)
     return j;
 }
 
-/* Most tokens are words that start no figure, or punctuation: turned away by their spelling's class bits,
- * before any call and without reading their text. The test is bitwise, without branches: kinds and bits
- * change from token to token, so a branch on each would be mispredicted again and again. */
+/* The exact test before a figure is read: a number, or a word that may start one by its class bits. */
 static inline int may_start_figure(const cc_token *t)
 {
     unsigned glued = (t->flags & CC_TF_CAP) ? CC_W_GLUED_DIGITS : 0;
@@ -800,37 +798,52 @@ static inline int may_start_figure(const cc_token *t)
     return (t->kind == CC_TOK_NUMBER) | ((t->kind == CC_TOK_WORD) & wordish);
 }
 
+/* The figure scan's state starts afresh at each sentence a figure may start in. */
+static void enter_sentence(amount_ctx *c, cc_article *a, size_t s)
+{
+    const cc_sentence *sent = &a->sentences.v[s];
+    memset(c, 0, sizeof *c);
+    c->a = a;
+    c->text = a->text;
+    c->tok = a->tokens.v;
+    c->first = sent->tok_first;
+    c->end = sent->tok_first + sent->tok_count;
+    c->sentence = (uint32_t)s;
+    c->skipped_last = SIZE_MAX;
+    c->last_right = SIZE_MAX;
+    c->heading = sent->para < a->paragraphs.n &&
+                 (a->paragraphs.v[sent->para].flags & (CC_PF_TITLE | CC_PF_HEADING)) != 0;
+}
+
+/* One pass over the article's tokens: a token whose spelling can start no figure (most words, all
+ * punctuation) is turned away by one class bit, before its sentence is even looked at. A figure may run
+ * past a sentence end put inside it ("RM23.50"): the scan goes on after it. */
 void cc_extract_amounts(cc_article *a)
 {
     init();
     cc_numbers_init();
     a->amounts.n = 0;
-    size_t resume = 0; /* a figure may run past a sentence end put inside it ("RM23.50") */
-    for (size_t s = 0; s < a->sentences.n; s++) {
-        const cc_sentence *sent = &a->sentences.v[s];
-        amount_ctx c;
-        memset(&c, 0, sizeof c);
-        c.a = a;
-        c.text = a->text;
-        c.tok = a->tokens.v;
-        c.first = sent->tok_first;
-        c.end = sent->tok_first + sent->tok_count;
-        c.sentence = (uint32_t)s;
-        c.skipped_last = SIZE_MAX;
-        c.last_right = SIZE_MAX;
-        c.heading = sent->para < a->paragraphs.n &&
-                    (a->paragraphs.v[sent->para].flags & (CC_PF_TITLE | CC_PF_HEADING)) != 0;
-        size_t i = c.first > resume ? c.first : resume, end = c.end;
-        const cc_token *tok = a->tokens.v;
-        for (;;) {
-            while (i < end && !may_start_figure(&tok[i])) {
-                i++;
-            }
-            if (i >= end) {
-                break;
-            }
-            i = amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
+    const cc_token *tok = a->tokens.v;
+    size_t n = a->tokens.n, s = 0, i = 0;
+    amount_ctx c;
+    c.sentence = UINT32_MAX;
+    for (;;) {
+        while (i < n && !(tok[i].classes & CC_W_FIGURE_TRIGGER)) {
+            i++;
         }
-        resume = i;
+        while (s < a->sentences.n && a->sentences.v[s].tok_first + a->sentences.v[s].tok_count <= i) {
+            s++;
+        }
+        if (i >= n || s >= a->sentences.n) {
+            break;
+        }
+        if (i < a->sentences.v[s].tok_first) {
+            i = a->sentences.v[s].tok_first; /* between sentences */
+            continue;
+        }
+        if (c.sentence != s) {
+            enter_sentence(&c, a, s);
+        }
+        i = may_start_figure(&tok[i]) && amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
     }
 }

@@ -108,6 +108,7 @@ static slot learn(generation *g, uint64_t hash, const char *s, uint32_t len)
                (cc_maybe_number_word(s, len) ? CC_W_NUMBER_LIKE : 0) |
                (amt_glued_digits(s, len) ? CC_W_GLUED_DIGITS : 0) | cc_phrase_start_classes(s, len);
     classes |= cc_name_break(s, len, classes) ? CC_W_NAME_BREAK : 0;
+    classes |= amt_spelling_may_trigger(s, len) ? CC_W_FIGURE_TRIGGER : 0;
     return (slot){ hash, classes, term_of(g, s, len) };
 }
 

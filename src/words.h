@@ -79,6 +79,9 @@ enum cc_word_class {
     CC_W_FIGURE_START = 1 << 22,    /* of a lexicon read around a figure: "more" of "more than", "per" */
     CC_W_TIME_START = 1 << 23,      /* of a time phrase (time_words): "last" of "last week" */
     CC_W_STOP_START = 1 << 24,      /* of a stop word (stop_words): "the", "according" */
+    /* may start a figure as a token of any kind and case (amount_read.h): digits, number words, "RM79",
+     * "minus-5"; the amount scan turns other tokens away by this one bit */
+    CC_W_FIGURE_TRIGGER = 1 << 25,
     CC_W_NAME_BREAK = 1 << 30       /* a capitalised word no name runs through (entities.h cc_name_break) */
 };
 
