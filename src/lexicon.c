@@ -103,6 +103,15 @@ const cc_lexentry *cc_lexset_find(const cc_lexset *set, const char *s, size_t le
     return r < 0 ? NULL : &entries_of((cc_lexset *)set)[r];
 }
 
+const cc_lexentry *cc_lexset_find_folded(const cc_lexset *set, const char *key, size_t n)
+{
+    if (!set || n == 0 || n > set->table->max_key_len) {
+        return NULL;
+    }
+    long r = probe(set->table, set->table->slots, key, n);
+    return r < 0 ? NULL : &entries_of((cc_lexset *)set)[r];
+}
+
 int cc_lexset_has(const cc_lexset *set, const char *s, size_t len)
 {
     return record_of(set, s, len, 0) >= 0;

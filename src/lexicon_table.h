@@ -61,6 +61,10 @@ static inline size_t cc_lexicon_fold(char *dst, const char *s, size_t len)
     return n;
 }
 
+/* The entry whose key is the n bytes at key, folded already as above (lower case, single spaces between
+ * words), or NULL: for callers that fold as they gather a phrase, so it is not folded twice. */
+const cc_lexentry *cc_lexset_find_folded(const cc_lexset *set, const char *key, size_t n);
+
 static inline uint64_t cc_lexicon_hash(const char *key, size_t len)
 {
     return XXH3_64bits(key, len);

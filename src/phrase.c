@@ -7,9 +7,16 @@
 #include <strings.h>
 #include <xxhash.h>
 
+#include "bytes8.h"
+#include "lexicon_table.h" /* cc_lexset_find_folded */
 #include "words.h"
 
-/* Joins tokens [i, j) as the text writes them, spaces collapsed; 0 when it does not fit. */
+/* The longest phrase looked up, in bytes. */
+enum { JOINED = 96 };
+
+/* Joins tokens [i, j) as the text writes them, spaces collapsed, in lower case: the form of the lexicons'
+ * keys (tokens hold no blanks, so case is all there is to fold). Eight bytes at a time, as the text is
+ * padded: buf has room for cap + 8 bytes. 0 when it does not fit in cap. */
 static size_t join(const cc_article *a, size_t i, size_t j, char *buf, size_t cap)
 {
     size_t n = 0;
@@ -25,7 +32,10 @@ static size_t join(const cc_article *a, size_t i, size_t j, char *buf, size_t ca
         if (n + len >= cap) {
             return 0;
         }
-        memcpy(buf + n, a->text + t->start, len);
+        for (size_t b = 0; b < len; b += 8) {
+            uint64_t v = cc_lower8(cc_load8(a->text + t->start + b));
+            memcpy(buf + n + b, &v, 8);
+        }
         n += len;
     }
     return n;
@@ -243,13 +253,10 @@ static void add_prefixes(first_filter *f, const cc_lexset *set)
  * single spaces, as join writes the tokens but for case. */
 static int begins_key(const first_filter *f, const cc_article *a, size_t i)
 {
-    char buf[96];
-    size_t n = f && f->prefixes ? join(a, i, i + 2, buf, sizeof buf) : 0;
+    char buf[JOINED + 8];
+    size_t n = f && f->prefixes ? join(a, i, i + 2, buf, JOINED) : 0;
     if (!n) {
         return 1;
-    }
-    for (size_t k = 0; k < n; k++) {
-        buf[k] = cc_ascii_lower(buf[k]);
     }
     return *prefix_slot(f, start_hash(buf, n)) != 0;
 }
@@ -330,7 +337,7 @@ static int may_start(const first_filter *f, const cc_article *a, size_t i)
 const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_t i, size_t end, int max_tokens,
                                 size_t *ntok)
 {
-    char buf[96];
+    char buf[JOINED + 8];
     const first_filter *f = filter_of(set);
     int may = i < end ? may_start(f, a, i) : 0;
     if (!may) {
@@ -343,8 +350,8 @@ const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_
         if (i + k > end) {
             continue;
         }
-        size_t n = join(a, i, i + k, buf, sizeof buf);
-        const cc_lexentry *e = n ? cc_lexset_find(set, buf, n) : NULL;
+        size_t n = join(a, i, i + k, buf, JOINED);
+        const cc_lexentry *e = n ? cc_lexset_find_folded(set, buf, n) : NULL;
         if (e) {
             *ntok = k;
             return e;
@@ -356,7 +363,7 @@ const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_
 const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, size_t first, size_t i,
                                     int max_tokens, size_t *ntok)
 {
-    char buf[96];
+    char buf[JOINED + 8];
     const first_filter *f = filter_of(set);
     for (size_t k = (size_t)max_tokens; k >= 1; k--) {
         if (k > i || i - k < first) {
@@ -366,8 +373,8 @@ const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, s
         if (!may || (k > 1 && may < 2) || (k > 2 && !begins_key(f, a, i - k))) {
             continue; /* past two tokens, a key's first two are checked before all k are joined */
         }
-        size_t n = join(a, i - k, i, buf, sizeof buf);
-        const cc_lexentry *e = n ? cc_lexset_find(set, buf, n) : NULL;
+        size_t n = join(a, i - k, i, buf, JOINED);
+        const cc_lexentry *e = n ? cc_lexset_find_folded(set, buf, n) : NULL;
         if (e) {
             *ntok = k;
             return e;
