@@ -251,7 +251,7 @@ static void add_prefixes(first_filter *f, const cc_lexset *set)
 
 /* Do tokens i and i+1, as the text writes them, begin some key of f's set? Keys are folded: lower case,
  * single spaces, as join writes the tokens but for case. */
-static int begins_key(const first_filter *f, const cc_article *a, size_t i)
+static __attribute__((noinline)) int begins_key(const first_filter *f, const cc_article *a, size_t i)
 {
     char buf[JOINED + 8];
     size_t n = f && f->prefixes ? join(a, i, i + 2, buf, JOINED) : 0;
@@ -318,8 +318,9 @@ static const first_filter *filter_of(const cc_lexset *set)
     return f && f->set == set ? f : find_filter(set);
 }
 
-/* May token i start an entry of f's set: 0 no, 1 only an entry of one token, 2 a longer one too. */
-static int may_start(const first_filter *f, const cc_article *a, size_t i)
+/* May token i start an entry of f's set: 0 no, 1 only an entry of one token, 2 a longer one too. Inline:
+ * the lookups call it at almost every token they are asked about, and most end here. */
+static inline int may_start(const first_filter *f, const cc_article *a, size_t i)
 {
     if (!f) {
         return 2;
@@ -334,10 +335,19 @@ static int may_start(const first_filter *f, const cc_article *a, size_t i)
     return (bits >> 16) & 1 ? 2 : (int)(bits & 1);
 }
 
+/* The entry tokens [i, j) spell, or NULL. Out of line, with the buffer, so that the many lookups may_start
+ * turns away set up nothing. */
+static __attribute__((noinline)) const cc_lexentry *entry_of(const cc_lexset *set, const cc_article *a, size_t i,
+                                                             size_t j)
+{
+    char buf[JOINED + 8];
+    size_t n = join(a, i, j, buf, JOINED);
+    return n ? cc_lexset_find_folded(set, buf, n) : NULL;
+}
+
 const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_t i, size_t end, int max_tokens,
                                 size_t *ntok)
 {
-    char buf[JOINED + 8];
     const first_filter *f = filter_of(set);
     int may = i < end ? may_start(f, a, i) : 0;
     if (!may) {
@@ -346,12 +356,9 @@ const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_
     if (may == 2 && max_tokens > 1 && i + 2 <= end && !begins_key(f, a, i)) {
         may = 1; /* "the attack": no entry begins so, whatever follows */
     }
-    for (size_t k = may == 2 ? (size_t)max_tokens : 1; k >= 1; k--) {
-        if (i + k > end) {
-            continue;
-        }
-        size_t n = join(a, i, i + k, buf, JOINED);
-        const cc_lexentry *e = n ? cc_lexset_find_folded(set, buf, n) : NULL;
+    size_t top = may == 2 ? (size_t)max_tokens : 1;
+    for (size_t k = top < end - i ? top : end - i; k >= 1; k--) {
+        const cc_lexentry *e = entry_of(set, a, i, i + k);
         if (e) {
             *ntok = k;
             return e;
@@ -363,18 +370,16 @@ const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_
 const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, size_t first, size_t i,
                                     int max_tokens, size_t *ntok)
 {
-    char buf[JOINED + 8];
+    if (i <= first) {
+        return NULL;
+    }
     const first_filter *f = filter_of(set);
-    for (size_t k = (size_t)max_tokens; k >= 1; k--) {
-        if (k > i || i - k < first) {
-            continue;
-        }
+    for (size_t k = (size_t)max_tokens < i - first ? (size_t)max_tokens : i - first; k >= 1; k--) {
         int may = may_start(f, a, i - k);
         if (!may || (k > 1 && may < 2) || (k > 2 && !begins_key(f, a, i - k))) {
             continue; /* past two tokens, a key's first two are checked before all k are joined */
         }
-        size_t n = join(a, i - k, i, buf, JOINED);
-        const cc_lexentry *e = n ? cc_lexset_find_folded(set, buf, n) : NULL;
+        const cc_lexentry *e = entry_of(set, a, i - k, i);
         if (e) {
             *ntok = k;
             return e;
