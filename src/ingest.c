@@ -64,11 +64,6 @@ static int utf8_valid_length(const unsigned char *s, size_t avail)
     return n;
 }
 
-static int is_junk_control(unsigned char c)
-{
-    return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
-}
-
 static long line_of(const char *text, size_t offset)
 {
     long line = 1;
@@ -78,17 +73,64 @@ static long line_of(const char *text, size_t offset)
     return line;
 }
 
-/* Eight bytes with no high bit and none below 0x20: plain printable ASCII, nothing to check. */
-static int plain_ascii8(const unsigned char *s)
+/* The bytes validation must look at one by one: UTF-8 (0x80 and up) and control characters. Newlines
+ * are not among them: plain text is full of them, and they are valid and not junk. */
+static int needs_a_look(unsigned char c)
+{
+    return c >= 0x80 || (c < 0x20 && c != '\n');
+}
+
+/* Whether none of the eight bytes at s needs a look (exact per byte: no borrow crosses a byte). */
+static int plain8(const unsigned char *s)
 {
     uint64_t w;
     memcpy(&w, s, 8);
     uint64_t high = w & 0x8080808080808080ull;
-    uint64_t below_space = (w - 0x2020202020202020ull) & ~w & 0x8080808080808080ull;
-    return (high | below_space) == 0;
+    uint64_t below_space = ~((w | 0x8080808080808080ull) - 0x2020202020202020ull) & 0x8080808080808080ull;
+    uint64_t nl = w ^ 0x0A0A0A0A0A0A0A0Aull;
+    uint64_t newline = ~(((nl & 0x7F7F7F7F7F7F7F7Full) + 0x7F7F7F7F7F7F7F7Full) | nl | 0x7F7F7F7F7F7F7F7Full);
+    return (high | (below_space & ~newline)) == 0;
 }
 
-/* Whether any of the n plain ASCII bytes at s is not a space: asked only until the text shows one. */
+#ifdef __SSE2__
+/* Which of the 16 bytes at s need a look, a bit each (as signed bytes, those of 0x80 and up are below
+ * the space too). */
+static unsigned needs_a_look16(const unsigned char *s)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i low = _mm_cmplt_epi8(x, _mm_set1_epi8(0x20));
+    return (unsigned)_mm_movemask_epi8(_mm_andnot_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\n')), low));
+}
+#endif
+
+/* How many of the n bytes at s, from the first, need no look: most of any text, so it is checked 32
+ * bytes at a time (without SSE2, eight). */
+static size_t plain_run(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+#ifdef __SSE2__
+    for (; i + 32 <= n; i += 32) {
+        unsigned look = needs_a_look16(s + i) | needs_a_look16(s + i + 16) << 16;
+        if (look) {
+            return i + (size_t)__builtin_ctz(look);
+        }
+    }
+#endif
+    while (i + 8 <= n && plain8(s + i)) {
+        i += 8;
+    }
+    while (i < n && !needs_a_look(s[i])) {
+        i++;
+    }
+    return i;
+}
+
+static int is_junk_control(unsigned char c)
+{
+    return c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+}
+
+/* Whether any byte of s is more than a space (UTF-8 included): asked once, it stops at the first. */
 static int shows_a_character(const unsigned char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -99,37 +141,11 @@ static int shows_a_character(const unsigned char *s, size_t n)
     return 0;
 }
 
-/* How many of the 16 bytes at s, from the first, are plain printable ASCII (without SSE2, a multiple of
- * eight that are): most of any text is, so it is checked a vector at a time up to the next newline or
- * UTF-8 character (as signed bytes, those of 0x80 and up are below the space too). */
-static unsigned plain_ascii_prefix16(const unsigned char *s)
-{
-#ifdef __SSE2__
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)s);
-    unsigned other = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)));
-    return (unsigned)__builtin_ctz(other | 1u << 16); /* 16 when all are plain, without a branch */
-#else
-    return plain_ascii8(s) ? 8 + (plain_ascii8(s + 8) ? 8 : 0) : 0;
-#endif
-}
-
 int cc_validate_text(const char *text, size_t len, cc_error *err)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t controls = 0;
-    int visible = 0;
-    for (size_t i = 0; i < len;) {
-        unsigned plain = i + 16 <= len ? plain_ascii_prefix16(s + i) : 0;
-        if (plain >= 8 || (visible && plain)) {
-            visible = visible || shows_a_character(s + i, plain);
-            i += plain;
-            continue;
-        }
-        if (i + 8 <= len && plain_ascii8(s + i)) {
-            visible = visible || shows_a_character(s + i, 8);
-            i += 8;
-            continue;
-        }
+    for (size_t i = plain_run(s, len); i < len; i += plain_run(s + i, len - i)) {
         unsigned char c = s[i];
         if (c == 0) {
             cc_error_set(err, NULL, line_of(text, i), (long)i, "NUL byte: binary data, not text");
@@ -141,14 +157,13 @@ int cc_validate_text(const char *text, size_t len, cc_error *err)
             return -1;
         }
         controls += is_junk_control(c);
-        visible |= c > 0x20;
         i += (size_t)n;
     }
     if (controls * 20 > len) {
         cc_error_set(err, NULL, 0, -1, "binary data: %zu control characters in %zu bytes", controls, len);
         return -1;
     }
-    if (!visible) {
+    if (!shows_a_character(s, len)) {
         cc_error_set(err, NULL, 0, -1, "empty article: no text");
         return -1;
     }

@@ -53,6 +53,31 @@ TEST(ingest_rejects_invalid_utf8_with_position)
     CHECK(strstr(err.message, "UTF-8") != NULL);
 }
 
+/* Plain text and newlines are passed over many bytes at a time: a bad byte deep in such a run is still
+ * found where it is. */
+TEST(ingest_finds_a_bad_byte_after_long_plain_lines)
+{
+    cc_error err;
+    char text[300];
+    snprintf(text, sizeof text, "%s\n%s\n\n%s", "Rescue teams worked through the night at the collapsed building.",
+             "Officials said the search would go on until everyone was found.",
+             "A spokesman for the city said the cause was not yet known to investigators.");
+    size_t len = strlen(text);
+    CHECK_INT(add_text(text, len, &err), 0);
+    text[len - 9] = '\x01';
+    CHECK_INT(add_text(text, len, &err), 0); /* one stray control character is tolerated */
+    text[len - 9] = '\0';
+    CHECK(add_text(text, len, &err) != 0);
+    CHECK(strstr(err.message, "NUL") != NULL);
+    CHECK_INT(err.line, 4);
+    CHECK_INT(err.byte_offset, (long)len - 9);
+    text[len - 9] = 't';
+    text[len - 40] = '\xE2'; /* a lead byte followed by plain ASCII */
+    CHECK(add_text(text, len, &err) != 0);
+    CHECK(strstr(err.message, "UTF-8") != NULL);
+    CHECK_INT(err.byte_offset, (long)len - 40);
+}
+
 TEST(ingest_rejects_overlong_and_surrogates)
 {
     cc_error err;
