@@ -5,6 +5,9 @@
 #include <pthread.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "dates.h"
 #include "keyshape.h"
@@ -20,6 +23,28 @@ static int is_space(unsigned char c)
 }
 
 typedef CC_VEC(line) line_vec;
+
+/* Bit k set when byte k of the 16 at p is c. The text is zero-padded (CC_TEXT_PADDING), so a line's
+ * bytes are read 16 at a time without a bounds check; callers drop the bits past its end. */
+static unsigned equal16(const char *p, char c)
+{
+#ifdef __SSE2__
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(c)));
+#else
+    unsigned bits = 0;
+    for (unsigned k = 0; k < 16; k++) {
+        bits |= (unsigned)(p[k] == c) << k;
+    }
+    return bits;
+#endif
+}
+
+/* The 16 bits of the bytes from i that are still in the line. */
+static unsigned in_line16(line l, uint32_t i)
+{
+    return l.end - i >= 16 ? 0xFFFFu : (1u << (l.end - i)) - 1;
+}
 
 static void push_trimmed(const cc_article *a, line_vec *out, uint32_t s, uint32_t e)
 {
@@ -50,29 +75,44 @@ static size_t line_len(line l)
     return l.end - l.start;
 }
 
-/* A closing quotation mark, then a dash and a few words to the end of the line: a quotation signed
- * with its speaker's name. */
-static int signed_quotation(const cc_article *a, line l)
+/* A closing quotation mark at byte i, then a dash and a few words to the end of the line. */
+static int signed_at(const cc_article *a, line l, uint32_t i)
 {
     static const char *const dashes[] = { "\xE2\x80\x95", "\xE2\x80\x94", "\xE2\x80\x93", "--", "-" };
-    for (uint32_t i = l.start; i + 3 < l.end; i++) {
-        const char *p = a->text + i;
-        if (*p != '"' && (unsigned char)*p != 0xE2) {
-            continue;
+    const char *p = a->text + i;
+    int close = !memcmp(p, "\xE2\x80\x9D", 3) ? 3 : (*p == '"' && i > l.start && p[-1] != ' ') ? 1 : 0;
+    if (!close) {
+        return 0;
+    }
+    const char *q = p + close;
+    const char *end = a->text + l.end;
+    while (q < end && *q == ' ') {
+        q++;
+    }
+    for (size_t d = 0; d < sizeof dashes / sizeof *dashes; d++) {
+        size_t n = strlen(dashes[d]);
+        if ((size_t)(end - q) > n && !memcmp(q, dashes[d], n) && memchr(q + n, '"', (size_t)(end - q - n)) == NULL &&
+            end - q < 60) {
+            return 1;
         }
-        int close = !memcmp(p, "\xE2\x80\x9D", 3) ? 3 : (*p == '"' && i > l.start && p[-1] != ' ') ? 1 : 0;
-        if (!close) {
-            continue;
-        }
-        const char *q = p + close;
-        const char *end = a->text + l.end;
-        while (q < end && *q == ' ') {
-            q++;
-        }
-        for (size_t d = 0; d < sizeof dashes / sizeof *dashes; d++) {
-            size_t n = strlen(dashes[d]);
-            if ((size_t)(end - q) > n && !memcmp(q, dashes[d], n) && memchr(q + n, '"', (size_t)(end - q - n)) == NULL &&
-                end - q < 60) {
+    }
+    return 0;
+}
+
+/* A quotation signed with its speaker's name ("…in it.” ― Maria Lopez"). The dash and name take under
+ * 60 bytes after the spaces that follow the mark, so the mark ends at most three bytes before the first
+ * of those spaces: only the line's tail is searched, for the bytes that can start a mark. */
+static int signed_quotation(const cc_article *a, line l)
+{
+    uint32_t from = l.end - l.start > 59 ? l.end - 59 : l.start;
+    while (from > l.start && a->text[from - 1] == ' ') {
+        from--;
+    }
+    line tail = { from - l.start > 3 ? from - 3 : l.start, l.end > 3 ? l.end - 3 : 0 }; /* where a mark may be */
+    for (uint32_t b = tail.start; b < tail.end; b += 16) {
+        const char *p = a->text + b;
+        for (unsigned m = (equal16(p, '"') | equal16(p, '\xE2')) & in_line16(tail, b); m; m &= m - 1) {
+            if (signed_at(a, l, b + (uint32_t)__builtin_ctz(m))) {
                 return 1;
             }
         }
@@ -111,19 +151,48 @@ static void add_furniture(cc_article *a, line l)
     CC_VEC_PUSH(a->furniture, s);
 }
 
+/* The lists, read once per process by cc_clean before it tests any line. */
 static const cc_lexset *furniture;
 static cc_keyshapes furniture_first_words; /* most lines start with a word no entry starts with */
-static pthread_once_t furniture_read = PTHREAD_ONCE_INIT;
+static cc_keyshapes furniture_keys;        /* and most openings that do are no entry */
+static const cc_lexset *photo_credits;
+static uint64_t credit_ends[4]; /* the last bytes of the credits (lower case), as a bit set */
+static pthread_once_t lists_read = PTHREAD_ONCE_INIT;
 
-static void read_furniture(void)
+static void read_lists(void)
 {
     furniture = cc_lexset_get("furniture");
     cc_keyshapes_add(&furniture_first_words, furniture, 1);
+    cc_keyshapes_add(&furniture_keys, furniture, 0);
+    photo_credits = cc_lexset_get("photo_credits");
+    for (size_t k = 0; k < cc_lexset_size(photo_credits); k++) {
+        const cc_lexentry *e = cc_lexset_entry(photo_credits, k);
+        unsigned char c = (unsigned char)e->key[e->key_len - 1];
+        credit_ends[c >> 6] |= 1ull << (c & 63);
+    }
+}
+
+/* The length of the word at p (n bytes) up to a space; *tab says whether a tab is in it. Most words end
+ * at a space among the first 16 bytes, found by one look at them. */
+static size_t word_length(const char *p, size_t n, int *tab)
+{
+    unsigned blank = equal16(p, ' ') | equal16(p, '\t');
+    size_t k = blank ? (size_t)__builtin_ctz(blank) : 16;
+    *tab = 0;
+    if (k < n && p[k] == ' ') {
+        return k;
+    }
+    if (k >= n && n <= 16) {
+        return n;
+    }
+    for (k = 0; k < n && p[k] != ' '; k++) {
+        *tab |= p[k] == '\t';
+    }
+    return k;
 }
 
 static int starts_with_furniture(const cc_article *a, line l)
 {
-    pthread_once(&furniture_read, read_furniture);
     const cc_lexset *set = furniture;
     const char *p = a->text + l.start;
     size_t n = line_len(l);
@@ -136,52 +205,38 @@ static int starts_with_furniture(const cc_article *a, line l)
         }
         p++, n--;
     }
-    size_t first = 0;
-    int tab = 0;
-    while (first < n && p[first] != ' ') {
-        tab |= p[first] == '\t';
-        first++;
-    }
+    int tab;
+    size_t first = word_length(p, n, &tab);
     if ((first && !tab && !cc_keyshapes_may_have(&furniture_first_words, p, first)) ||
         !cc_lexset_starts_entry(set, p, first)) {
         return 0;
     }
-    /* try prefixes of one to five words against the list */
+    /* try prefixes of one to five words against the list; a prefix with a tab or a run of spaces in it
+     * folds to another length, so only one without is turned away by its shape */
     size_t end = 0;
+    int blanks = 0;
     for (int words = 0; words < 5 && end < n; words++) {
         while (end < n && p[end] != ' ') {
+            blanks |= p[end] == '\t';
             end++;
         }
-        if (cc_lexset_find(set, p, end)) {
+        if ((blanks || cc_keyshapes_may_have(&furniture_keys, p, end)) && cc_lexset_find(set, p, end)) {
             return 1;
         }
         /* "Photo: Reuters" has its colon glued to the word */
+        size_t gap = end;
         while (end < n && p[end] == ' ') {
             end++;
         }
+        blanks |= end - gap > 1;
     }
     return 0;
-}
-
-static const cc_lexset *photo_credits;
-static uint64_t credit_ends[4]; /* the last bytes of the credits (lower case), as a bit set */
-static pthread_once_t credits_read = PTHREAD_ONCE_INIT;
-
-static void read_credits(void)
-{
-    photo_credits = cc_lexset_get("photo_credits");
-    for (size_t k = 0; k < cc_lexset_size(photo_credits); k++) {
-        const cc_lexentry *e = cc_lexset_entry(photo_credits, k);
-        unsigned char c = (unsigned char)e->key[e->key_len - 1];
-        credit_ends[c >> 6] |= 1ull << (c & 63);
-    }
 }
 
 /* "…of the cityReuters": a caption whose credit is glued to its last word, or "… (Photo: AFP)". A credit
  * ends the line, so a line ending in a byte no credit ends in ("…on Monday.") is none: most lines. */
 static int is_credited_caption(const cc_article *a, line l)
 {
-    pthread_once(&credits_read, read_credits);
     size_t n = line_len(l);
     const char *p = a->text + l.start;
     unsigned char last = n ? (unsigned char)p[n - 1] : 0; /* lines are trimmed: no space ends one */
@@ -315,7 +370,6 @@ static size_t repeated_title(const cc_article *a, line l, size_t at, const line 
  * takes with the spaces after it, or 0. */
 static size_t credit_word(const cc_article *a, line l, size_t at)
 {
-    pthread_once(&credits_read, read_credits);
     const char *s = a->text + l.start;
     size_t n = line_len(l), e = at;
     while (e < n && s[e] != ' ') {
@@ -360,18 +414,18 @@ static int is_breadcrumb(const cc_article *a, line l, line title)
 }
 
 /* "Home > World > Middle East", "News | Syria" (no sentence ending, as for breadcrumbs). */
-static const unsigned char separator_marks[256] = { ['>'] = 1, ['|'] = 1, ['/'] = 1, [0xBB] = 1 };
-
 static int is_separator_trail(const cc_article *a, line l)
 {
     int seps = 0;
-    for (uint32_t i = l.start; i + 2 < l.end; i++) {
-        const char *p = a->text + i;
-        unsigned char mark = (unsigned char)p[1];
-        if (!separator_marks[mark]) {
-            continue; /* most bytes: one test that goes the same way nearly every time */
+    line marks = { l.start + 1, l.end - 1 }; /* a mark needs a byte on each side */
+    for (uint32_t b = marks.start; b < marks.end; b += 16) {
+        const char *q = a->text + b;
+        unsigned m = equal16(q, '>') | equal16(q, '|') | equal16(q, '/') | equal16(q, '\xBB');
+        for (m &= in_line16(marks, b); m; m &= m - 1) {
+            const char *p = q + __builtin_ctz(m) - 1;
+            unsigned char mark = (unsigned char)p[1];
+            seps += (p[0] == ' ' && p[2] == ' ' && mark != 0xBB) || ((unsigned char)p[0] == 0xC2 && mark == 0xBB);
         }
-        seps += (p[0] == ' ' && p[2] == ' ' && mark != 0xBB) || ((unsigned char)p[0] == 0xC2 && mark == 0xBB);
     }
     return seps >= 2;
 }
@@ -385,13 +439,16 @@ static void set_published(cc_article *a, cc_date d)
     }
 }
 
+/* Words are counted where a byte other than a space follows a space or starts the line, 16 bytes at a
+ * time (callers ask only of short lines). */
 static int word_count(const cc_article *a, line l)
 {
-    int words = 0, in = 0;
-    for (uint32_t i = l.start; i < l.end; i++) {
-        int sp = a->text[i] == ' ';
-        words += !sp && !in;
-        in = !sp;
+    int words = 0;
+    unsigned in = 0; /* whether the byte before the block is in a word */
+    for (uint32_t i = l.start; i < l.end; i += 16) {
+        unsigned word = ~equal16(a->text + i, ' ') & in_line16(l, i);
+        words += __builtin_popcount(word & ~(word << 1 | in));
+        in = word >> 15;
     }
     return words;
 }
@@ -405,8 +462,11 @@ static int find_title(cc_article *a, const line *lines, size_t n, size_t *index)
         if (line_len(l) == 0 || is_date_line(a, l, &d) || starts_with_furniture(a, l)) {
             continue;
         }
+        if (line_len(l) > 250) {
+            return 0;
+        }
         int words = word_count(a, l);
-        if (words >= 2 && words <= 30 && line_len(l) <= 250 && !ends_sentence(a, l) && i + 1 < n) {
+        if (words >= 2 && words <= 30 && !ends_sentence(a, l) && i + 1 < n) {
             a->title_span = (cc_span){ l.start, l.end };
             if (!a->title.len) {
                 a->title = cc_str_span(a, a->title_span);
@@ -497,6 +557,7 @@ static int compare_spans(const void *x, const void *y)
 
 void cc_clean(cc_article *a)
 {
+    pthread_once(&lists_read, read_lists);
     line_vec all = { 0 };
     CC_VEC_RESERVE(all, a->len / 64 + 16);
     split_lines(a, &all);
