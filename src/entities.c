@@ -65,24 +65,24 @@ static inline int known_as(const cc_article *a, uint32_t first, uint32_t last, u
     return cc_tok_has(a, first, CC_W_ORG_PHRASE_HEAD) && find_phrase(a, first, last, cc_words()->orgs) != NULL;
 }
 
-static int is_title(const cc_article *a, uint32_t i)
+static inline int is_title(const cc_article *a, uint32_t i)
 {
     return cc_tok_has(a, i, CC_W_TITLE | CC_W_HONORIFIC);
 }
 
 /* An organisation head word ("Council") makes a name an organisation; a domain word ("Rights",
  * "Affairs") only ends a name. */
-static int org_head(const cc_article *a, uint32_t i)
+static inline int org_head(const cc_article *a, uint32_t i)
 {
     return cc_tok_has(a, i, CC_W_ORG_HEAD);
 }
 
-static int org_word(const cc_article *a, uint32_t i)
+static inline int org_word(const cc_article *a, uint32_t i)
 {
     return cc_tok_has(a, i, CC_W_ORG_HEAD | CC_W_DOMAIN);
 }
 
-static int is_acronym(const cc_article *a, uint32_t i)
+static inline int is_acronym(const cc_article *a, uint32_t i)
 {
     if (!(cc_tok(a, i)->flags & CC_TF_ALLCAPS)) {
         return 0;
@@ -91,7 +91,7 @@ static int is_acronym(const cc_article *a, uint32_t i)
     return n >= 2 && n <= 6;
 }
 
-static int locative_before(const cc_article *a, uint32_t i, uint32_t sent_first)
+static inline int locative_before(const cc_article *a, uint32_t i, uint32_t sent_first)
 {
     if (i <= sent_first) {
         return 0;
@@ -102,7 +102,7 @@ static int locative_before(const cc_article *a, uint32_t i, uint32_t sent_first)
     return !cc_tok_cap(a, i - 1) && cc_tok_has(a, i - 1, CC_W_LOCATIVE);
 }
 
-static int verb_after(const cc_article *a, uint32_t i, uint32_t end)
+static inline int verb_after(const cc_article *a, uint32_t i, uint32_t end)
 {
     return i + 1 < end && cc_tok_reporting_verb(a, i + 1, i);
 }
@@ -205,7 +205,7 @@ static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sent
 
 /* The class bits of any word of [first, last]: a loop over the run looking for a class is skipped when
  * no word has it. */
-static unsigned classes_of(const cc_article *a, uint32_t first, uint32_t last)
+static inline unsigned classes_of(const cc_article *a, uint32_t first, uint32_t last)
 {
     unsigned any = 0;
     for (uint32_t i = first; i <= last; i++) {
@@ -355,7 +355,7 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
 }
 
 /* A name particle ("bin", "al-Assad"): the class bit and the hyphen turn most words away before the call. */
-static int particle(const cc_article *a, uint32_t i)
+static inline int particle(const cc_article *a, uint32_t i)
 {
     return (cc_tok_has(a, i, CC_W_PARTICLE) || cc_tok_text(a, i)[2] == '-') && cc_tok_particle(a, i);
 }
@@ -407,7 +407,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
 }
 
 /* A sentence opener or function word is not part of the name ("The", "But", "In"). */
-static int opener(const cc_article *a, uint32_t i, uint32_t sent_first)
+static inline int opener(const cc_article *a, uint32_t i, uint32_t sent_first)
 {
     unsigned c = cc_tok_class(a, i);
     return (c & (CC_W_FUNCTION | CC_W_NOT_NAME)) || ((c & CC_W_STARTER) && clause_start(a, i, sent_first));
@@ -715,14 +715,17 @@ static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const
         return runs->v[bare].text;
     }
     if (r->type == CC_ENT_ORG) {
-        const cc_lexentry *e = r->first == r->last || cc_tok_has(a, r->first, CC_W_ORG_PHRASE_HEAD)
+        /* the class bits say which words and phrase heads the list can hold */
+        int one_word_org = cc_tok_has(a, r->first, CC_W_ORG);
+        const cc_lexentry *e = r->first == r->last ? (one_word_org ? cc_tok_find(a, r->first, cc_words()->orgs) : NULL)
+                               : cc_tok_has(a, r->first, CC_W_ORG_PHRASE_HEAD)
                                    ? find_phrase(a, r->first, r->last, cc_words()->orgs)
                                    : NULL;
         if (e && e->value_len) {
             return cc_str_of(e->value, e->value_len);
         }
         /* "UN Security Council" is the "United Nations Security Council" */
-        e = r->first < r->last ? cc_tok_find(a, r->first, cc_words()->orgs) : NULL;
+        e = r->first < r->last && one_word_org ? cc_tok_find(a, r->first, cc_words()->orgs) : NULL;
         if (e && e->value_len && !cc_tok_possessive(a, r->first)) {
             uint32_t rest = cc_tok(a, r->first)->end;
             uint32_t rest_len = (uint32_t)(text.p + text.len - (a->text + rest));
