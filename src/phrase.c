@@ -170,6 +170,10 @@ typedef struct first_filter {
      * it): a phrase of two or more tokens is looked up only when its first two tokens begin some key */
     uint64_t *prefixes;
     uint64_t prefix_mask;
+    /* the same as lengths for the last tokens of entries, by their first two bytes: a lookup backwards
+     * from a token turns away, by the token before it, every phrase that would end there (made with the
+     * prefixes, which a lexicon too big for them goes without) */
+    uint16_t last_lengths[1024];
 } first_filter;
 
 /* Filters are made the first time a set is asked for, under a lock; recent is read without one, and a
@@ -249,6 +253,33 @@ static void add_prefixes(first_filter *f, const cc_lexset *set)
     }
 }
 
+static int ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Where in a key a token may start, as the tokenizer cuts: after a space or a mark, at a mark, and where
+ * digits and letters meet ("2m" is two tokens). UTF-8 bytes count as marks, so more places qualify, which
+ * only lets more lookups through. */
+static int token_may_start(const char *key, size_t p)
+{
+    if (key[p] == ' ') {
+        return 0;
+    }
+    return p == 0 || !ascii_alnum(key[p - 1]) || !ascii_alnum(key[p]) || ascii_digit(key[p - 1]) != ascii_digit(key[p]);
+}
+
+static void add_last_tokens(first_filter *f, const cc_lexentry *e)
+{
+    for (size_t p = 0; p < e->key_len; p++) {
+        if (token_may_start(e->key, p)) {
+            size_t n = e->key_len - p;
+            f->last_lengths[slot_of((unsigned char)e->key[p], n > 1 ? (unsigned char)e->key[p + 1] : 0)] |=
+                (uint16_t)(1u << length_bit(n));
+        }
+    }
+}
+
 /* Do tokens i and i+1, as the text writes them, begin some key of f's set? Keys are folded: lower case,
  * single spaces, as join writes the tokens but for case. */
 static __attribute__((noinline)) int begins_key(const first_filter *f, const cc_article *a, size_t i)
@@ -293,6 +324,9 @@ static const first_filter *filter_made(const cc_lexset *set)
         }
     }
     add_prefixes(f, set);
+    for (size_t i = 0; f->prefixes && i < cc_lexset_size(set); i++) {
+        add_last_tokens(f, cc_lexset_entry(set, i));
+    }
     f->set = set;
     f->start_class = start_class_of(set);
     filter_count++;
@@ -335,6 +369,18 @@ static inline int may_start(const first_filter *f, const cc_article *a, size_t i
     return (bits >> 16) & 1 ? 2 : (int)(bits & 1);
 }
 
+/* May token i be the last of an entry of f's set? */
+static inline int may_end(const first_filter *f, const cc_article *a, size_t i)
+{
+    if (!f || !f->prefixes) {
+        return 1;
+    }
+    const cc_token *t = &a->tokens.v[i];
+    size_t n = t->end - t->start;
+    unsigned c = slot_of((unsigned char)a->text[t->start], n > 1 ? (unsigned char)a->text[t->start + 1] : 0);
+    return (f->last_lengths[c] >> length_bit(n)) & 1;
+}
+
 /* The entry tokens [i, j) spell, or NULL. Out of line, with the buffer, so that the many lookups may_start
  * turns away set up nothing. */
 static __attribute__((noinline)) const cc_lexentry *entry_of(const cc_lexset *set, const cc_article *a, size_t i,
@@ -374,6 +420,9 @@ const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, s
         return NULL;
     }
     const first_filter *f = filter_of(set);
+    if (!may_end(f, a, i - 1)) {
+        return NULL; /* "killed 5": no qualifier ends in "killed" */
+    }
     for (size_t k = (size_t)max_tokens < i - first ? (size_t)max_tokens : i - first; k >= 1; k--) {
         int may = may_start(f, a, i - k);
         if (!may || (k > 1 && may < 2) || (k > 2 && !begins_key(f, a, i - k))) {
