@@ -29,6 +29,8 @@ typedef struct generation {
     uint32_t mask;
     cc_idmap stems;          /* hash of a stem -> its number */
     uint32_t stem_count;
+    cc_idmap folded;         /* hash of a case-folded spelling -> its index in folded_terms */
+    CC_VEC(uint32_t) folded_terms;
 } generation;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -53,6 +55,8 @@ static void start_generation(generation *g)
     g->count = 0;
     cc_idmap_clear(&g->stems);
     g->stem_count = 0;
+    cc_idmap_clear(&g->folded);
+    g->folded_terms.n = 0;
     g->number++;
 }
 
@@ -75,10 +79,8 @@ static size_t fold(const char *word, size_t len, char *out, size_t max)
 
 /* Snowball English stem of the case-folded spelling (numbers and over-long words as they are), numbered
  * in this generation, and whether it is a stop word. */
-static uint32_t term_of(generation *g, const char *s, uint32_t len)
+static uint32_t term_of_folded(generation *g, const char *folded, size_t n)
 {
-    char folded[72] = { 0 };
-    size_t n = fold(s, len, folded, 64);
     int whole = n < 64;
     const char *stem = folded;
     size_t stem_len = n;
@@ -94,6 +96,19 @@ static uint32_t term_of(generation *g, const char *s, uint32_t len)
     g->stem_count += (uint32_t)added;
     int stop = whole && cc_lexset_has(stopwords, folded, n);
     return number << 1 | (uint32_t)stop;
+}
+
+/* Spellings that differ only in case ("The", "the", "THE") share a term, stemmed once. */
+static uint32_t term_of(generation *g, const char *s, uint32_t len)
+{
+    char folded[72] = { 0 }; /* zero-padded past the 64 bytes kept: the key's loads may read on */
+    size_t n = fold(s, len, folded, 64);
+    int added;
+    uint32_t index = cc_idmap_put(&g->folded, cc_vocab_hash(folded, (uint32_t)n), (uint32_t)g->folded_terms.n, &added);
+    if (added) {
+        CC_VEC_PUSH(g->folded_terms, term_of_folded(g, folded, n));
+    }
+    return g->folded_terms.v[index];
 }
 
 /* The record of a spelling met for the first time. */
