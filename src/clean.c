@@ -22,8 +22,6 @@ static int is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
 }
 
-typedef CC_VEC(line) line_vec;
-
 /* Bit k set when byte k of the 16 at p is c. The text is zero-padded (CC_TEXT_PADDING), so a line's
  * bytes are read 16 at a time without a bounds check; callers drop the bits past its end. */
 static unsigned equal16(const char *p, char c)
@@ -46,28 +44,25 @@ static unsigned in_line16(line l, uint32_t i)
     return l.end - i >= 16 ? 0xFFFFu : (1u << (l.end - i)) - 1;
 }
 
-static void push_trimmed(const cc_article *a, line_vec *out, uint32_t s, uint32_t e)
+/* The line from *pos, trimmed (empty ones too: start == end); *pos moves past its newline, so
+ * *pos < a->len says another line follows. The text is zero-padded, so newlines are looked for 32 bytes
+ * at a time. */
+static line next_line(const cc_article *a, uint32_t *pos)
 {
+    uint32_t s = *pos, e = s;
+    unsigned nl;
+    while (!(nl = equal16(a->text + e, '\n') | equal16(a->text + e + 16, '\n') << 16) && e + 32 < a->len) {
+        e += 32;
+    }
+    e = nl ? e + (uint32_t)__builtin_ctz(nl) : a->len;
+    *pos = e + 1;
     while (s < e && is_space((unsigned char)a->text[s])) {
         s++;
     }
     while (e > s && is_space((unsigned char)a->text[e - 1])) {
         e--;
     }
-    line l = { s, e };
-    CC_VEC_PUSH(*out, l);
-}
-
-/* Lines, trimmed, including empty ones (start == end), in order. */
-static void split_lines(const cc_article *a, line_vec *out)
-{
-    uint32_t pos = 0;
-    while (pos < a->len) {
-        const char *nl = memchr(a->text + pos, '\n', a->len - pos);
-        uint32_t end = nl ? (uint32_t)(nl - a->text) : a->len;
-        push_trimmed(a, out, pos, end);
-        pos = end + 1;
-    }
+    return (line){ s, e };
 }
 
 static size_t line_len(line l)
@@ -314,6 +309,9 @@ static size_t glued_date(const cc_article *a, line l, cc_date *d)
     const char *s = a->text + l.start;
     size_t n = line_len(l), at = 0;
     for (size_t k = 0; k < sizeof openers / sizeof *openers; k++) {
+        if (s[0] != openers[k][0]) {
+            continue; /* most lines: no call made */
+        }
         size_t len = strlen(openers[k]);
         if (n > len && !strncmp(s, openers[k], len)) {
             at = len;
@@ -454,10 +452,11 @@ static int word_count(const cc_article *a, line l)
 }
 
 /* The first text line is a headline when it is short, has no sentence punctuation, and body follows. */
-static int find_title(cc_article *a, const line *lines, size_t n, size_t *index)
+static int find_title(cc_article *a, line *title, size_t *index)
 {
-    for (size_t i = 0; i < n && i < 6; i++) {
-        line l = lines[i];
+    uint32_t pos = 0;
+    for (size_t i = 0; pos < a->len && i < 6; i++) {
+        line l = next_line(a, &pos);
         cc_date d;
         if (line_len(l) == 0 || is_date_line(a, l, &d) || starts_with_furniture(a, l)) {
             continue;
@@ -466,7 +465,8 @@ static int find_title(cc_article *a, const line *lines, size_t n, size_t *index)
             return 0;
         }
         int words = word_count(a, l);
-        if (words >= 2 && words <= 30 && !ends_sentence(a, l) && i + 1 < n) {
+        if (words >= 2 && words <= 30 && !ends_sentence(a, l) && pos < a->len) {
+            *title = l;
             a->title_span = (cc_span){ l.start, l.end };
             if (!a->title.len) {
                 a->title = cc_str_span(a, a->title_span);
@@ -558,17 +558,13 @@ static int compare_spans(const void *x, const void *y)
 void cc_clean(cc_article *a)
 {
     pthread_once(&lists_read, read_lists);
-    line_vec all = { 0 };
-    CC_VEC_RESERVE(all, a->len / 64 + 16);
-    split_lines(a, &all);
-    const line *lines = all.v;
-    size_t n = all.n;
     size_t title_index = (size_t)-1;
-    int has_title = find_title(a, lines, n, &title_index);
-    line title = has_title ? lines[title_index] : (line){ 0, 0 };
+    line title = { 0, 0 };
+    int has_title = find_title(a, &title, &title_index);
     int body_seen = 0;
-    for (size_t i = 0; i < n; i++) {
-        line l = lines[i];
+    uint32_t pos = 0;
+    for (size_t i = 0; pos < a->len; i++) {
+        line l = next_line(a, &pos);
         cc_date d;
         if (line_len(l) == 0 || i == title_index) {
             continue;
@@ -589,7 +585,7 @@ void cc_clean(cc_article *a)
             if (starts_with_furniture(a, l) || is_credited_caption(a, l) ||
                 (!sentence && (is_separator_trail(a, l) || (has_title && is_breadcrumb(a, l, title))))) {
                 add_furniture(a, l);
-            } else if (!sentence && is_heading(a, l) && i + 1 < n) {
+            } else if (!sentence && is_heading(a, l) && pos < a->len) {
                 cc_span s = { l.start, l.end };
                 CC_VEC_PUSH(a->headings, s);
             } else if (!body_seen) {
@@ -598,7 +594,6 @@ void cc_clean(cc_article *a)
             }
         }
     }
-    CC_VEC_FREE(all);
     if (a->furniture.n > 1) {
         qsort(a->furniture.v, a->furniture.n, sizeof *a->furniture.v, compare_spans);
     }

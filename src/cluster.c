@@ -84,9 +84,9 @@ static int id_taken(const cc_cluster *c, const char *id)
 /* Two inputs named alike (a.txt and a.json) must still get distinct ids in the report. */
 static char *unique_id(const cc_cluster *c, const char *id)
 {
-    size_t n = strlen(id) + 16;
+    size_t len = strlen(id), n = len + 16;
     char *out = malloc(n);
-    snprintf(out, n, "%s", id);
+    memcpy(out, id, len + 1);
     for (int k = 2; id_taken(c, out); k++) {
         snprintf(out, n, "%s-%d", id, k);
     }
