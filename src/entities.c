@@ -553,35 +553,33 @@ static void set_name(const cc_article *a, run *r)
     r->bare_key = bare ? table_key(text_hash(r->text.p, r->text.len - 1), KEY_TEXT) : 0;
 }
 
-typedef struct name_slot {
-    uint64_t key;
-    int32_t run;        /* for surnames: the person run with the longest name; for texts: a typed run */
-} name_slot;
-
+/* Keys and runs apart: only the keys need clearing, and a probe reads keys alone. runs[i] is the run
+ * noted for keys[i]: for surnames, the person run with the longest name; for texts, a typed run. */
 typedef struct name_table {
-    name_slot *slots;
+    uint64_t *keys;     /* 0: empty */
+    int32_t *runs;      /* set when its key is added */
     size_t cap;
 } name_table;
 
-static name_slot *name_slot_for(name_table *t, uint64_t key)
+static int32_t *name_slot_for(name_table *t, uint64_t key)
 {
     size_t i = (size_t)key & (t->cap - 1);
-    while (t->slots[i].key && t->slots[i].key != key) {
+    while (t->keys[i] && t->keys[i] != key) {
         i = (i + 1) & (t->cap - 1);
     }
-    if (!t->slots[i].key) {
-        t->slots[i].key = key;
-        t->slots[i].run = -1;
+    if (!t->keys[i]) {
+        t->keys[i] = key;
+        t->runs[i] = -1;
     }
-    return &t->slots[i];
+    return &t->runs[i];
 }
 
 /* The run noted for key, or -1; unlike name_slot_for, adds nothing. */
 static int32_t name_run(const name_table *t, uint64_t key)
 {
-    for (size_t i = (size_t)key & (t->cap - 1); t->slots[i].key; i = (i + 1) & (t->cap - 1)) {
-        if (t->slots[i].key == key) {
-            return t->slots[i].run;
+    for (size_t i = (size_t)key & (t->cap - 1); t->keys[i]; i = (i + 1) & (t->cap - 1)) {
+        if (t->keys[i] == key) {
+            return t->runs[i];
         }
     }
     return -1;
@@ -608,22 +606,22 @@ static void note_run(name_table *t, const run_vec *runs, int32_t k)
     cc_str text = r->text;
     if (r->type == CC_ENT_PERSON) {
         /* the longest name with this surname; -2 once two different full names share it */
-        name_slot *s = name_slot_for(t, r->surname_key);
-        if (s->run == -1) {
-            s->run = k;
-        } else if (s->run >= 0) {
-            cc_str have = runs->v[s->run].text;
-            int both_full = r->first < r->last && runs->v[s->run].first < runs->v[s->run].last;
+        int32_t *s = name_slot_for(t, r->surname_key);
+        if (*s == -1) {
+            *s = k;
+        } else if (*s >= 0) {
+            cc_str have = runs->v[*s].text;
+            int both_full = r->first < r->last && runs->v[*s].first < runs->v[*s].last;
             if (both_full && !same_first_word(have, text) && !same_ci(have, text)) {
-                s->run = -2;
+                *s = -2;
             } else if (have.len < text.len) {
-                s->run = k;
+                *s = k;
             }
         }
     } else if (r->type != TYPE_UNKNOWN) {
-        name_slot *s = name_slot_for(t, r->text_key);
-        if (s->run < 0) {
-            s->run = k;
+        int32_t *s = name_slot_for(t, r->text_key);
+        if (*s < 0) {
+            *s = k;
         }
     }
 }
@@ -766,15 +764,20 @@ void cc_extract_mentions(cc_article *a)
         set_name(a, &runs.v[k]);
     }
     /* a run notes one key at most, so the table stays at most half full; most articles' fit on the stack */
-    name_slot small[512];
-    name_table t = { small, 32 };
+    uint64_t small_keys[512];
+    int32_t small_runs[512];
+    name_table t = { small_keys, small_runs, 32 };
     while (t.cap < runs.n * 2) {
         t.cap *= 2;
     }
-    if (t.cap > CC_COUNT(small) && !(t.slots = malloc(t.cap * sizeof *t.slots))) {
-        abort();
+    if (t.cap > CC_COUNT(small_keys)) {
+        t.keys = malloc(t.cap * (sizeof *t.keys + sizeof *t.runs));
+        if (!t.keys) {
+            abort();
+        }
+        t.runs = (int32_t *)(t.keys + t.cap);
     }
-    memset(t.slots, 0, t.cap * sizeof *t.slots);
+    memset(t.keys, 0, t.cap * sizeof *t.keys);
     resolve_unknown(a, &runs, &t);
     CC_VEC_RESERVE(a->mentions, runs.n);
     for (size_t k = 0; k < runs.n; k++) {
@@ -786,8 +789,8 @@ void cc_extract_mentions(cc_article *a)
         cc_mention m = { { start, start + r->text.len }, r->sentence, r->type, -1, canonical(a, &t, &runs, r) };
         CC_VEC_PUSH(a->mentions, m);
     }
-    if (t.slots != small) {
-        free(t.slots);
+    if (t.keys != small_keys) {
+        free(t.keys);
     }
     CC_VEC_FREE(runs);
     for (size_t k = 1; k < a->mentions.n; k++) {
