@@ -201,10 +201,9 @@ static void pair_paragraph(qctx *q, uint32_t pi, uint32_t first, uint32_t end)
 
 /* ---- the quote itself ---- */
 
-/* The sentence holding token i (sentences are in token order). */
-static uint32_t sentence_of(const cc_article *a, uint32_t i)
+/* The sentence holding token i, among sentences [lo, hi) (sentences are in token order). */
+static uint32_t sentence_among(const cc_article *a, size_t lo, size_t hi, uint32_t i)
 {
-    size_t lo = 0, hi = a->sentences.n;
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
         if (a->sentences.v[mid].tok_first <= i) {
@@ -214,6 +213,11 @@ static uint32_t sentence_of(const cc_article *a, uint32_t i)
         }
     }
     return (uint32_t)lo;
+}
+
+static uint32_t sentence_of(const cc_article *a, uint32_t i)
+{
+    return sentence_among(a, 0, a->sentences.n, i);
 }
 
 static cc_span content_span(const cc_article *a, const raw_quote *r)
@@ -571,7 +575,7 @@ static int headline_like(const cc_article *a, const cc_paragraph *p)
     }
     const cc_sentence *s = &a->sentences.v[p->sent_first];
     uint32_t words = 0;
-    for (uint32_t i = s->tok_first; i < s->tok_first + s->tok_count; i++) {
+    for (uint32_t i = s->tok_first + s->tok_count; i-- > s->tok_first;) { /* from the end, where punctuation is */
         const cc_token *t = cc_tok(a, i);
         const char c = cc_tok_text(a, i)[0];
         if (t->kind == CC_TOK_PUNCT && (c == '.' || c == '!' || c == '?' || c == ';' || (unsigned char)c == 0xE2)) {
@@ -605,7 +609,8 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
     for (size_t k = 0; k < q.quotes.n; k++) {
         raw_quote r = q.quotes.v[k];
         cc_span sp = content_span(a, &r);
-        r.sentence = sentence_of(a, r.open);
+        const cc_paragraph *p = &a->paragraphs.v[r.para];
+        r.sentence = sentence_among(a, p->sent_first, p->sent_first + p->sent_count, r.open);
         r.partial = (uint8_t)is_partial(a, &r);
         if (sp.end <= sp.start || (r.partial && looks_like_name(a, &r))) {
             continue;
