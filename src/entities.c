@@ -197,7 +197,7 @@ int cc_name_break(const char *s, uint32_t n, unsigned classes)
     return s[0] >= 'A' && s[0] <= 'Z' && (hyphen_modifier(s, n) || contracted_function_word(s, n, classes));
 }
 
-static void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type)
+static inline void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type)
 {
     run r = { first, last, sentence, type, 0, { 0 }, 0, 0, 0 };
     CC_VEC_PUSH(*runs, r);
@@ -445,7 +445,7 @@ static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
 }
 
 /* The surname in a name's last word: without possessive or an "al-" prefix. */
-static cc_str surname_in_word(cc_str s)
+static inline cc_str surname_in_word(cc_str s)
 {
     if (s.len > 3 && (s.p[0] == 'a' || s.p[0] == 'e') && s.p[1] == 'l' && s.p[2] == '-') {
         s.p += 3;
@@ -528,7 +528,7 @@ static inline uint64_t text_hash(const char *s, uint32_t n)
 }
 
 /* A key of the name table: a hash salted with what it names (KEY_TEXT or KEY_SURNAME), never 0. */
-static uint64_t table_key(uint64_t hash, uint64_t what)
+static inline uint64_t table_key(uint64_t hash, uint64_t what)
 {
     uint64_t k = hash ^ what * 0x9E3779B97F4A7C15ULL;
     return k ? k : 1;
@@ -600,7 +600,7 @@ static int same_first_word(cc_str x, cc_str y)
     return n < x.len && n < y.len && x.p[n] == ' ' && y.p[n] == ' ' && strncasecmp(x.p, y.p, n) == 0;
 }
 
-static void note_run(name_table *t, const run_vec *runs, int32_t k)
+static inline void note_run(name_table *t, const run_vec *runs, int32_t k)
 {
     const run *r = &runs->v[k];
     cc_str text = r->text;
@@ -694,15 +694,15 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
             }
         }
     }
-    /* "Khan Sheikhoun" read as a person's name where nothing said otherwise is the place the article
-     * names with "in Khan Sheikhoun" elsewhere */
-    for (size_t k = 0; k < runs->n; k++) {
-        run *r = &runs->v[k];
-        int32_t same = r->type == CC_ENT_PERSON ? name_run(t, r->text_key) : -1;
-        if (same >= 0 && runs->v[same].type == CC_ENT_PLACE) {
-            r->type = CC_ENT_PLACE;
-        }
-    }
+}
+
+/* "Khan Sheikhoun" read as a person's name where nothing said otherwise is the place the article names
+ * with "in Khan Sheikhoun" elsewhere. The table holds texts of organisations and places only, whose
+ * types are settled. */
+static uint8_t final_type(const name_table *t, const run_vec *runs, const run *r)
+{
+    int32_t same = r->type == CC_ENT_PERSON ? name_run(t, r->text_key) : -1;
+    return same >= 0 && runs->v[same].type == CC_ENT_PLACE ? CC_ENT_PLACE : r->type;
 }
 
 static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const run *r)
@@ -781,10 +781,11 @@ void cc_extract_mentions(cc_article *a)
     resolve_unknown(a, &runs, &t);
     CC_VEC_RESERVE(a->mentions, runs.n);
     for (size_t k = 0; k < runs.n; k++) {
-        const run *r = &runs.v[k];
+        run *r = &runs.v[k];
         if (r->type == TYPE_UNKNOWN) {
             continue;
         }
+        r->type = final_type(&t, &runs, r);
         uint32_t start = (uint32_t)(r->text.p - a->text);
         cc_mention m = { { start, start + r->text.len }, r->sentence, r->type, -1, canonical(a, &t, &runs, r) };
         CC_VEC_PUSH(a->mentions, m);
