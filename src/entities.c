@@ -24,6 +24,19 @@ typedef struct run {
 
 typedef CC_VEC(run) run_vec;
 
+/* The class bits of token i of a sentence: words.h's cc_tok_class, without the test for an index past
+ * the article's last token, which the scan never asks about. */
+static inline unsigned class_of(const cc_article *a, uint32_t i)
+{
+    const cc_token *t = &a->tokens.v[i];
+    return t->kind == CC_TOK_WORD ? t->classes : 0;
+}
+
+static inline int has_class(const cc_article *a, uint32_t i, unsigned cls)
+{
+    return (class_of(a, i) & cls) != 0;
+}
+
 /* Joins tokens [first, last] with single spaces (possessive dropped from the last) for a lookup. */
 static size_t phrase(const cc_article *a, uint32_t first, uint32_t last, char *buf, size_t cap)
 {
@@ -57,29 +70,29 @@ static const cc_lexentry *find_phrase(const cc_article *a, uint32_t first, uint3
 static inline int known_as(const cc_article *a, uint32_t first, uint32_t last, unsigned bit)
 {
     if (first == last) {
-        return cc_tok_has(a, first, bit);
+        return has_class(a, first, bit);
     }
     if (bit == CC_W_PLACE) {
-        return cc_tok_has(a, first, CC_W_PLACE_HEAD) && find_phrase(a, first, last, cc_words()->places) != NULL;
+        return has_class(a, first, CC_W_PLACE_HEAD) && find_phrase(a, first, last, cc_words()->places) != NULL;
     }
-    return cc_tok_has(a, first, CC_W_ORG_PHRASE_HEAD) && find_phrase(a, first, last, cc_words()->orgs) != NULL;
+    return has_class(a, first, CC_W_ORG_PHRASE_HEAD) && find_phrase(a, first, last, cc_words()->orgs) != NULL;
 }
 
 static inline int is_title(const cc_article *a, uint32_t i)
 {
-    return cc_tok_has(a, i, CC_W_TITLE | CC_W_HONORIFIC);
+    return has_class(a, i, CC_W_TITLE | CC_W_HONORIFIC);
 }
 
 /* An organisation head word ("Council") makes a name an organisation; a domain word ("Rights",
  * "Affairs") only ends a name. */
 static inline int org_head(const cc_article *a, uint32_t i)
 {
-    return cc_tok_has(a, i, CC_W_ORG_HEAD);
+    return has_class(a, i, CC_W_ORG_HEAD);
 }
 
 static inline int org_word(const cc_article *a, uint32_t i)
 {
-    return cc_tok_has(a, i, CC_W_ORG_HEAD | CC_W_DOMAIN);
+    return has_class(a, i, CC_W_ORG_HEAD | CC_W_DOMAIN);
 }
 
 static inline int is_acronym(const cc_article *a, uint32_t i)
@@ -96,10 +109,10 @@ static inline int locative_before(const cc_article *a, uint32_t i, uint32_t sent
     if (i <= sent_first) {
         return 0;
     }
-    if (i >= sent_first + 2 && cc_tok_is(a, i - 1, "of") && cc_tok_has(a, i - 2, CC_W_LOCATIVE)) {
+    if (i >= sent_first + 2 && cc_tok_is(a, i - 1, "of") && has_class(a, i - 2, CC_W_LOCATIVE)) {
         return 1; /* "the city of Homs" */
     }
-    return !cc_tok_cap(a, i - 1) && cc_tok_has(a, i - 1, CC_W_LOCATIVE);
+    return !cc_tok_cap(a, i - 1) && has_class(a, i - 1, CC_W_LOCATIVE);
 }
 
 static inline int verb_after(const cc_article *a, uint32_t i, uint32_t end)
@@ -209,7 +222,7 @@ static inline unsigned classes_of(const cc_article *a, uint32_t first, uint32_t 
 {
     unsigned any = 0;
     for (uint32_t i = first; i <= last; i++) {
-        any |= cc_tok_class(a, i);
+        any |= class_of(a, i);
     }
     return any;
 }
@@ -219,7 +232,7 @@ static inline unsigned classes_of(const cc_article *a, uint32_t first, uint32_t 
 static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
                            uint32_t sent_first, unsigned any)
 {
-    while (first <= last && cc_tok_has(a, first, CC_W_DEMONYM) && !known_as(a, first, last, CC_W_ORG) &&
+    while (first <= last && has_class(a, first, CC_W_DEMONYM) && !known_as(a, first, last, CC_W_ORG) &&
            !known_as(a, first, last, CC_W_PLACE)) {
         int has_org_word = 0;
         for (uint32_t i = first; i <= last && (any & CC_W_ORG_HEAD); i++) {
@@ -238,7 +251,7 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
         return;
     }
     if (known_as(a, first, last, CC_W_PLACE) ||
-        (first < last && cc_tok_has(a, last, CC_W_PLACE) && is_direction(a, first, last - 1))) {
+        (first < last && has_class(a, last, CC_W_PLACE) && is_direction(a, first, last - 1))) {
         push_run(runs, first, last, sentence, CC_ENT_PLACE);
         return;
     }
@@ -252,7 +265,7 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
         }
     }
     for (uint32_t i = first; i <= last && (any & CC_W_PLACE_WORD); i++) {
-        if (cc_tok_has(a, i, CC_W_PLACE_WORD) && (i > first || cc_tok_is(a, i, "lake") || cc_tok_is(a, i, "mount"))) {
+        if (has_class(a, i, CC_W_PLACE_WORD) && (i > first || cc_tok_is(a, i, "lake") || cc_tok_is(a, i, "mount"))) {
             push_run(runs, first, last, sentence, CC_ENT_PLACE); /* "Indio Avenue", "Lake Chad" */
             return;
         }
@@ -263,14 +276,14 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
     }
     /* ordinary words in capitals are no name: "Follow Tanya Lewis", "Jay Leno Celebrates", "Tonight Show";
      * a surname may be one ("Miriam Diamond") unless it reads as a verb or plural */
-    while ((any & CC_W_COMMON) && first < last && cc_tok_common_word(a, first)) {
+    while ((any & CC_W_COMMON) && first < last && has_class(a, first, CC_W_COMMON)) {
         first++;
     }
-    while ((any & CC_W_COMMON) && last >= first + 2 && cc_tok_common_word(a, last)) {
+    while ((any & CC_W_COMMON) && last >= first + 2 && has_class(a, last, CC_W_COMMON)) {
         last--; /* "Jay Leno Celebrates"; but "Bernie Sanders" */
     }
     for (uint32_t i = first; i < last && (any & CC_W_COMMON); i++) {
-        if (cc_tok_common_word(a, i)) {
+        if (has_class(a, i, CC_W_COMMON)) {
             return;
         }
     }
@@ -299,7 +312,7 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
     int32_t title = -1;
     for (uint32_t i = first; i <= last && (any & (CC_W_TITLE | CC_W_HONORIFIC)); i++) {
         /* "Mr. King", "Ms. Bishop": after a courtesy title, a title word is a surname */
-        if (is_title(a, i) && !(i > first && cc_tok_has(a, i - 1, CC_W_HONORIFIC) && i == last)) {
+        if (is_title(a, i) && !(i > first && has_class(a, i - 1, CC_W_HONORIFIC) && i == last)) {
             title = (int32_t)i;
         }
     }
@@ -307,9 +320,9 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
         uint32_t name = (uint32_t)title + 1;
         int domain = 0;
         /* after "Ms." everything is the name, even a word that is also a place ("Ms. Gao") */
-        for (uint32_t i = name; i <= last && !cc_tok_has(a, (uint32_t)title, CC_W_HONORIFIC); i++) {
+        for (uint32_t i = name; i <= last && !has_class(a, (uint32_t)title, CC_W_HONORIFIC); i++) {
             int connector = cc_tok_is(a, i, "of") || cc_tok_is(a, i, "for") || cc_tok_is(a, i, "the");
-            if (org_word(a, i) || connector || cc_tok_has(a, i, CC_W_PLACE) || cc_tok_has(a, i, CC_W_DEMONYM)) {
+            if (org_word(a, i) || connector || has_class(a, i, CC_W_PLACE) || has_class(a, i, CC_W_DEMONYM)) {
                 name = i + 1;
                 domain = !connector;
             }
@@ -325,18 +338,18 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
         /* "Senator John McCain of Arizona": a plain name between the title and "of" is the person */
         uint32_t k = (uint32_t)title + 1;
         while (k <= last && !cc_tok_is(a, k, "of") && !cc_tok_is(a, k, "for") && !org_word(a, k) &&
-               !cc_tok_has(a, k, CC_W_PLACE | CC_W_DEMONYM | CC_W_TITLE)) {
+               !has_class(a, k, CC_W_PLACE | CC_W_DEMONYM | CC_W_TITLE)) {
             k++;
         }
         int32_t place = -1; /* "of Arizona" */
         if (k <= last && k >= (uint32_t)title + 3 && (cc_tok_is(a, k, "of") || cc_tok_is(a, k, "for"))) {
             name = (uint32_t)title + 1;
-            place = cc_tok_has(a, last, CC_W_PLACE) ? (int32_t)last : -1;
+            place = has_class(a, last, CC_W_PLACE) ? (int32_t)last : -1;
             last = k - 1;
         }
         if (name <= last && last - name < 4) {
             for (uint32_t i = first; i < name; i++) {
-                if (cc_tok_cap(a, i) && (cc_tok_has(a, i, CC_W_ORG) || is_acronym(a, i)) && !is_title(a, i)) {
+                if (cc_tok_cap(a, i) && (has_class(a, i, CC_W_ORG) || is_acronym(a, i)) && !is_title(a, i)) {
                     push_run(runs, i, i, sentence, CC_ENT_ORG);
                 }
             }
@@ -357,7 +370,7 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
 /* A name particle ("bin", "al-Assad"): the class bit and the hyphen turn most words away before the call. */
 static inline int particle(const cc_article *a, uint32_t i)
 {
-    return (cc_tok_has(a, i, CC_W_PARTICLE) || cc_tok_text(a, i)[2] == '-') && cc_tok_particle(a, i);
+    return (has_class(a, i, CC_W_PARTICLE) || cc_tok_text(a, i)[2] == '-') && cc_tok_particle(a, i);
 }
 
 /* Where a name run that starts at token i ends (exclusive). Connectors (of, for, the, and) join only
@@ -390,14 +403,14 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
             if (cc_tok_is(a, k, "the") && k + 1 < end) {
                 k++;
             }
-            if (cc_tok_cap(a, k) && !cc_tok_has(a, k, CC_W_NOT_NAME)) {
+            if (cc_tok_cap(a, k) && !has_class(a, k, CC_W_NOT_NAME)) {
                 j = k;
                 continue;
             }
         }
         /* "Foreign Affairs and Trade", "AT & T": "and" joins only a domain word */
         if (orgish && j > i && j + 1 < end && (cc_tok_is(a, j, "and") || cc_tok_punct(a, j, '&')) &&
-            cc_tok_cap(a, j + 1) && (cc_tok_punct(a, j, '&') || cc_tok_has(a, j + 1, CC_W_DOMAIN))) {
+            cc_tok_cap(a, j + 1) && (cc_tok_punct(a, j, '&') || has_class(a, j + 1, CC_W_DOMAIN))) {
             j++;
             continue;
         }
@@ -409,7 +422,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
 /* A sentence opener or function word is not part of the name ("The", "But", "In"). */
 static inline int opener(const cc_article *a, uint32_t i, uint32_t sent_first)
 {
-    unsigned c = cc_tok_class(a, i);
+    unsigned c = class_of(a, i);
     return (c & (CC_W_FUNCTION | CC_W_NOT_NAME)) || ((c & CC_W_STARTER) && clause_start(a, i, sent_first));
 }
 
@@ -661,7 +674,7 @@ static uint8_t type_from_context(const cc_article *a, const run *r)
 {
     const cc_sentence *s = &a->sentences.v[r->sentence];
     int speaks = !r->locative && verb_after(a, r->last, s->tok_first + s->tok_count);
-    if (!(r->locative || speaks) || (r->first == r->last && cc_tok_common_word(a, r->first))) {
+    if (!(r->locative || speaks) || (r->first == r->last && has_class(a, r->first, CC_W_COMMON))) {
         return TYPE_UNKNOWN;
     }
     return r->locative ? CC_ENT_PLACE : CC_ENT_PERSON;
@@ -681,9 +694,9 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
             if (r->type != TYPE_UNKNOWN || type_from_table(t, runs, r) || round == 1) {
                 continue;
             }
-            if (cc_tok_has(a, r->first, CC_W_PLACE)) {
+            if (has_class(a, r->first, CC_W_PLACE)) {
                 r->type = CC_ENT_PLACE;
-            } else if (cc_tok_has(a, r->first, CC_W_DEMONYM) || cc_tok_has(a, r->first, CC_W_TITLE | CC_W_HONORIFIC)) {
+            } else if (has_class(a, r->first, CC_W_DEMONYM) || has_class(a, r->first, CC_W_TITLE | CC_W_HONORIFIC)) {
                 continue;
             } else {
                 r->type = type_from_context(a, r);
@@ -714,9 +727,9 @@ static cc_str canonical(cc_article *a, name_table *t, const run_vec *runs, const
     }
     if (r->type == CC_ENT_ORG) {
         /* the class bits say which words and phrase heads the list can hold */
-        int one_word_org = cc_tok_has(a, r->first, CC_W_ORG);
+        int one_word_org = has_class(a, r->first, CC_W_ORG);
         const cc_lexentry *e = r->first == r->last ? (one_word_org ? cc_tok_find(a, r->first, cc_words()->orgs) : NULL)
-                               : cc_tok_has(a, r->first, CC_W_ORG_PHRASE_HEAD)
+                               : has_class(a, r->first, CC_W_ORG_PHRASE_HEAD)
                                    ? find_phrase(a, r->first, r->last, cc_words()->orgs)
                                    : NULL;
         if (e && e->value_len) {
