@@ -602,7 +602,7 @@ static uint32_t scan_plain_words(scanner *s, uint32_t pos)
         uint64_t key = cc_vocab_hash(text + pos, end - pos);
         *tok++ = (cc_token){ pos, end, CC_TOK_WORD, (uint8_t)(cap * CC_TF_CAP | caps * CC_TF_ALLCAPS),
                              cc_vocab_key_low(key), cc_vocab_key_high(key) };
-        pos = end;
+        pos = end + (text[end] == ' '); /* most words are followed by one space */
     }
     a->tokens.n = (size_t)(tok - a->tokens.v);
     return pos;
