@@ -9,10 +9,15 @@
 #define CC_BYTES_1 0x0101010101010101ULL
 #define CC_BYTES_80 0x8080808080808080ULL
 
+/* The first byte in the low bits on every machine: masks keep a word's first bytes, and the lowest set
+ * bit of a test is its first byte (a byte swap on big-endian machines, nothing on x86-64 and ARM64). */
 static inline uint64_t cc_load8(const char *p)
 {
     uint64_t v;
     memcpy(&v, p, sizeof v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
     return v;
 }
 
