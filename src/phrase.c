@@ -391,19 +391,16 @@ static __attribute__((noinline)) const cc_lexentry *entry_of(const cc_lexset *se
     return n ? cc_lexset_find_folded(set, buf, n) : NULL;
 }
 
-const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_t i, size_t end, int max_tokens,
-                                size_t *ntok)
+/* The longest entry of at most top tokens at token i, whose first token may start one. Out of line, so
+ * that cc_phrase_at, which turns most lookups away at their first token, needs no frame of its own. */
+static __attribute__((noinline)) const cc_lexentry *longest_at(const first_filter *f, const cc_lexset *set,
+                                                               const cc_article *a, size_t i, size_t top,
+                                                               size_t *ntok)
 {
-    const first_filter *f = filter_of(set);
-    int may = i < end ? may_start(f, a, i) : 0;
-    if (!may) {
-        return NULL;
+    if (top > 1 && !begins_key(f, a, i)) {
+        top = 1; /* "the attack": no entry begins so, whatever follows */
     }
-    if (may == 2 && max_tokens > 1 && i + 2 <= end && !begins_key(f, a, i)) {
-        may = 1; /* "the attack": no entry begins so, whatever follows */
-    }
-    size_t top = may == 2 ? (size_t)max_tokens : 1;
-    for (size_t k = top < end - i ? top : end - i; k >= 1; k--) {
+    for (size_t k = top; k >= 1; k--) {
         const cc_lexentry *e = entry_of(set, a, i, i + k);
         if (e) {
             *ntok = k;
@@ -411,6 +408,34 @@ const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_
         }
     }
     return NULL;
+}
+
+static inline const cc_lexentry *phrase_at(const first_filter *f, const cc_lexset *set, const cc_article *a,
+                                           size_t i, size_t end, int max_tokens, size_t *ntok)
+{
+    int may = i < end ? may_start(f, a, i) : 0;
+    if (!may) {
+        return NULL;
+    }
+    size_t top = may == 2 ? (size_t)max_tokens : 1;
+    return longest_at(f, set, a, i, top < end - i ? top : end - i, ntok);
+}
+
+static __attribute__((noinline)) const cc_lexentry *phrase_at_new(const cc_lexset *set, const cc_article *a,
+                                                                  size_t i, size_t end, int max_tokens, size_t *ntok)
+{
+    return phrase_at(find_filter(set), set, a, i, end, max_tokens, ntok);
+}
+
+/* Both ways out are tail calls, so a lookup turned away at its first token costs no stack frame. */
+const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_t i, size_t end, int max_tokens,
+                                size_t *ntok)
+{
+    const first_filter *f = atomic_load_explicit(&recent[recent_slot(set)], memory_order_acquire);
+    if (!f || f->set != set) {
+        return phrase_at_new(set, a, i, end, max_tokens, ntok);
+    }
+    return phrase_at(f, set, a, i, end, max_tokens, ntok);
 }
 
 const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, size_t first, size_t i,
