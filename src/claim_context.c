@@ -271,12 +271,15 @@ static cc_str article_place(const cc_article *a)
     cc_str heads[MAX];
     int count[MAX];
     size_t n = 0;
+    const cc_token *tok = a->tokens.v;
     for (size_t k = 0; k + 2 < a->tokens.n; k++) {
-        const cc_token *t = &a->tokens.v[k], *next = t + 1;
-        /* a name or an "eastern" follows a place given by name: the next token's bits turn most words away
-         * before their text is read */
-        if (!((next->flags & CC_TF_CAP) || (next->classes & CC_W_LOCATIVE)) || !place_preposition_shape(a, t) ||
-            t->kind != CC_TOK_WORD ||
+        /* a name or an "eastern" follows a place given by name: the next token's bits turn most words away,
+         * in a loop of their own, before their text is read */
+        while (k + 2 < a->tokens.n && !(tok[k + 1].flags & CC_TF_CAP) && !(tok[k + 1].classes & CC_W_LOCATIVE)) {
+            k++;
+        }
+        const cc_token *t = &tok[k];
+        if (k + 2 >= a->tokens.n || !place_preposition_shape(a, t) || t->kind != CC_TOK_WORD ||
             !(cc_tok_is(a, k, "in") || cc_tok_is(a, k, "at") || cc_tok_is(a, k, "near") || cc_tok_is(a, k, "across"))) {
             continue;
         }
