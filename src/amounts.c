@@ -828,6 +828,9 @@ void cc_extract_amounts(cc_article *a)
     amount_ctx c;
     c.sentence = UINT32_MAX;
     for (;;) {
+        while (i + 1 < n && !((tok[i].classes | tok[i + 1].classes) & CC_W_FIGURE_TRIGGER)) {
+            i += 2; /* two tokens a step: most runs without a figure are long */
+        }
         while (i < n && !(tok[i].classes & CC_W_FIGURE_TRIGGER)) {
             i++;
         }
