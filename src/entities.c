@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "bytes8.h"
+#include "lexicon_table.h" /* cc_lexset_find_folded */
 #include "stages.h"
 #include "words.h"
 
@@ -37,19 +38,25 @@ static inline int has_class(const cc_article *a, uint32_t i, unsigned cls)
     return (class_of(a, i) & cls) != 0;
 }
 
-/* Joins tokens [first, last] with single spaces (possessive dropped from the last) for a lookup. */
-static size_t phrase(const cc_article *a, uint32_t first, uint32_t last, char *buf, size_t cap)
+/* Joins tokens [first, last] folded as lexicon keys are (ASCII lower case, one space between words: no
+ * token holds a space), possessive dropped from the last, eight bytes at a time (the text's zero padding
+ * makes reading past a token safe); 0 when longer than buf, which is longer than any key. */
+static size_t folded_phrase(const cc_article *a, uint32_t first, uint32_t last, char *buf, size_t cap)
 {
     size_t n = 0;
     for (uint32_t i = first; i <= last; i++) {
         uint32_t len = i == last ? cc_tok_stem_len(a, i) : cc_tok_len(a, i);
-        if (n + len + 1 >= cap) {
+        if (n + len + 8 >= cap) {
             return 0;
         }
         if (i > first) {
             buf[n++] = ' ';
         }
-        memcpy(buf + n, cc_tok_text(a, i), len);
+        const char *s = cc_tok_text(a, i);
+        for (uint32_t k = 0; k < len; k += 8) {
+            uint64_t v = cc_lower8(cc_load8(s + k));
+            memcpy(buf + n + k, &v, sizeof v);
+        }
         n += len;
     }
     return n;
@@ -60,9 +67,9 @@ static const cc_lexentry *find_phrase(const cc_article *a, uint32_t first, uint3
     if (first == last) {
         return cc_tok_find(a, first, set);
     }
-    char buf[160];
-    size_t n = phrase(a, first, last, buf, sizeof buf);
-    return n ? cc_lexset_find(set, buf, n) : NULL;
+    char buf[128];
+    size_t n = folded_phrase(a, first, last, buf, sizeof buf);
+    return n ? cc_lexset_find_folded(set, buf, n) : NULL;
 }
 
 /* Is [first, last] a known organisation (CC_W_ORG) or place (CC_W_PLACE)? One word asks its class bits;
