@@ -274,7 +274,11 @@ static cc_str article_place(const cc_article *a)
     const cc_token *tok = a->tokens.v;
     for (size_t k = 0; k + 2 < a->tokens.n; k++) {
         /* a name or an "eastern" follows a place given by name: the next token's bits turn most words away,
-         * in a loop of their own, before their text is read */
+         * in a loop of their own (two tokens a step), before their text is read */
+        while (k + 3 < a->tokens.n && !((tok[k + 1].flags | tok[k + 2].flags) & CC_TF_CAP) &&
+               !((tok[k + 1].classes | tok[k + 2].classes) & CC_W_LOCATIVE)) {
+            k += 2;
+        }
         while (k + 2 < a->tokens.n && !(tok[k + 1].flags & CC_TF_CAP) && !(tok[k + 1].classes & CC_W_LOCATIVE)) {
             k++;
         }
