@@ -559,8 +559,10 @@ static int casualty_sentence(const cc_article *a, uint32_t s)
     size_t n, end = cc_sent_end(a, s);
     const cc_token *t = a->tokens.v;
     for (size_t k = cc_sent_first(a, s); k < end; k++) {
-        /* bitwise, so that the scan has no branch but the rare one taken */
-        if ((((t[k].classes & CC_W_PREDICATE_START) != 0) & (t[k].kind == CC_TOK_WORD)) &&
+        while (k + 1 < end && !((t[k].classes | t[k + 1].classes) & CC_W_PREDICATE_START)) {
+            k += 2; /* two tokens a step, by their bits alone */
+        }
+        if (k < end && (t[k].classes & CC_W_PREDICATE_START) && t[k].kind == CC_TOK_WORD &&
             cc_phrase_at(predicates, a, k, end, 3, &n)) {
             return 1;
         }
