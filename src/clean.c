@@ -414,6 +414,9 @@ static int is_breadcrumb(const cc_article *a, line l, line title)
 /* "Home > World > Middle East", "News | Syria" (no sentence ending, as for breadcrumbs). */
 static int is_separator_trail(const cc_article *a, line l)
 {
+    if (line_len(l) < 3) {
+        return 0;
+    }
     int seps = 0;
     line marks = { l.start + 1, l.end - 1 }; /* a mark needs a byte on each side */
     for (uint32_t b = marks.start; b < marks.end; b += 16) {

@@ -177,6 +177,28 @@ TEST(ingest_sub_headings_and_short_lines_that_are_not)
 }
 
 /* Scraped pages glue the headline again, credits and the date in front of the first paragraph. */
+/* The signed quotation's mark is looked for in the line's tail only, and wide gaps of spaces before the
+ * dash must not hide it; separator marks are found across 16-byte blocks. */
+TEST(ingest_signed_quotation_after_wide_gap_and_long_trail)
+{
+    char quote[160];
+    snprintf(quote, sizeof quote, "\xE2\x80\x9CWe lost it all in one night.\xE2\x80\x9D%50s\xE2\x80\x95 Ana Ruiz", "");
+    char text[512];
+    snprintf(text, sizeof text,
+             "Storm floods river towns\n\nHome > News > World > Europe > Storm coverage\n\n"
+             "Water rose through the old town overnight.\n\n%s\n\nCrews pumped out cellars all day.\n",
+             quote);
+    cc_cluster *c = test_analyze(text);
+    const cc_article *a = c->articles.v[0];
+    int trail = 0;
+    for (size_t i = 0; i < a->furniture.n; i++) {
+        trail |= strstr(test_span(a, a->furniture.v[i]), "Storm coverage") != NULL;
+    }
+    CHECK(trail);
+    CHECK_INT((int)a->headings.n, 0); /* the signed quotation is not a sub-heading */
+    cc_cluster_free(c);
+}
+
 TEST(ingest_glued_date_title_and_credits_before_the_body)
 {
     static const struct {
