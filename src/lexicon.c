@@ -31,11 +31,8 @@ static void make_sets(void)
     }
 }
 
-static const cc_lexentry *entries_of(cc_lexset *set)
+static __attribute__((noinline)) const cc_lexentry *make_entries(cc_lexset *set)
 {
-    if (atomic_load_explicit(&set->ready, memory_order_acquire)) {
-        return set->entries;
-    }
     pthread_mutex_lock(&making);
     if (!atomic_load_explicit(&set->ready, memory_order_relaxed)) {
         const cc_lextable *t = set->table;
@@ -51,6 +48,12 @@ static const cc_lexentry *entries_of(cc_lexset *set)
     }
     pthread_mutex_unlock(&making);
     return set->entries;
+}
+
+/* Inline, as every lookup that finds its entry comes here; the entries are made out of line, once. */
+static inline const cc_lexentry *entries_of(cc_lexset *set)
+{
+    return atomic_load_explicit(&set->ready, memory_order_acquire) ? set->entries : make_entries(set);
 }
 
 /* The index of the record whose key (in first_slots, whose key's first word) is the n folded bytes, or
