@@ -223,19 +223,9 @@ static inline void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32
     CC_VEC_PUSH(*runs, r);
 }
 
-/* The class bits of any word of [first, last]: a loop over the run looking for a class is skipped when
- * no word has it. */
-static inline unsigned classes_of(const cc_article *a, uint32_t first, uint32_t last)
-{
-    unsigned any = 0;
-    for (uint32_t i = first; i <= last; i++) {
-        any |= class_of(a, i);
-    }
-    return any;
-}
-
 /* Classifies a run with no title in it: dictionary, head word, acronym, else a person if it is long
- * enough to be a full name, else undecided until the whole article is read. any: classes_of the run. */
+ * enough to be a full name, else undecided until the whole article is read. any: the class bits of the
+ * run's words, or more: a loop over the run looking for a class is skipped when no word has it. */
 static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
                            uint32_t sent_first, unsigned any)
 {
@@ -311,11 +301,10 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
 }
 
 /* "UN High Commissioner for Human Rights Zeid Ra'ad al-Hussein": the role ends at the last title or
- * organisation word, the name is what follows (at most four words). */
+ * organisation word, the name is what follows (at most four words). any: as for classify_plain. */
 static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence,
-                         uint32_t sent_first)
+                         uint32_t sent_first, unsigned any)
 {
-    unsigned any = classes_of(a, first, last);
     int32_t title = -1;
     for (uint32_t i = first; i <= last && (any & (CC_W_TITLE | CC_W_HONORIFIC)); i++) {
         /* "Mr. King", "Ms. Bishop": after a courtesy title, a title word is a surname */
@@ -381,8 +370,9 @@ static inline int particle(const cc_article *a, uint32_t i)
 }
 
 /* Where a name run that starts at token i ends (exclusive). Connectors (of, for, the, and) join only
- * organisation-like names: "Committee of the Red Cross", "Ministry of Defence". */
-static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
+ * organisation-like names: "Committee of the Red Cross", "Ministry of Defence". any: the class bits of
+ * the run's tokens. */
+static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end, unsigned *any)
 {
     uint32_t j = i;
     int orgish = 0;
@@ -393,6 +383,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
                 break; /* "… Ted Cruz With George Wallace": a headline's capitals */
             }
             orgish |= (c & (CC_W_ORG_HEAD | CC_W_DOMAIN | CC_W_TITLE | CC_W_HONORIFIC)) != 0; /* org_word, is_title */
+            *any |= c;
             j++;
             if (cc_tok_possessive(a, j - 1)) {
                 break;
@@ -402,6 +393,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
         /* "al-Assad" ends the name, "bin Laden" goes on */
         if (j > i && particle(a, j) &&
             ((j + 1 < end && (cc_tok_cap(a, j + 1) || particle(a, j + 1))) || cc_tok_text(a, j)[2] == '-')) {
+            *any |= class_of(a, j);
             j++;
             continue;
         }
@@ -411,6 +403,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
                 k++;
             }
             if (cc_tok_cap(a, k) && !has_class(a, k, CC_W_NOT_NAME)) {
+                *any |= class_of(a, j) | class_of(a, k - 1);
                 j = k;
                 continue;
             }
@@ -418,6 +411,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end)
         /* "Foreign Affairs and Trade", "AT & T": "and" joins only a domain word */
         if (orgish && j > i && j + 1 < end && (cc_tok_is(a, j, "and") || cc_tok_punct(a, j, '&')) &&
             cc_tok_cap(a, j + 1) && (cc_tok_punct(a, j, '&') || has_class(a, j + 1, CC_W_DOMAIN))) {
+            *any |= class_of(a, j);
             j++;
             continue;
         }
@@ -448,7 +442,8 @@ static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
     const cc_sentence *s = &a->sentences.v[si];
     uint32_t end = s->tok_first + s->tok_count;
     for (uint32_t i = next_cap(a, s->tok_first, end); i < end; i = next_cap(a, i, end)) {
-        uint32_t j = run_end(a, i, end);
+        unsigned any = 0; /* of the run's words, the openers dropped below with them */
+        uint32_t j = run_end(a, i, end, &any);
         if (j == i) {
             i++;
             continue;
@@ -458,7 +453,7 @@ static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
             first++;
         }
         if (first < j) {
-            classify_run(a, runs, first, j - 1, si, s->tok_first);
+            classify_run(a, runs, first, j - 1, si, s->tok_first, any);
         }
         i = j;
     }
