@@ -560,7 +560,7 @@ int amt_word_prefix_range(const amount_ctx *c, size_t i)
         return 0;
     }
     const char *w = c->text + c->tok[i].start;
-    return c->tok[i].end - c->tok[i].start > 3 && !strncasecmp(w, "to-", 3) && is_digit(w[3]);
+    return c->tok[i].end - c->tok[i].start > 3 && cc_same_folded(w, "to-", 3) && is_digit(w[3]);
 }
 
 int amt_read_figure(const amount_ctx *c, size_t i, figure *f)
