@@ -348,10 +348,11 @@ static __attribute__((noinline)) const first_filter *find_filter(const cc_lexset
     return f;
 }
 
-static const first_filter *filter_of(const cc_lexset *set)
+/* The filter of set if recent holds it, else NULL: the lookups then go the way out of line, by find_filter. */
+static inline const first_filter *recent_filter(const cc_lexset *set)
 {
     const first_filter *f = atomic_load_explicit(&recent[recent_slot(set)], memory_order_acquire);
-    return f && f->set == set ? f : find_filter(set);
+    return f && f->set == set ? f : NULL;
 }
 
 /* May token i start an entry of f's set: 0 no, 1 only an entry of one token, 2 a longer one too. Inline:
@@ -433,24 +434,17 @@ static __attribute__((noinline)) const cc_lexentry *phrase_at_new(const cc_lexse
 const cc_lexentry *cc_phrase_at(const cc_lexset *set, const cc_article *a, size_t i, size_t end, int max_tokens,
                                 size_t *ntok)
 {
-    const first_filter *f = atomic_load_explicit(&recent[recent_slot(set)], memory_order_acquire);
-    if (!f || f->set != set) {
-        return phrase_at_new(set, a, i, end, max_tokens, ntok);
-    }
-    return phrase_at(f, set, a, i, end, max_tokens, ntok);
+    const first_filter *f = recent_filter(set);
+    return f ? phrase_at(f, set, a, i, end, max_tokens, ntok) : phrase_at_new(set, a, i, end, max_tokens, ntok);
 }
 
-const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, size_t first, size_t i,
-                                    int max_tokens, size_t *ntok)
+/* The longest entry of at most top tokens that ends before token i, whose last token may end one. Out of
+ * line, like longest_at. */
+static __attribute__((noinline)) const cc_lexentry *longest_before(const first_filter *f, const cc_lexset *set,
+                                                                   const cc_article *a, size_t i, size_t top,
+                                                                   size_t *ntok)
 {
-    if (i <= first) {
-        return NULL;
-    }
-    const first_filter *f = filter_of(set);
-    if (!may_end(f, a, i - 1)) {
-        return NULL; /* "killed 5": no qualifier ends in "killed" */
-    }
-    for (size_t k = (size_t)max_tokens < i - first ? (size_t)max_tokens : i - first; k >= 1; k--) {
+    for (size_t k = top; k >= 1; k--) {
         int may = may_start(f, a, i - k);
         if (!may || (k > 1 && may < 2) || (k > 2 && !begins_key(f, a, i - k))) {
             continue; /* past two tokens, a key's first two are checked before all k are joined */
@@ -462,6 +456,34 @@ const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, s
         }
     }
     return NULL;
+}
+
+static inline const cc_lexentry *phrase_before(const first_filter *f, const cc_lexset *set, const cc_article *a,
+                                               size_t first, size_t i, int max_tokens, size_t *ntok)
+{
+    if (!may_end(f, a, i - 1)) {
+        return NULL; /* "killed 5": no qualifier ends in "killed" */
+    }
+    return longest_before(f, set, a, i, (size_t)max_tokens < i - first ? (size_t)max_tokens : i - first, ntok);
+}
+
+static __attribute__((noinline)) const cc_lexentry *phrase_before_new(const cc_lexset *set, const cc_article *a,
+                                                                      size_t first, size_t i, int max_tokens,
+                                                                      size_t *ntok)
+{
+    return phrase_before(find_filter(set), set, a, first, i, max_tokens, ntok);
+}
+
+/* As cc_phrase_at, tail calls only. */
+const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, size_t first, size_t i,
+                                    int max_tokens, size_t *ntok)
+{
+    if (i <= first) {
+        return NULL;
+    }
+    const first_filter *f = recent_filter(set);
+    return f ? phrase_before(f, set, a, first, i, max_tokens, ntok)
+             : phrase_before_new(set, a, first, i, max_tokens, ntok);
 }
 
 size_t cc_tok_at_byte(const cc_article *a, uint32_t byte)
