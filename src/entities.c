@@ -683,16 +683,20 @@ static uint8_t type_from_context(const cc_article *a, const run *r)
 }
 
 /* Single capitalised words are typed by what the rest of the article says about them, then by their
- * own context; what context typed once types the same word elsewhere. */
-static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
+ * own context; what context typed once types the same word elsewhere. undecided: room for an index a
+ * run, to list the undecided runs in, so the rounds read only those. */
+static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t, uint32_t *undecided)
 {
+    size_t n = 0;
     for (size_t k = 0; k < runs->n; k++) {
         note_run(t, runs, (int32_t)k);
+        undecided[n] = (uint32_t)k;
+        n += runs->v[k].type == TYPE_UNKNOWN;
     }
     for (int round = 0, noted = 1; round < 2 && noted; round++) {
         noted = 0; /* the second round only reads what the first noted */
-        for (size_t k = 0; k < runs->n; k++) {
-            run *r = &runs->v[k];
+        for (size_t u = 0; u < n; u++) {
+            run *r = &runs->v[undecided[u]];
             if (r->type != TYPE_UNKNOWN || type_from_table(t, runs, r) || round == 1) {
                 continue;
             }
@@ -704,7 +708,7 @@ static void resolve_unknown(const cc_article *a, run_vec *runs, name_table *t)
                 r->type = type_from_context(a, r);
             }
             if (r->type != TYPE_UNKNOWN) {
-                note_run(t, runs, (int32_t)k);
+                note_run(t, runs, (int32_t)undecided[u]);
                 noted = 1;
             }
         }
@@ -778,22 +782,26 @@ void cc_extract_mentions(cc_article *a)
     for (size_t k = 0; k < runs.n; k++) {
         set_name(a, &runs.v[k]);
     }
-    /* a run notes one key at most, so the table stays at most half full; most articles' fit on the stack */
+    /* a run notes one key at most, so the table stays at most half full; most articles' fit on the stack,
+     * with the list of undecided runs */
     uint64_t small_keys[512];
     int32_t small_runs[512];
+    uint32_t small_undecided[256];
     name_table t = { small_keys, small_runs, 32 };
+    uint32_t *undecided = small_undecided;
     while (t.cap < runs.n * 2) {
         t.cap *= 2;
     }
     if (t.cap > CC_COUNT(small_keys)) {
-        t.keys = malloc(t.cap * (sizeof *t.keys + sizeof *t.runs));
+        t.keys = malloc(t.cap * (sizeof *t.keys + sizeof *t.runs) + runs.n * sizeof *undecided);
         if (!t.keys) {
             abort();
         }
         t.runs = (int32_t *)(t.keys + t.cap);
+        undecided = (uint32_t *)(t.runs + t.cap);
     }
     memset(t.keys, 0, t.cap * sizeof *t.keys);
-    resolve_unknown(a, &runs, &t);
+    resolve_unknown(a, &runs, &t, undecided);
     CC_VEC_RESERVE(a->mentions, runs.n);
     for (size_t k = 0; k < runs.n; k++) {
         run *r = &runs.v[k];

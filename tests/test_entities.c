@@ -310,3 +310,34 @@ TEST(entity_names_of_other_types_differing_in_one_bit_stay_apart)
     CHECK(person != place);
     cc_cluster_free(c);
 }
+
+/* A long article with more name runs than the name table keeps on the stack: undecided surnames are
+ * still read as the people the article names in full. */
+TEST(entity_long_article_resolves_surnames)
+{
+    static const char *const first[] = { "Laila", "Omar", "Farid", "Nadia", "Karim", "Samira", "Yusuf", "Rania",
+                                         "Tariq", "Huda", "Ziad", "Mona", "Bilal", "Dina", "Hassan", "Salma" };
+    static const char *const last[] = { "Haddad", "Nasser", "Khoury", "Saleh", "Mansour", "Darwish", "Aziz",
+                                        "Barakat", "Qasim", "Rahal", "Sabbagh", "Tamimi", "Zayed", "Jaber",
+                                        "Kanaan", "Fakhoury" };
+    size_t cap = 64000, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text + n, cap - n, HEAD);
+    for (size_t i = 0; i < 300; i++) {
+        n += (size_t)snprintf(text + n, cap - n, "Volunteer %s %s said %s stayed with the crews overnight. ",
+                              first[i % 16], last[i % 16], last[i % 16]);
+    }
+    cc_cluster *c = test_analyze(text);
+    const cc_article *a = c->articles.v[0];
+    CHECK(a->mentions.n > 300);
+    int resolved = 0;
+    for (size_t i = 0; i < a->mentions.n; i++) {
+        const cc_mention *m = &a->mentions.v[i];
+        if (strcmp(test_span(a, m->span), "Mansour") == 0) {
+            resolved += m->type == CC_ENT_PERSON && strcmp(test_str(m->name), "Karim Mansour") == 0;
+        }
+    }
+    CHECK(resolved > 0);
+    cc_cluster_free(c);
+    free(text);
+}
