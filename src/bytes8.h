@@ -40,6 +40,16 @@ static inline uint64_t cc_lower8(uint64_t v)
     return v | cc_letters8(v) >> 2;
 }
 
+/* Eight bytes copied lower-cased. Loaded and stored as they lie, whatever the byte order: each byte is
+ * folded on its own. Both pointers need eight bytes of room. */
+static inline void cc_copy_lower8(char *to, const char *from)
+{
+    uint64_t v;
+    memcpy(&v, from, sizeof v);
+    v = cc_lower8(v);
+    memcpy(to, &v, sizeof v);
+}
+
 /* A bijection (murmur3's finaliser): mixing text in eight bytes at a time, keys of up to eight bytes
  * never collide. */
 static inline uint64_t cc_mix64(uint64_t x)

@@ -54,8 +54,7 @@ static size_t folded_phrase(const cc_article *a, uint32_t first, uint32_t last, 
         }
         const char *s = cc_tok_text(a, i);
         for (uint32_t k = 0; k < len; k += 8) {
-            uint64_t v = cc_lower8(cc_load8(s + k));
-            memcpy(buf + n + k, &v, sizeof v);
+            cc_copy_lower8(buf + n + k, s + k);
         }
         n += len;
     }
@@ -527,7 +526,7 @@ static uint64_t ci_hash(cc_str s, uint64_t seed)
 }
 
 /* Hash of a name inside the article's text, eight bytes at a time: the text's zero padding
- * (CC_TEXT_PADDING) makes reading past the name safe, and the bytes load little-endian. */
+ * (CC_TEXT_PADDING) makes reading past the name safe, and cc_load8 puts its first byte lowest. */
 static inline uint64_t text_hash(const char *s, uint32_t n)
 {
     uint64_t h = n;

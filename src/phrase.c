@@ -33,10 +33,7 @@ static size_t join(const cc_article *a, size_t i, size_t j, char *buf, size_t ca
             return 0;
         }
         for (size_t b = 0; b < len; b += 8) {
-            uint64_t v; /* stored as loaded, whatever the byte order: the folding is byte by byte */
-            memcpy(&v, a->text + t->start + b, 8);
-            v = cc_lower8(v);
-            memcpy(buf + n + b, &v, 8);
+            cc_copy_lower8(buf + n + b, a->text + t->start + b);
         }
         n += len;
     }
