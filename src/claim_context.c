@@ -162,29 +162,35 @@ static int read_place(const cc_article *a, size_t k, size_t end, place *p)
     return 1;
 }
 
-static int place_preposition(const cc_article *a, size_t k)
+int cc_claim_place_word(const char *s, size_t n)
 {
-    /* every word of every sentence with a figure comes here: turn away the many that cannot be one by a
-     * table of the lengths of the words below by first letter (folded, low five bits), and compare with
-     * literals, whose lengths fold away (a word list would measure each word every time) */
+    /* every new spelling comes here: the lengths of the words by first letter (folded, low five bits) turn
+     * most away before any comparison */
     static const uint16_t lengths[32] = { ['a' & 31] = 1 << 2 | 1 << 6, ['f' & 31] = 1 << 4 | 1 << 7,
                                           ['i' & 31] = 1 << 2 | 1 << 4 | 1 << 6, ['n' & 31] = 1 << 4,
                                           ['o' & 31] = 1 << 2 | 1 << 3 | 1 << 7, ['t' & 31] = 1 << 2 | 1 << 10 };
-    const cc_token *t = tok(a, k);
-    uint32_t len = t->end - t->start;
-    if (t->kind != CC_TOK_WORD || len > 10 || !((lengths[((unsigned char)a->text[t->start] | 0x20u) & 31u] >> len) & 1)) {
+    static const char *const words[] = { "in",   "at",   "near", "across",  "outside", "inside", "throughout",
+                                         "into", "off",  "fled", "flee",    "fleeing", "on",     "to" };
+    if (n > 10 || !((lengths[((unsigned char)s[0] | 0x20u) & 31u] >> n) & 1)) {
         return 0;
     }
-    if (cc_tok_is(a, k, "in") || cc_tok_is(a, k, "at") || cc_tok_is(a, k, "near") || cc_tok_is(a, k, "across") ||
-        cc_tok_is(a, k, "outside") || cc_tok_is(a, k, "inside") || cc_tok_is(a, k, "throughout") ||
-        cc_tok_is(a, k, "into") || cc_tok_is(a, k, "off") || cc_tok_is(a, k, "fled") || cc_tok_is(a, k, "flee") ||
-        cc_tok_is(a, k, "fleeing") || cc_tok_is(a, k, "on")) {
-        return 1;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        if (strlen(words[k]) == n && cc_same_folded(s, words[k], n)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int place_preposition(const cc_article *a, size_t k)
+{
+    if (!(tok(a, k)->classes & CC_W_PLACE_PREP)) {
+        return 0;
     }
     /* "fled to the regime-held parts of the city" */
-    return cc_tok_is(a, k, "to") && k > 0 &&
-           (cc_tok_is(a, k - 1, "fled") || cc_tok_is(a, k - 1, "flee") || cc_tok_is(a, k - 1, "fleeing") ||
-            cc_tok_is(a, k - 1, "evacuated") || cc_tok_is(a, k - 1, "moved"));
+    return !cc_tok_is(a, k, "to") ||
+           (k > 0 && (cc_tok_is(a, k - 1, "fled") || cc_tok_is(a, k - 1, "flee") || cc_tok_is(a, k - 1, "fleeing") ||
+                      cc_tok_is(a, k - 1, "evacuated") || cc_tok_is(a, k - 1, "moved")));
 }
 
 /* A reporting verb between tokens x and y: what stands beyond it belongs to the attribution ("After
@@ -220,7 +226,11 @@ static size_t places_of(cc_claim_memo *m, const cc_article *a, uint32_t s, size_
     if (!sp->places) {
         size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
         sp->places = (uint32_t)m->places.n + 1;
+        const cc_token *t = a->tokens.v;
         for (size_t k = first; k + 1 < end; k++) {
+            while (k + 3 < end && !((t[k].classes | t[k + 1].classes) & CC_W_PLACE_PREP)) {
+                k += 2; /* two tokens a step, by their bits alone */
+            }
             place p;
             if (place_preposition(a, k) && read_place(a, k + 1, end, &p)) {
                 CC_VEC_PUSH(m->places, p);
@@ -252,15 +262,20 @@ static int place_in(const cc_article *a, uint32_t s, size_t t0, size_t t1, cc_cl
     return best_score >= 0;
 }
 
-/* Might token t be "in", "at", "near" or "across", by its length and first two letters? Every token of the
- * article comes here, so the test is bitwise, without branches (a branch on the length alone is
- * mispredicted at every other word); the text is padded, so a one-byte token has a second byte to read. */
+/* Is token t, a place preposition (CC_W_PLACE_PREP), "in", "at", "near" or "across"? By its length and first
+ * two letters, bitwise; the text is padded, so a one-byte token has a second byte to read. */
 static int place_preposition_shape(const cc_article *a, const cc_token *t)
 {
     const unsigned char *p = (const unsigned char *)a->text + t->start;
     uint32_t key = (t->end - t->start) << 16 | (p[0] | 0x20u) << 8 | (p[1] | 0x20u);
     return (key == (2u << 16 | 'i' << 8 | 'n')) | (key == (2u << 16 | 'a' << 8 | 't')) |
            (key == (4u << 16 | 'n' << 8 | 'e')) | (key == (6u << 16 | 'a' << 8 | 'c'));
+}
+
+/* A place preposition before a name or an "eastern": where the article may give a place by name. */
+static inline int may_name_place(const cc_token *t)
+{
+    return (t[0].classes & CC_W_PLACE_PREP) && ((t[1].flags & CC_TF_CAP) || (t[1].classes & CC_W_LOCATIVE));
 }
 
 /* The proper name the article most often gives as a place, by the last word of a capitalised run after
@@ -273,18 +288,15 @@ static cc_str article_place(const cc_article *a)
     size_t n = 0;
     const cc_token *tok = a->tokens.v;
     for (size_t k = 0; k + 2 < a->tokens.n; k++) {
-        /* a name or an "eastern" follows a place given by name: the next token's bits turn most words away,
-         * in a loop of their own (two tokens a step), before their text is read */
-        while (k + 3 < a->tokens.n && !((tok[k + 1].flags | tok[k + 2].flags) & CC_TF_CAP) &&
-               !((tok[k + 1].classes | tok[k + 2].classes) & CC_W_LOCATIVE)) {
+        /* the bits of a token and the next turn most words away, in a loop of their own (two tokens a step),
+         * before their text is read */
+        while (k + 3 < a->tokens.n && !(may_name_place(&tok[k]) | may_name_place(&tok[k + 1]))) {
             k += 2;
         }
-        while (k + 2 < a->tokens.n && !(tok[k + 1].flags & CC_TF_CAP) && !(tok[k + 1].classes & CC_W_LOCATIVE)) {
+        while (k + 2 < a->tokens.n && !may_name_place(&tok[k])) {
             k++;
         }
-        const cc_token *t = &tok[k];
-        if (k + 2 >= a->tokens.n || !place_preposition_shape(a, t) || t->kind != CC_TOK_WORD ||
-            !(cc_tok_is(a, k, "in") || cc_tok_is(a, k, "at") || cc_tok_is(a, k, "near") || cc_tok_is(a, k, "across"))) {
+        if (k + 2 >= a->tokens.n || !place_preposition_shape(a, &tok[k])) {
             continue;
         }
         size_t j = k + 1;

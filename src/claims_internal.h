@@ -72,6 +72,10 @@ typedef struct cc_claim_memo {
 
 void cc_claim_memo_free(cc_claim_memo *m);
 
+/* Is the spelling a word after which a claim's place is read ("in", "near", "fled")? Asked once per spelling
+ * by the vocabulary (CC_W_PLACE_PREP), so the scans for places test one class bit a token. */
+int cc_claim_place_word(const char *s, size_t n);
+
 /* Sentence s's entry in the memo; the entries are made at the first search. */
 cc_sentence_phrases *cc_claim_memo_sentence(cc_claim_memo *m, const cc_article *a, uint32_t s);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "amount_read.h"
+#include "claims_internal.h"
 #include "entities.h"
 #include "lexicon.h"
 #include "numbers.h"
@@ -124,6 +125,7 @@ static slot learn(generation *g, uint64_t hash, const char *s, uint32_t len)
                (amt_glued_digits(s, len) ? CC_W_GLUED_DIGITS : 0) | cc_phrase_start_classes(s, len);
     classes |= cc_name_break(s, len, classes) ? CC_W_NAME_BREAK : 0;
     classes |= amt_spelling_may_trigger(s, len) ? CC_W_FIGURE_TRIGGER : 0;
+    classes |= cc_claim_place_word(s, len) ? CC_W_PLACE_PREP : 0;
     return (slot){ hash, classes, term_of(g, s, len) };
 }
 
