@@ -516,10 +516,38 @@ static void set_range(const work *w, cc_group *g)
     }
 }
 
+/* The length of cut text without the part of a character the cut left at its end. */
+static size_t whole_characters(const char *buf, size_t n)
+{
+    size_t k = n, continuations = 0;
+    while (k > 0 && continuations < 3 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) {
+        k--;
+        continuations++;
+    }
+    if (k == 0) {
+        return n;
+    }
+    unsigned char lead = (unsigned char)buf[k - 1];
+    size_t len = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    return continuations + 1 < len ? k - 1 : n;
+}
+
+/* A label is built in a buffer of cap bytes: what does not fit is cut, at a whole UTF-8 character, and
+ * n stays below cap. */
+static size_t append_text(char *buf, size_t n, size_t cap, const char *s)
+{
+    while (*s && n + 1 < cap) {
+        buf[n++] = *s++;
+    }
+    return *s ? whole_characters(buf, n) : n;
+}
+
+/* s with each run of white space as one space. */
 static size_t append_folded(char *buf, size_t n, size_t cap, cc_str s)
 {
     int space = 0;
-    for (uint32_t i = 0; i < s.len && n + 2 < cap; i++) {
+    uint32_t i = 0;
+    for (; i < s.len && n + 2 < cap; i++) {
         char ch = s.p[i];
         if (ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r') {
             space = 1;
@@ -531,7 +559,7 @@ static size_t append_folded(char *buf, size_t n, size_t cap, cc_str s)
         space = 0;
         buf[n++] = ch;
     }
-    return n;
+    return i < s.len ? whole_characters(buf, n) : n;
 }
 
 /* "civilians killed in eastern Aleppo, the last 27 days": the broadest people, the place a named
@@ -560,15 +588,15 @@ static void set_label(const work *w, cc_group *g)
         }
     }
     char buf[256];
-    size_t n = (size_t)snprintf(buf, sizeof buf, "%s %s", who ? who->f.who->key : "people",
-                                cc_category_name((cc_category)g->category));
+    size_t n = append_text(buf, 0, sizeof buf, who ? who->f.who->key : "people");
+    n = append_text(buf, append_text(buf, n, sizeof buf, " "), sizeof buf, cc_category_name((cc_category)g->category));
     if (where) {
         const cc_claim *cl = &w->c->articles.v[where->article]->claims.v[where->claim];
-        n = append_folded(buf, n + (size_t)snprintf(buf + n, sizeof buf - n, " in "), sizeof buf, cl->where);
+        n = append_folded(buf, append_text(buf, n, sizeof buf, " in "), sizeof buf, cl->where);
     }
     if (when) {
         const cc_claim *cl = &w->c->articles.v[when->article]->claims.v[when->claim];
-        n = append_folded(buf, n + (size_t)snprintf(buf + n, sizeof buf - n, ", "), sizeof buf, cl->when);
+        n = append_folded(buf, append_text(buf, n, sizeof buf, ", "), sizeof buf, cl->when);
     }
     g->label = keep(w->c, buf, n);
 }

@@ -162,6 +162,48 @@ TEST(crosscheck_time_frames_separate_quantities)
     cc_cluster_free(c);
 }
 
+/* Whether every UTF-8 character of s is whole (lead byte, then as many continuation bytes as it says). */
+static int whole_utf8(cc_str s)
+{
+    for (uint32_t i = 0; i < s.len;) {
+        unsigned char c = (unsigned char)s.p[i];
+        uint32_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+        if (!len || i + len > s.len) {
+            return 0;
+        }
+        for (uint32_t k = 1; k < len; k++) {
+            if (((unsigned char)s.p[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        i += len;
+    }
+    return 1;
+}
+
+/* A label is cut to its buffer, at a whole character: a place far longer than a label holds (as a
+ * fuzzer found, a one-word "place" hundreds of bytes long) once ran it past the buffer's end. */
+TEST(crosscheck_label_of_an_overlong_place_is_cut_at_a_whole_character)
+{
+    char place[601] = { 0 };
+    for (size_t i = 0; i + 2 < sizeof place; i += 2) {
+        memcpy(place + i, "\xC3\xA9", 2); /* é */
+    }
+    fake f[] = {
+        { 0, CC_CAT_KILLED, 41, CC_Q_AT_LEAST, NULL, "people", place, "on Sunday", "police" },
+        { 1, CC_CAT_KILLED, 41, CC_Q_EXACT, NULL, "people", place, "on Sunday", "rescuers" },
+    };
+    cc_cluster *c = fake_cluster(2, f, 2);
+    const cc_group *g = group_at(c, 0, 0);
+    CHECK(g != NULL);
+    if (g) {
+        CHECK(g->label.len < 256);
+        CHECK(strncmp(test_str(g->label), "people killed in \xC3\xA9", 19) == 0);
+        CHECK(whole_utf8(g->label));
+    }
+    cc_cluster_free(c);
+}
+
 TEST(crosscheck_places_nest_but_different_places_do_not)
 {
     fake f[] = {
