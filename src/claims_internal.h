@@ -76,6 +76,11 @@ void cc_claim_memo_free(cc_claim_memo *m);
  * by the vocabulary (CC_W_PLACE_PREP), so the scans for places test one class bit a token. */
 int cc_claim_place_word(const char *s, size_t n);
 
+/* May the spelling be the first token of a place of several tokens ("United" of "United States", "St" of
+ * "St. Petersburg")? Asked once per spelling by the vocabulary (CC_W_PLACE_PHRASE_START), so the country
+ * test joins and looks up the tokens after a capitalised word only when it may begin one. */
+int cc_claim_place_phrase_start(const char *s, size_t n);
+
 /* Sentence s's entry in the memo; the entries are made at the first search. */
 cc_sentence_phrases *cc_claim_memo_sentence(cc_claim_memo *m, const cc_article *a, uint32_t s);
 
