@@ -844,8 +844,25 @@ static int read_timex(const cc_article *a, uint32_t s, size_t k, size_t end, tim
     return 0;
 }
 
+/* Is token k one of the words read_timex reads at a phrase's start ("the last 27 days", "since", "late on",
+ * "on Monday", "last Friday", "in 2016")? By its length and first letter (folded, low five bits) before
+ * the words themselves. */
+static int time_opener(const cc_article *a, size_t k)
+{
+    static const uint8_t lengths[32] = { ['t' & 31] = 1 << 3, ['s' & 31] = 1 << 5, ['l' & 31] = 1 << 4,
+                                         ['e' & 31] = 1 << 5, ['o' & 31] = 1 << 2, ['i' & 31] = 1 << 2 };
+    const cc_token *t = tok(a, k);
+    uint32_t len = t->end - t->start;
+    if (len > 5 || !((lengths[((unsigned char)a->text[t->start] | 0x20u) & 31u] >> len) & 1)) {
+        return 0;
+    }
+    return cc_tok_is(a, k, "the") || cc_tok_is(a, k, "since") || cc_tok_is(a, k, "late") ||
+           cc_tok_is(a, k, "early") || cc_tok_is(a, k, "on") || cc_tok_is(a, k, "last") || cc_tok_is(a, k, "in");
+}
+
 /* Can token k open a time phrase (read_timex)? Every token of a sentence with a claim comes here; most are
- * turned away by kind, capitals and class bits before any lexicon lookup or word comparison. */
+ * turned away by kind and class bits before any lexicon lookup or word comparison. A word opens one only
+ * as the first word of an entry of time_words (its class bit), a weekday or a month, or a word above. */
 static int may_open_timex(const cc_article *a, size_t k)
 {
     const cc_token *t = tok(a, k);
@@ -855,11 +872,10 @@ static int may_open_timex(const cc_article *a, size_t k)
     if (t->kind != CC_TOK_WORD) {
         return 0;
     }
-    if ((t->flags & CC_TF_CAP) || (t->classes & (CC_W_FIGURE_START | CC_W_TIME_START))) {
-        return 1; /* a weekday or month; a word that may start an entry of time_words or a lexicon near it */
+    if (t->classes & CC_W_TIME_START) {
+        return 1;
     }
-    return cc_tok_is(a, k, "the") || cc_tok_is(a, k, "since") || cc_tok_is(a, k, "late") ||
-           cc_tok_is(a, k, "early") || cc_tok_is(a, k, "on") || cc_tok_is(a, k, "last") || cc_tok_is(a, k, "in");
+    return time_opener(a, k) || ((t->flags & CC_TF_CAP) && (is_weekday(a, k) || is_month(a, k)));
 }
 
 /* The time phrases of sentence s, read once from left to right, for every figure that asks. Returns the
