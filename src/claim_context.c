@@ -443,12 +443,9 @@ static const cc_lexentry *country_of_adjective(const char *w, size_t n)
 
 /* The country named at token k ("Syria", "Syria's", "United States"), with its length in tokens; with
  * adjectives, also one named by its nationality ("the Syrian conflict"), *direct then cleared. */
-static const cc_lexentry *country_at(const cc_article *a, size_t k, int adjectives, size_t *len, int *direct)
+static const cc_lexentry *country_named_at(const cc_article *a, size_t k, int adjectives, size_t *len, int *direct)
 {
     const cc_token *t = tok(a, k);
-    if (t->kind != CC_TOK_WORD || !(t->flags & CC_TF_CAP)) {
-        return NULL;
-    }
     /* an entry of one token found here would be replaced below, so only a word that may begin a longer
      * one is looked up with the tokens after it */
     const cc_lexentry *e =
@@ -467,6 +464,14 @@ static const cc_lexentry *country_at(const cc_article *a, size_t k, int adjectiv
         *direct = 0;
     }
     return e && strcmp(e->value, "country") == 0 ? e : NULL;
+}
+
+/* country_named_at for a capitalised word: the whole-article scans ask at every token, and the test inline
+ * turns most away without a call. */
+static inline const cc_lexentry *country_at(const cc_article *a, size_t k, int adjectives, size_t *len, int *direct)
+{
+    const cc_token *t = tok(a, k);
+    return t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) ? country_named_at(a, k, adjectives, len, direct) : NULL;
 }
 
 /* How the article writes the country of entry e, at its first mention by name; empty when it names it

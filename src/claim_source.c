@@ -441,8 +441,9 @@ static cc_str subject_of(const cc_article *a, uint32_t s, size_t v)
 static int account_noun_at(const cc_article *a, size_t first, size_t k, size_t end)
 {
     size_t n;
-    if (tok(a, k)->kind != CC_TOK_WORD || k + 1 >= end || !cc_phrase_at(source_nouns, a, k, end, 1, &n) ||
-        !(cc_tok_is(a, k + 1, "that") || cc_tok_is(a, k + 1, "of"))) {
+    /* the word after first: it is read without a lookup */
+    if (tok(a, k)->kind != CC_TOK_WORD || k + 1 >= end || !(cc_tok_is(a, k + 1, "that") || cc_tok_is(a, k + 1, "of")) ||
+        !cc_phrase_at(source_nouns, a, k, end, 1, &n)) {
         return 0;
     }
     const cc_token *p = k > first ? tok(a, k - 1) : NULL;
