@@ -424,6 +424,22 @@ static int conflicting(const cc_group *g, int32_t lo_at, int32_t hi_at)
     return lo_at >= 0 && hi_at >= 0 && g->members.v[lo_at].low > g->members.v[hi_at].high * (1 + 1e-9);
 }
 
+/* The length of cut text without the part of a character the cut left at its end. */
+static size_t whole_characters(const char *buf, size_t n)
+{
+    size_t k = n, continuations = 0;
+    while (k > 0 && continuations < 3 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) {
+        k--;
+        continuations++;
+    }
+    if (k == 0) {
+        return n;
+    }
+    unsigned char lead = (unsigned char)buf[k - 1];
+    size_t len = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    return continuations + 1 < len ? k - 1 : n;
+}
+
 static size_t member_text(const work *w, const cc_claim_ref *r, char *buf, size_t cap)
 {
     const cc_article *a = w->c->articles.v[r->article];
@@ -431,10 +447,12 @@ static size_t member_text(const work *w, const cc_claim_ref *r, char *buf, size_
     size_t n = cc_figure_text(buf, cap, a, cl);
     if (cl->source.len && n + 8 < cap) {
         n += (size_t)snprintf(buf + n, cap - n, " (");
-        for (uint32_t i = 0; i < cl->source.len && n + 2 < cap; i++) {
+        uint32_t i = 0;
+        for (; i < cl->source.len && n + 2 < cap; i++) {
             char ch = cl->source.p[i];
             buf[n++] = ch == '\n' || ch == '\t' || ch == '\r' ? ' ' : ch;
         }
+        n = i < cl->source.len ? whole_characters(buf, n) : n;
         n += (size_t)snprintf(buf + n, cap - n, ")");
     }
     return n < cap ? n : cap - 1;
@@ -493,7 +511,7 @@ static void judge(const work *w, cc_group *g)
                      : (size_t)snprintf(reason, sizeof reason, "%u independent sources; all can be true for %s",
                                         g->evidence, ia);
     }
-    g->reason = keep(w->c, reason, n < sizeof reason ? n : sizeof reason - 1);
+    g->reason = keep(w->c, reason, n < sizeof reason ? n : whole_characters(reason, sizeof reason - 1));
 }
 
 /* Casualty recorders keep the smallest and largest figure reported; vague amounts count only when no
@@ -514,22 +532,6 @@ static void set_range(const work *w, cc_group *g)
         g->low = f->fig_lo < g->low ? f->fig_lo : g->low;
         g->high = (precise ? f->fig_hi : f->fig_lo) > g->high ? (precise ? f->fig_hi : f->fig_lo) : g->high;
     }
-}
-
-/* The length of cut text without the part of a character the cut left at its end. */
-static size_t whole_characters(const char *buf, size_t n)
-{
-    size_t k = n, continuations = 0;
-    while (k > 0 && continuations < 3 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80) {
-        k--;
-        continuations++;
-    }
-    if (k == 0) {
-        return n;
-    }
-    unsigned char lead = (unsigned char)buf[k - 1];
-    size_t len = lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    return continuations + 1 < len ? k - 1 : n;
 }
 
 /* A label is built in a buffer of cap bytes: what does not fit is cut, at a whole UTF-8 character, and

@@ -204,6 +204,29 @@ TEST(crosscheck_label_of_an_overlong_place_is_cut_at_a_whole_character)
     cc_cluster_free(c);
 }
 
+/* So is a verdict's reason, which quotes each side's source ("820 (" leaves an odd number of bytes for
+ * the two-byte characters). */
+TEST(crosscheck_reason_with_overlong_sources_is_cut_at_a_whole_character)
+{
+    char source[601] = { 0 };
+    for (size_t i = 0; i + 2 < sizeof source; i += 2) {
+        memcpy(source + i, "\xC3\xA9", 2);
+    }
+    fake f[] = {
+        { 0, CC_CAT_KILLED, 820, CC_Q_EXACT, NULL, "people", "Aleppo", NULL, source },
+        { 1, CC_CAT_KILLED, 2000, CC_Q_NEARLY, NULL, "people", "Aleppo", NULL, source },
+    };
+    cc_cluster *c = fake_cluster(2, f, 2);
+    const cc_group *g = group_at(c, 0, 0);
+    CHECK(g && g->verdict == CC_VERDICT_CONFLICT);
+    if (g) {
+        CHECK(g->reason.len < 512);
+        CHECK(strstr(test_str(g->reason), "cannot both be true") != NULL);
+        CHECK(whole_utf8(g->reason));
+    }
+    cc_cluster_free(c);
+}
+
 TEST(crosscheck_places_nest_but_different_places_do_not)
 {
     fake f[] = {
