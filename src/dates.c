@@ -25,8 +25,8 @@ static int name_index(const char *s, size_t len, const char *const *names, int c
         return -1;
     }
     for (int i = 0; i < count; i++) {
-        if ((s[0] | 0x20) != names[i][0]) {
-            continue; /* capitalised words come here by the hundred: most differ at once */
+        if ((s[0] | 0x20) != names[i][0] || (s[1] | 0x20) != names[i][1]) {
+            continue; /* capitalised words come here by the hundred: most differ in their first two letters */
         }
         size_t n = strlen(names[i]);
         if (len <= n && strncasecmp(s, names[i], len) == 0) {
