@@ -226,10 +226,19 @@ static int verb_between(const cc_article *a, size_t x, size_t y)
 
 cc_sentence_phrases *cc_claim_memo_sentence(cc_claim_memo *m, const cc_article *a, uint32_t s)
 {
+    /* a long article has many sentences, few of them searched: an entry is cleared when first asked for,
+     * and the others cost a bit each */
     if (m->sentences.n < a->sentences.n) {
+        size_t words = (a->sentences.n + 63) / 64;
         CC_VEC_RESERVE(m->sentences, a->sentences.n);
-        memset(m->sentences.v, 0, a->sentences.n * sizeof *m->sentences.v);
+        CC_VEC_RESERVE(m->cleared, words);
+        memset(m->cleared.v, 0, words * sizeof *m->cleared.v);
         m->sentences.n = a->sentences.n;
+        m->cleared.n = words;
+    }
+    if (!((m->cleared.v[s / 64] >> (s % 64)) & 1)) {
+        m->cleared.v[s / 64] |= 1ull << (s % 64);
+        memset(&m->sentences.v[s], 0, sizeof m->sentences.v[s]);
     }
     return &m->sentences.v[s];
 }
@@ -971,4 +980,5 @@ void cc_claim_memo_free(cc_claim_memo *m)
     CC_VEC_FREE(m->times);
     CC_VEC_FREE(m->verbs);
     CC_VEC_FREE(m->sentences);
+    CC_VEC_FREE(m->cleared);
 }

@@ -68,6 +68,7 @@ typedef struct cc_claim_memo {
     CC_VEC(cc_time_phrase) times;
     CC_VEC(cc_reporting_verb) verbs;
     CC_VEC(cc_sentence_phrases) sentences; /* one per sentence of the article, once one is searched */
+    CC_VEC(uint64_t) cleared;              /* a bit per sentence: its entry is cleared, when first asked for */
 } cc_claim_memo;
 
 void cc_claim_memo_free(cc_claim_memo *m);
