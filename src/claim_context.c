@@ -51,24 +51,57 @@ enum {
     WEEKDAY_INITIALS = CAPITAL('M') | CAPITAL('T') | CAPITAL('W') | CAPITAL('F') | CAPITAL('S')
 };
 
+/* A month or weekday by its spelling alone ("November", "Dec.", "Sept", "Monday"): capitalised. */
+static int month_spelling(const char *s, size_t n)
+{
+    if (n && s[n - 1] == '.') {
+        n--;
+    }
+    return n >= 3 && n <= 9 && capital_in(s[0], MONTH_INITIALS) && cc_month_number(s, n);
+}
+
+static int weekday_spelling(const char *s, size_t n)
+{
+    return n >= 6 && n <= 9 && capital_in(s[0], WEEKDAY_INITIALS) && cc_weekday_number(s, n) >= 0;
+}
+
+/* Is the spelling one of the words read_timex reads at a phrase's start ("the last 27 days", "since", "late
+ * on", "on Monday", "last Friday", "in 2016")? By its length and first letter (folded, low five bits)
+ * before the words themselves. */
+static int time_opener(const char *s, size_t n)
+{
+    static const uint8_t lengths[32] = { ['t' & 31] = 1 << 3, ['s' & 31] = 1 << 5, ['l' & 31] = 1 << 4,
+                                         ['e' & 31] = 1 << 5, ['o' & 31] = 1 << 2, ['i' & 31] = 1 << 2 };
+    static const char *const words[] = { "the", "since", "late", "early", "on", "last", "in" };
+    if (n > 5 || !((lengths[((unsigned char)s[0] | 0x20u) & 31u] >> n) & 1)) {
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
+        if (strlen(words[k]) == n && cc_same_folded(s, words[k], n)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int cc_claim_time_word(const char *s, size_t n)
+{
+    return month_spelling(s, n) || weekday_spelling(s, n) || time_opener(s, n);
+}
+
+/* The class bit, set for every month and weekday, turns most words away before their text is read. */
 static int is_month(const cc_article *a, size_t i)
 {
     const cc_token *t = tok(a, i);
-    size_t n = t->end - t->start;
-    if (t->kind != CC_TOK_WORD || !(t->flags & CC_TF_CAP)) {
-        return 0;
-    }
-    if (a->text[t->end - 1] == '.') {
-        n--;
-    }
-    return n >= 3 && n <= 9 && capital_in(a->text[t->start], MONTH_INITIALS) && cc_month_number(a->text + t->start, n);
+    return (t->classes & CC_W_TIME_WORD) && t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) &&
+           month_spelling(a->text + t->start, t->end - t->start);
 }
 
 static int is_weekday(const cc_article *a, size_t i)
 {
     const cc_token *t = tok(a, i);
-    return t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) && t->end - t->start >= 6 && t->end - t->start <= 9 &&
-           capital_in(a->text[t->start], WEEKDAY_INITIALS) && cc_weekday_number(a->text + t->start, t->end - t->start) >= 0;
+    return (t->classes & CC_W_TIME_WORD) && t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) &&
+           weekday_spelling(a->text + t->start, t->end - t->start);
 }
 
 /* ---- where ---- */
@@ -873,38 +906,16 @@ static int read_timex(const cc_article *a, uint32_t s, size_t k, size_t end, tim
     return 0;
 }
 
-/* Is token k one of the words read_timex reads at a phrase's start ("the last 27 days", "since", "late on",
- * "on Monday", "last Friday", "in 2016")? By its length and first letter (folded, low five bits) before
- * the words themselves. */
-static int time_opener(const cc_article *a, size_t k)
-{
-    static const uint8_t lengths[32] = { ['t' & 31] = 1 << 3, ['s' & 31] = 1 << 5, ['l' & 31] = 1 << 4,
-                                         ['e' & 31] = 1 << 5, ['o' & 31] = 1 << 2, ['i' & 31] = 1 << 2 };
-    const cc_token *t = tok(a, k);
-    uint32_t len = t->end - t->start;
-    if (len > 5 || !((lengths[((unsigned char)a->text[t->start] | 0x20u) & 31u] >> len) & 1)) {
-        return 0;
-    }
-    return cc_tok_is(a, k, "the") || cc_tok_is(a, k, "since") || cc_tok_is(a, k, "late") ||
-           cc_tok_is(a, k, "early") || cc_tok_is(a, k, "on") || cc_tok_is(a, k, "last") || cc_tok_is(a, k, "in");
-}
-
-/* Can token k open a time phrase (read_timex)? Every token of a sentence with a claim comes here; most are
- * turned away by kind and class bits before any lexicon lookup or word comparison. A word opens one only
- * as the first word of an entry of time_words (its class bit), a weekday or a month, or a word above. */
+/* Can token k open a time phrase (read_timex)? Every token of a sentence with a claim comes here. A word
+ * opens one only as the first word of an entry of time_words, a weekday or a month, or a word read_timex
+ * reads first: two class bits. */
 static int may_open_timex(const cc_article *a, size_t k)
 {
     const cc_token *t = tok(a, k);
     if (t->kind == CC_TOK_NUMBER) {
         return t->end - t->start <= 2; /* "15 November" */
     }
-    if (t->kind != CC_TOK_WORD) {
-        return 0;
-    }
-    if (t->classes & CC_W_TIME_START) {
-        return 1;
-    }
-    return time_opener(a, k) || ((t->flags & CC_TF_CAP) && (is_weekday(a, k) || is_month(a, k)));
+    return t->kind == CC_TOK_WORD && (t->classes & (CC_W_TIME_START | CC_W_TIME_WORD));
 }
 
 /* The time phrases of sentence s, read once from left to right, for every figure that asks. Returns the

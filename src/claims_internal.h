@@ -82,6 +82,11 @@ int cc_claim_place_word(const char *s, size_t n);
  * test joins and looks up the tokens after a capitalised word only when it may begin one. */
 int cc_claim_place_phrase_start(const char *s, size_t n);
 
+/* Is the spelling a month, a weekday ("Nov.", "Monday"), or a word a time phrase opens with ("since",
+ * "on")? Asked once per spelling by the vocabulary (CC_W_TIME_WORD), so the time scan of a claim's sentence
+ * and the tests for dates turn other words away by one class bit. */
+int cc_claim_time_word(const char *s, size_t n);
+
 /* Sentence s's entry in the memo; the entries are made at the first search. */
 cc_sentence_phrases *cc_claim_memo_sentence(cc_claim_memo *m, const cc_article *a, uint32_t s);
 
