@@ -495,12 +495,23 @@ static const cc_sentence_phrases *sources_of(cc_claim_memo *m, const cc_article 
         }
         if (is_verb(a, s, k) && !account_noun_at(a, first, k, end)) {
             int ing = ends_in_ing(a, k);
-            cc_reporting_verb v = { k, ing ? cc_str_of("", 0) : subject_of(a, s, k), ing };
+            cc_reporting_verb v = { k, cc_str_of("", 0), ing, ing };
             CC_VEC_PUSH(m->verbs, v);
         }
     }
     sp->n_verbs = (uint32_t)m->verbs.n + 1 - sp->verbs;
     return sp;
+}
+
+/* Verb i of the memo, with its subject read. */
+static const cc_reporting_verb *verb_subject(cc_claim_memo *m, const cc_article *a, uint32_t s, size_t i)
+{
+    cc_reporting_verb *v = &m->verbs.v[i];
+    if (!v->known) {
+        v->who = subject_of(a, s, v->at);
+        v->known = 1;
+    }
+    return v;
 }
 
 /* The attribution sentence s gives a figure at token t (t = the sentence end for the sentence's own): the
@@ -512,15 +523,16 @@ static attribution attribution_in(const cc_article *a, uint32_t s, size_t t, cc_
     if (r.who.len) {
         return r;
     }
-    const cc_reporting_verb *before = NULL, *after = NULL;
-    for (size_t i = sp->verbs - 1; i < sp->verbs - 1 + sp->n_verbs && !after; i++) {
-        const cc_reporting_verb *v = &m->verbs.v[i]; /* indexed, not offset: the list may be empty (NULL) */
-        if (v->at >= t) {
-            after = v;
-        } else if (v->who.len) {
-            before = v;
-        }
+    const cc_reporting_verb *before = NULL;
+    size_t first = sp->verbs - 1, stop = first + sp->n_verbs, i = first;
+    while (i < stop && m->verbs.v[i].at < t) { /* indexed, not offset: the list may be empty (NULL) */
+        i++;
     }
+    for (size_t k = i; k-- > first && !before;) { /* the nearest verb before the figure with a subject */
+        const cc_reporting_verb *v = verb_subject(m, a, s, k);
+        before = v->who.len ? v : NULL;
+    }
+    const cc_reporting_verb *after = !before && i < stop ? verb_subject(m, a, s, i) : NULL;
     if (before || after) {
         cc_str who = before ? before->who : after->ing ? subject_of(a, s, after->at) : after->who;
         r.who = resolve(a, s, who);

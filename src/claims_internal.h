@@ -47,6 +47,7 @@ typedef struct cc_reporting_verb {
     size_t at; /* token */
     cc_str who;
     int ing;
+    int known; /* who is read: a subject is read only when a figure asks for it */
 } cc_reporting_verb;
 
 /* Where a sentence's phrases stand in the memo, and what it says of a source. */
