@@ -94,13 +94,30 @@ static int verb_at(const cc_article *a, uint32_t s, size_t i)
     return !(i + 1 < cc_sent_end(a, s) && cc_phrase_at(predicates, a, i + 1, cc_sent_end(a, s), 2, &m)); /* "reported dead" */
 }
 
-/* verb_at, with most tokens turned away inline by kind and class bits (or the "p" of "put"): every token of
- * a sentence with a claim comes here. */
+/* The words the source scans stop at: reporting and attributing verbs, and the cues of CC_W_SOURCE_CUE
+ * ("according", "reportedly", "put"). */
+enum { SOURCE_CLASSES = CC_W_VERB | CC_W_ATTRIBUTING | CC_W_SOURCE_CUE };
+
+/* verb_at, with most tokens turned away inline by kind and class bits: every token of a sentence with a
+ * claim comes here. */
 static inline int is_verb(const cc_article *a, uint32_t s, size_t i)
 {
     const cc_token *t = tok(a, i);
-    return t->kind == CC_TOK_WORD &&
-           ((t->classes & (CC_W_VERB | CC_W_ATTRIBUTING)) || (a->text[t->start] | 0x20) == 'p') && verb_at(a, s, i);
+    return t->kind == CC_TOK_WORD && (t->classes & SOURCE_CLASSES) && verb_at(a, s, i);
+}
+
+int cc_claim_source_cue(const char *s, size_t n)
+{
+    static const char *const cues[] = { "according", "reportedly", "allegedly", "put", "puts", "putting" };
+    if (n < 3 || n > 10 || !strchr("arp", s[0] | 0x20)) {
+        return 0;
+    }
+    for (size_t k = 0; k < sizeof cues / sizeof *cues; k++) {
+        if (strlen(cues[k]) == n && cc_same_folded(s, cues[k], n)) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static int is_pronoun(cc_str s)
@@ -483,7 +500,11 @@ static const cc_sentence_phrases *sources_of(cc_claim_memo *m, const cc_article 
     }
     size_t first = cc_sent_first(a, s), end = cc_sent_end(a, s);
     sp->verbs = (uint32_t)m->verbs.n + 1;
+    const cc_token *t = a->tokens.v;
     for (size_t k = first; k < end; k++) {
+        while (k + 2 < end && !((t[k].classes | t[k + 1].classes) & SOURCE_CLASSES)) {
+            k += 2; /* two tokens a step, by their bits alone */
+        }
         if (cc_tok_is(a, k, "according") && k + 1 < end && cc_tok_is(a, k + 1, "to")) {
             sp->according = np_after(a, k + 2, end);
             if (sp->according.len) {

@@ -88,6 +88,10 @@ int cc_claim_place_phrase_start(const char *s, size_t n);
  * and the tests for dates turn other words away by one class bit. */
 int cc_claim_time_word(const char *s, size_t n);
 
+/* Is the spelling a word the source scans read besides the reporting verbs ("according", "reportedly",
+ * "allegedly", "put")? Asked once per spelling by the vocabulary (CC_W_SOURCE_CUE). */
+int cc_claim_source_cue(const char *s, size_t n);
+
 /* Sentence s's entry in the memo; the entries are made at the first search. */
 cc_sentence_phrases *cc_claim_memo_sentence(cc_claim_memo *m, const cc_article *a, uint32_t s);
 

@@ -128,6 +128,7 @@ static slot learn(generation *g, uint64_t hash, const char *s, uint32_t len)
     classes |= cc_claim_place_word(s, len) ? CC_W_PLACE_PREP : 0;
     classes |= cc_claim_place_phrase_start(s, len) ? CC_W_PLACE_PHRASE_START : 0;
     classes |= cc_claim_time_word(s, len) ? CC_W_TIME_WORD : 0;
+    classes |= cc_claim_source_cue(s, len) ? CC_W_SOURCE_CUE : 0;
     return (slot){ hash, classes, term_of(g, s, len) };
 }
 
