@@ -231,7 +231,12 @@ static int source_word(const cc_article *a, size_t i)
 {
     const char *w = a->text + tok(a, i)->start;
     size_t n = tok(a, i)->end - tok(a, i)->start;
-    return cc_lexset_find(source_words, w, n) || cc_lexset_find(titles, w, n) || cc_lexset_find(org_words, w, n);
+    /* a one-word title or organisation word has its class bits (a possessive those of its stem, so it is
+     * looked up whatever they say) */
+    int listed = (tok(a, i)->classes & (CC_W_TITLE | CC_W_HONORIFIC | CC_W_ORG_HEAD | CC_W_DOMAIN)) ||
+                 cc_tok_possessive(a, (uint32_t)i);
+    return cc_lexset_find(source_words, w, n) ||
+           (listed && (cc_lexset_find(titles, w, n) || cc_lexset_find(org_words, w, n)));
 }
 
 /* Without commas two phrases run together before the verb ("…wounded 60 people Syrian state television
