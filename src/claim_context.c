@@ -468,6 +468,9 @@ static void make_place_starts(void)
 
 int cc_claim_place_phrase_start(const char *s, size_t n)
 {
+    if (s[0] < 'A' || s[0] > 'Z') {
+        return 0; /* the country test asks only of capitalised words (CC_TF_CAP: an ASCII capital first) */
+    }
     pthread_once(&place_starts_made, make_place_starts);
     char folded[64];
     if (n > place_start_longest || n > sizeof folded) {

@@ -78,8 +78,8 @@ void cc_claim_memo_free(cc_claim_memo *m);
  * by the vocabulary (CC_W_PLACE_PREP), so the scans for places test one class bit a token. */
 int cc_claim_place_word(const char *s, size_t n);
 
-/* May the spelling be the first token of a place of several tokens ("United" of "United States", "St" of
- * "St. Petersburg")? Asked once per spelling by the vocabulary (CC_W_PLACE_PHRASE_START), so the country
+/* May the capitalised spelling be the first token of a place of several tokens ("United" of "United
+ * States", "St" of "St. Petersburg")? Asked once per spelling by the vocabulary (CC_W_PLACE_PHRASE_START), so the country
  * test joins and looks up the tokens after a capitalised word only when it may begin one. */
 int cc_claim_place_phrase_start(const char *s, size_t n);
 

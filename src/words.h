@@ -83,7 +83,7 @@ enum cc_word_class {
      * "minus-5"; the amount scan turns other tokens away by this one bit */
     CC_W_FIGURE_TRIGGER = 1 << 25,
     CC_W_PLACE_PREP = 1 << 26,      /* a place may follow in a claim's sentence: "in", "near", "fled" (claims) */
-    CC_W_PLACE_PHRASE_START = 1 << 27, /* may be the first token of a place of several: "United", "St" (claims) */
+    CC_W_PLACE_PHRASE_START = 1 << 27, /* capitalised, may begin a place of several tokens: "United" (claims) */
     CC_W_TIME_WORD = 1 << 28,       /* a month, a weekday, or a word a time phrase opens with: "since" (claims) */
     CC_W_SOURCE_CUE = 1 << 29,      /* "according", "reportedly", "put": read by the claims' source scans */
     CC_W_NAME_BREAK = 1 << 30       /* a capitalised word no name runs through (entities.h cc_name_break) */
