@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <xxhash.h>
 
 #include "claims_internal.h"
 #include "dates.h"
+#include "first_tokens.h"
 #include "lexicon.h"
 #include "phrase.h"
 #include "words.h"
@@ -404,66 +404,28 @@ static cc_str main_place_of(const cc_article *a, cc_claim_memo *m)
     return m->place;
 }
 
-/* The folded spellings that may be the first token of a places entry of several tokens: each prefix of a
- * key that ends where the tokenizer may cut, which is anywhere but between two letters (a superset: a
- * prefix too many only lets a lookup through). By hash, open addressing, 0 empty. */
-static uint64_t *place_starts;
-static uint64_t place_starts_mask;
-static size_t place_start_longest;
+/* The spellings that may be the first token of a places entry of several tokens: each prefix of a key
+ * that ends where the tokenizer may cut, which is anywhere but between two letters (a superset: a prefix
+ * too many only lets a lookup through). */
+static cc_first_tokens place_starts;
 static pthread_once_t place_starts_made = PTHREAD_ONCE_INIT;
-
-static uint64_t start_hash(const char *s, size_t n)
-{
-    uint64_t h = XXH3_64bits(s, n);
-    return h ? h : 1;
-}
-
-static uint64_t *place_start_slot(uint64_t hash)
-{
-    uint64_t k = hash & place_starts_mask;
-    while (place_starts[k] && place_starts[k] != hash) {
-        k = (k + 1) & place_starts_mask;
-    }
-    return &place_starts[k];
-}
 
 static int ascii_letter(char c)
 {
     return c >= 'a' && c <= 'z';
 }
 
-/* With add 0 only counts them. */
-static size_t visit_place_starts(const cc_lexset *set, int add)
-{
-    size_t count = 0;
-    for (size_t i = 0; i < cc_lexset_size(set); i++) {
-        const cc_lexentry *e = cc_lexset_entry(set, i);
-        for (size_t n = 1; n < e->key_len; n++) {
-            if (e->key[n - 1] == ' ' || (ascii_letter(e->key[n - 1]) && ascii_letter(e->key[n]))) {
-                continue;
-            }
-            count++;
-            if (add) {
-                uint64_t hash = start_hash(e->key, n);
-                *place_start_slot(hash) = hash;
-                place_start_longest = n > place_start_longest ? n : place_start_longest;
-            }
-        }
-    }
-    return count;
-}
-
 static void make_place_starts(void)
 {
     const cc_lexset *set = cc_lexset_get("places");
-    size_t count = visit_place_starts(set, 0);
-    for (place_starts_mask = 255; place_starts_mask < 2 * count; place_starts_mask = place_starts_mask * 2 + 1) {
+    for (size_t i = 0; i < cc_lexset_size(set); i++) {
+        const cc_lexentry *e = cc_lexset_entry(set, i);
+        for (size_t n = 1; n < e->key_len; n++) {
+            if (e->key[n - 1] != ' ' && !(ascii_letter(e->key[n - 1]) && ascii_letter(e->key[n]))) {
+                cc_first_tokens_add(&place_starts, e->key, n, 1);
+            }
+        }
     }
-    place_starts = calloc(place_starts_mask + 1, sizeof *place_starts);
-    if (!place_starts) {
-        abort();
-    }
-    visit_place_starts(set, 1);
 }
 
 int cc_claim_place_phrase_start(const char *s, size_t n)
@@ -472,14 +434,7 @@ int cc_claim_place_phrase_start(const char *s, size_t n)
         return 0; /* the country test asks only of capitalised words (CC_TF_CAP: an ASCII capital first) */
     }
     pthread_once(&place_starts_made, make_place_starts);
-    char folded[64];
-    if (n > place_start_longest || n > sizeof folded) {
-        return 0;
-    }
-    for (size_t k = 0; k < n; k++) {
-        folded[k] = cc_ascii_lower(s[k]);
-    }
-    return *place_start_slot(start_hash(folded, n)) != 0;
+    return cc_first_tokens_bits(&place_starts, s, n) != 0;
 }
 
 /* The country an adjective of nationality names ("Syrian", "Iraqi", "Iranian"), by the places lexicon. */

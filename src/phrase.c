@@ -8,6 +8,7 @@
 #include <xxhash.h>
 
 #include "bytes8.h"
+#include "first_tokens.h"
 #include "lexicon_table.h" /* cc_lexset_find_folded */
 #include "words.h"
 
@@ -57,32 +58,9 @@ static const struct start_group {
     { CC_W_STOP_START, { "stop_words" } },
 };
 
-/* Every group's possible first tokens, by the hash of their folded spelling, with the bits of the groups
- * they start (a collision only lets a word through to the lookup). */
-typedef struct start_slot {
-    uint64_t hash; /* 0: empty */
-    unsigned classes;
-} start_slot;
-
-static start_slot *starts;
-static uint64_t starts_mask;
-static size_t longest_start;
+/* Every group's possible first tokens, with the bits of the groups they start. */
+static cc_first_tokens starts;
 static pthread_once_t starts_made = PTHREAD_ONCE_INIT;
-
-static uint64_t start_hash(const char *s, size_t n)
-{
-    uint64_t h = XXH3_64bits(s, n);
-    return h ? h : 1;
-}
-
-static start_slot *start_slot_of(uint64_t hash)
-{
-    uint64_t k = hash & starts_mask;
-    while (starts[k].hash && starts[k].hash != hash) {
-        k = (k + 1) & starts_mask;
-    }
-    return &starts[k];
-}
 
 static int ascii_alnum(char c)
 {
@@ -90,57 +68,28 @@ static int ascii_alnum(char c)
 }
 
 /* A word token ends before a byte that is no ASCII letter or digit, or after a period it keeps ("Feb."),
- * so a key's first token may be each of its prefixes that ends there. With add 0 only counts them. */
-static size_t visit_starts(int add)
+ * so a key's first token may be each of its prefixes that ends there. */
+static void make_starts(void)
 {
-    size_t count = 0;
     for (size_t g = 0; g < CC_COUNT(start_groups); g++) {
         for (size_t k = 0; k < CC_COUNT(start_groups[g].sets) && start_groups[g].sets[k]; k++) {
             const cc_lexset *set = cc_lexset_get(start_groups[g].sets[k]);
             for (size_t i = 0; i < cc_lexset_size(set); i++) {
                 const cc_lexentry *e = cc_lexset_entry(set, i);
                 for (size_t n = 1; n <= e->key_len; n++) {
-                    if (n < e->key_len && ascii_alnum(e->key[n]) && e->key[n - 1] != '.') {
-                        continue;
-                    }
-                    count++;
-                    if (add) {
-                        uint64_t hash = start_hash(e->key, n);
-                        start_slot *sl = start_slot_of(hash);
-                        sl->hash = hash;
-                        sl->classes |= start_groups[g].bit;
-                        longest_start = n > longest_start ? n : longest_start;
+                    if (n == e->key_len || !ascii_alnum(e->key[n]) || e->key[n - 1] == '.') {
+                        cc_first_tokens_add(&starts, e->key, n, start_groups[g].bit);
                     }
                 }
             }
         }
     }
-    return count;
-}
-
-static void make_starts(void)
-{
-    size_t count = visit_starts(0);
-    for (starts_mask = 255; starts_mask < 2 * count; starts_mask = starts_mask * 2 + 1) {
-    }
-    starts = calloc(starts_mask + 1, sizeof *starts);
-    if (!starts) {
-        abort();
-    }
-    visit_starts(1);
 }
 
 unsigned cc_phrase_start_classes(const char *s, size_t len)
 {
     pthread_once(&starts_made, make_starts);
-    char folded[128];
-    if (len > longest_start || len > sizeof folded) {
-        return 0;
-    }
-    for (size_t i = 0; i < len; i++) {
-        folded[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-    }
-    return start_slot_of(start_hash(folded, len))->classes;
+    return cc_first_tokens_bits(&starts, s, len);
 }
 
 /* The start class bit of set, 0 when it is in no group. */
@@ -216,6 +165,12 @@ static size_t first_token_length(const char *key, size_t len)
 static size_t recent_slot(const cc_lexset *set)
 {
     return ((uintptr_t)set >> 4) & 63;
+}
+
+static uint64_t start_hash(const char *s, size_t n)
+{
+    uint64_t h = XXH3_64bits(s, n);
+    return h ? h : 1;
 }
 
 static uint64_t *prefix_slot(const first_filter *f, uint64_t hash)
