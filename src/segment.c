@@ -299,6 +299,15 @@ static word_scan scan_any_word(const scanner *s, uint32_t pos)
     return w;
 }
 
+/* The case flags of an ASCII word from its first two bytes: after a one-letter word the second is the
+ * byte that ended it, never a capital, so no length test is needed. Arithmetic, not a branch, as
+ * capitals come unpredictably. */
+static inline uint8_t ascii_case_flags(const char *word)
+{
+    unsigned cap = ascii_upper[(unsigned char)word[0]], caps = cap & ascii_upper[(unsigned char)word[1]];
+    return (uint8_t)(cap * CC_TF_CAP | caps * CC_TF_ALLCAPS);
+}
+
 /* A word of ASCII letters and digits, ended by a space or plain punctuation or by a full stop (not an
  * initial's, which may be U.S.), needs none of scan_any_word's tests. */
 static inline word_scan scan_word(const scanner *s, uint32_t pos)
@@ -308,11 +317,7 @@ static inline word_scan scan_word(const scanner *s, uint32_t pos)
     if (!ends_plain_word[after] && !(after == '.' && end - pos >= 2)) {
         return scan_any_word(s, pos);
     }
-    const unsigned char *w = (const unsigned char *)s->text + pos;
-    /* after a one-letter word w[1] is the byte that ended it, never a capital: no length test needed;
-     * arithmetic, not a branch, as capitals come unpredictably */
-    unsigned cap = ascii_upper[w[0]], caps = cap & ascii_upper[w[1]];
-    word_scan ws = { end, (uint8_t)(cap * CC_TF_CAP | caps * CC_TF_ALLCAPS), 0 };
+    word_scan ws = { end, ascii_case_flags(s->text + pos), 0 };
     int title = 0;
     if (after == '.' && abbreviation_period(s, pos, end, &title)) {
         ws.end = end + 1;
@@ -598,10 +603,9 @@ static uint32_t scan_plain_words(scanner *s, uint32_t pos)
         if (!ends_plain_word[(unsigned char)text[end]]) {
             break;
         }
-        unsigned cap = ascii_upper[first], caps = cap & ascii_upper[(unsigned char)text[pos + 1]];
         uint64_t key = cc_vocab_hash(text + pos, end - pos);
-        *tok++ = (cc_token){ pos, end, CC_TOK_WORD, (uint8_t)(cap * CC_TF_CAP | caps * CC_TF_ALLCAPS),
-                             cc_vocab_key_low(key), cc_vocab_key_high(key) };
+        *tok++ = (cc_token){ pos, end, CC_TOK_WORD, ascii_case_flags(text + pos), cc_vocab_key_low(key),
+                             cc_vocab_key_high(key) };
         pos = end + (text[end] == ' '); /* most words are followed by one space */
     }
     a->tokens.n = (size_t)(tok - a->tokens.v);
