@@ -72,16 +72,11 @@ static int time_opener(const char *s, size_t n)
 {
     static const uint8_t lengths[32] = { ['t' & 31] = 1 << 3, ['s' & 31] = 1 << 5, ['l' & 31] = 1 << 4,
                                          ['e' & 31] = 1 << 5, ['o' & 31] = 1 << 2, ['i' & 31] = 1 << 2 };
-    static const char *const words[] = { "the", "since", "late", "early", "on", "last", "in" };
+    static const char *const words[] = { "the", "since", "late", "early", "on", "last", "in", NULL };
     if (n > 5 || !((lengths[((unsigned char)s[0] | 0x20u) & 31u] >> n) & 1)) {
         return 0;
     }
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        if (strlen(words[k]) == n && cc_same_folded(s, words[k], n)) {
-            return 1;
-        }
-    }
-    return 0;
+    return cc_same_folded_any(s, n, words);
 }
 
 int cc_claim_time_word(const char *s, size_t n)
@@ -219,16 +214,11 @@ int cc_claim_place_word(const char *s, size_t n)
                                           ['i' & 31] = 1 << 2 | 1 << 4 | 1 << 6, ['n' & 31] = 1 << 4,
                                           ['o' & 31] = 1 << 2 | 1 << 3 | 1 << 7, ['t' & 31] = 1 << 2 | 1 << 10 };
     static const char *const words[] = { "in",   "at",   "near", "across",  "outside", "inside", "throughout",
-                                         "into", "off",  "fled", "flee",    "fleeing", "on",     "to" };
+                                         "into", "off",  "fled", "flee",    "fleeing", "on",     "to", NULL };
     if (n > 10 || !((lengths[((unsigned char)s[0] | 0x20u) & 31u] >> n) & 1)) {
         return 0;
     }
-    for (size_t k = 0; k < sizeof words / sizeof *words; k++) {
-        if (strlen(words[k]) == n && cc_same_folded(s, words[k], n)) {
-            return 1;
-        }
-    }
-    return 0;
+    return cc_same_folded_any(s, n, words);
 }
 
 static int place_preposition(const cc_article *a, size_t k)

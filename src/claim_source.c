@@ -108,16 +108,11 @@ static inline int is_verb(const cc_article *a, uint32_t s, size_t i)
 
 int cc_claim_source_cue(const char *s, size_t n)
 {
-    static const char *const cues[] = { "according", "reportedly", "allegedly", "put", "puts", "putting" };
+    static const char *const cues[] = { "according", "reportedly", "allegedly", "put", "puts", "putting", NULL };
     if (n < 3 || n > 10 || !strchr("arp", s[0] | 0x20)) {
         return 0;
     }
-    for (size_t k = 0; k < sizeof cues / sizeof *cues; k++) {
-        if (strlen(cues[k]) == n && cc_same_folded(s, cues[k], n)) {
-            return 1;
-        }
-    }
-    return 0;
+    return cc_same_folded_any(s, n, cues);
 }
 
 static int is_pronoun(cc_str s)

@@ -34,6 +34,17 @@ static inline int cc_same_folded(const char *s, const char *word, size_t n)
     }
     return 1;
 }
+/* The n bytes at s spell one of words (lower case; NULL ends the list), ignoring ASCII case. Most words
+ * differ at their first letter, which is compared before any length is measured. */
+static inline int cc_same_folded_any(const char *s, size_t n, const char *const *words)
+{
+    for (; n && *words; words++) {
+        if ((*words)[0] == cc_ascii_lower(s[0]) && strlen(*words) == n && cc_same_folded(s, *words, n)) {
+            return 1;
+        }
+    }
+    return 0;
+}
 /* Token i spells word (ASCII case-insensitive). Inline, so the length of a literal folds away and most
  * calls end at the length or first-letter test. */
 static inline int cc_tok_is(const cc_article *a, size_t i, const char *word)
