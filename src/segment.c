@@ -226,6 +226,56 @@ static inline uint32_t skip_ascii_word_bytes(const char *text, uint32_t pos)
 #endif
 }
 
+/* Sixteen bytes of text from base, classed at once: bit k of nonword is set when byte base + k is not an
+ * ASCII letter or digit, of spaces when it is a space. The plain run finds most words' ends in the window
+ * the word before it loaded: a shift and a bit scan, where a load and a classing would be one word's wait
+ * on the last. */
+typedef struct window {
+    uint32_t base, nonword, spaces;
+} window;
+
+static inline window classify16(const char *text, uint32_t base)
+{
+    window w = { base, 0, 0 };
+#ifdef __SSE2__
+    const __m128i case_bit = _mm_set1_epi8(0x20), space = _mm_set1_epi8(' ');
+    const __m128i letter_shift = _mm_set1_epi8((char)(0x80 - 'a')), letter_limit = _mm_set1_epi8((char)(0x80 + 26));
+    const __m128i digit_shift = _mm_set1_epi8((char)(0x80 - '0')), digit_limit = _mm_set1_epi8((char)(0x80 + 10));
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + base));
+    __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_shift), letter_limit);
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_shift), digit_limit);
+    w.nonword = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit)) & 0xFFFF;
+    w.spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, space));
+#else
+    for (uint32_t k = 0; k < 16; k++) {
+        unsigned char c = (unsigned char)text[base + k];
+        w.nonword |= (uint32_t)!ascii_word_byte[c] << k;
+        w.spaces |= (uint32_t)(c == ' ') << k;
+    }
+#endif
+    return w;
+}
+
+/* The end of the ASCII word at pos, and whether a space follows it, from the window when the end is in it. */
+static inline uint32_t ascii_word_end(const char *text, uint32_t pos, window *w, uint32_t *spaced)
+{
+    uint32_t off = pos - w->base;
+    uint32_t rest = off < 16 ? w->nonword >> off : 0;
+    if (!rest) {
+        *w = classify16(text, pos);
+        off = 0;
+        rest = w->nonword;
+        if (!rest) { /* sixteen letters or more */
+            uint32_t end = skip_ascii_word_bytes(text, pos + 16);
+            *spaced = text[end] == ' ';
+            return end;
+        }
+    }
+    uint32_t k = (uint32_t)__builtin_ctz(rest);
+    *spaced = (w->spaces >> (off + k)) & 1;
+    return pos + k;
+}
+
 typedef struct word_scan {
     uint32_t end;
     uint8_t flags;       /* cc_token_flags of the word */
@@ -583,6 +633,7 @@ static uint32_t scan_plain_words(scanner *s, uint32_t pos)
     cc_article *a = s->a;
     cc_token *tok = a->tokens.v + a->tokens.n, *room = a->tokens.v + a->tokens.cap;
     uint32_t stop = s->stop;
+    window w = { UINT32_MAX - 16, 0, 0 };
     for (;;) {
         while (text[pos] == ' ') { /* the text ends in a NUL */
             pos++;
@@ -599,14 +650,15 @@ static uint32_t scan_plain_words(scanner *s, uint32_t pos)
         if (!ascii_letter[first]) {
             break;
         }
-        uint32_t end = skip_ascii_word_bytes(text, pos);
+        uint32_t spaced;
+        uint32_t end = ascii_word_end(text, pos, &w, &spaced);
         if (!ends_plain_word[(unsigned char)text[end]]) {
             break;
         }
         uint64_t key = cc_vocab_hash(text + pos, end - pos);
         *tok++ = (cc_token){ pos, end, CC_TOK_WORD, ascii_case_flags(text + pos), cc_vocab_key_low(key),
                              cc_vocab_key_high(key) };
-        pos = end + (text[end] == ' '); /* most words are followed by one space */
+        pos = end + spaced; /* most words are followed by one space */
     }
     a->tokens.n = (size_t)(tok - a->tokens.v);
     return pos;
