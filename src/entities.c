@@ -23,7 +23,12 @@ typedef struct run {
     uint64_t bare_key;      /* the key of the text without a final s, 0 if it has none (apostrophe_lost) */
 } run;
 
-typedef CC_VEC(run) run_vec;
+/* The article's runs: on the caller's stack (small) until they outgrow it, then on the heap. */
+typedef struct run_vec {
+    run *v;
+    size_t n, cap;
+    run *small;
+} run_vec;
 
 /* The class bits of token i of a sentence: words.h's cc_tok_class, without the test for an index past
  * the article's last token, which the scan never asks about. */
@@ -216,10 +221,38 @@ int cc_name_break(const char *s, uint32_t n, unsigned classes)
     return s[0] >= 'A' && s[0] <= 'Z' && (hyphen_modifier(s, n) || contracted_function_word(s, n, classes));
 }
 
+static void grow_runs(run_vec *runs)
+{
+    run *v = runs->v == runs->small ? malloc(2 * runs->cap * sizeof *v) : realloc(runs->v, 2 * runs->cap * sizeof *v);
+    if (!v) {
+        abort();
+    }
+    if (runs->v == runs->small) {
+        memcpy(v, runs->small, runs->n * sizeof *v);
+    }
+    runs->v = v;
+    runs->cap *= 2;
+}
+
+/* Fields written one by one: a run built whole and copied in was stored in pieces and reloaded in wide
+ * loads, which the store buffer cannot forward. text and keys are set after the scan (set_name). */
+static inline void add_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type,
+                           uint8_t locative)
+{
+    if (runs->n == runs->cap) {
+        grow_runs(runs);
+    }
+    run *r = &runs->v[runs->n++];
+    r->first = first;
+    r->last = last;
+    r->sentence = sentence;
+    r->type = type;
+    r->locative = locative;
+}
+
 static inline void push_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type)
 {
-    run r = { first, last, sentence, type, 0, { 0 }, 0, 0, 0 };
-    CC_VEC_PUSH(*runs, r);
+    add_run(runs, first, last, sentence, type, 0);
 }
 
 /* Classifies a run with no title in it: dictionary, head word, acronym, else a person if it is long
@@ -295,8 +328,7 @@ static void classify_plain(const cc_article *a, run_vec *runs, uint32_t first, u
         return;
     }
     /* a single word is typed when the whole article is read (resolve_unknown) */
-    run r = { first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)loc, { 0 }, 0, 0, 0 };
-    CC_VEC_PUSH(*runs, r);
+    add_run(runs, first, last, sentence, first < last ? CC_ENT_PLACE : TYPE_UNKNOWN, (uint8_t)loc);
 }
 
 /* "UN High Commissioner for Human Rights Zeid Ra'ad al-Hussein": the role ends at the last title or
@@ -370,8 +402,8 @@ static inline int particle(const cc_article *a, uint32_t i)
 
 /* Where a name run that starts at token i ends (exclusive). Connectors (of, for, the, and) join only
  * organisation-like names: "Committee of the Red Cross", "Ministry of Defence". any: the class bits of
- * the run's tokens. */
-static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end, unsigned *any)
+ * the run's tokens; caps: how many capitalised words lie before the end. */
+static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end, unsigned *any, uint32_t *caps)
 {
     uint32_t j = i;
     int orgish = 0;
@@ -383,6 +415,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end, unsigned 
             }
             orgish |= (c & (CC_W_ORG_HEAD | CC_W_DOMAIN | CC_W_TITLE | CC_W_HONORIFIC)) != 0; /* org_word, is_title */
             *any |= c;
+            ++*caps;
             j++;
             if (cc_tok_possessive(a, j - 1)) {
                 break;
@@ -403,6 +436,7 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end, unsigned 
             }
             if (cc_tok_cap(a, k) && !has_class(a, k, CC_W_NOT_NAME)) {
                 *any |= class_of(a, j) | class_of(a, k - 1);
+                *caps += k > j + 1 && cc_tok_cap(a, j + 1); /* "of The" */
                 j = k;
                 continue;
             }
@@ -426,27 +460,35 @@ static inline int opener(const cc_article *a, uint32_t i, uint32_t sent_first)
     return (c & (CC_W_FUNCTION | CC_W_NOT_NAME)) || ((c & CC_W_STARTER) && clause_start(a, i, sent_first));
 }
 
-/* The first capitalised word at or after token i, or end: most tokens are passed by their flags alone. */
-static uint32_t next_cap(const cc_article *a, uint32_t i, uint32_t end)
+/* The indexes of the article's capitalised words, in order, then UINT32_MAX; caps: room for one a
+ * token and one more. A capital every few tokens is a branch no predictor guesses, so the loop has none.
+ * Only a word has letters, so only a word has CC_TF_CAP, which every capitalised word has (the
+ * segmenter sets CC_TF_ALLCAPS with it). */
+static void cap_words(const cc_article *a, uint32_t *caps)
 {
     const cc_token *t = a->tokens.v;
-    while (i < end && !((t[i].flags & (CC_TF_CAP | CC_TF_ALLCAPS)) && t[i].kind == CC_TOK_WORD)) {
-        i++;
+    size_t n = 0;
+    for (uint32_t i = 0; i < a->tokens.n; i++) {
+        caps[n] = i;
+        n += (t[i].flags & CC_TF_CAP) != 0;
     }
-    return i;
+    caps[n] = UINT32_MAX;
 }
 
-static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
+/* cap: the first of the article's capitalised words (cap_words) not yet read; left past the sentence. */
+static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si, const uint32_t **cap)
 {
     const cc_sentence *s = &a->sentences.v[si];
     uint32_t end = s->tok_first + s->tok_count;
-    for (uint32_t i = next_cap(a, s->tok_first, end); i < end; i = next_cap(a, i, end)) {
+    const uint32_t *c = *cap;
+    while (*c < s->tok_first) {
+        c++; /* a headline's */
+    }
+    while (*c < end) {
+        uint32_t i = *c, taken = 0;
         unsigned any = 0; /* of the run's words, the openers dropped below with them */
-        uint32_t j = run_end(a, i, end, &any);
-        if (j == i) {
-            i++;
-            continue;
-        }
+        uint32_t j = run_end(a, i, end, &any, &taken);
+        c += taken ? taken : 1;
         uint32_t first = i;
         while (first < j && opener(a, first, s->tok_first)) {
             first++;
@@ -454,8 +496,8 @@ static void scan_sentence(const cc_article *a, run_vec *runs, uint32_t si)
         if (first < j) {
             classify_run(a, runs, first, j - 1, si, s->tok_first, any);
         }
-        i = j;
     }
+    *cap = c;
 }
 
 /* The surname in a name's last word: without possessive or an "al-" prefix. */
@@ -770,13 +812,23 @@ static int by_position(const void *x, const void *y)
 void cc_extract_mentions(cc_article *a)
 {
     a->mentions.n = 0;
-    run_vec runs = { 0 };
-    CC_VEC_RESERVE(runs, a->tokens.n / 8 + 8); /* news has a name run every fifteen tokens or so */
+    run small[256];
+    run_vec runs = { small, 0, CC_COUNT(small), small };
+    uint32_t small_caps[2048];
+    uint32_t *caps = a->tokens.n < CC_COUNT(small_caps) ? small_caps : malloc((a->tokens.n + 1) * sizeof *caps);
+    if (!caps) {
+        abort();
+    }
+    cap_words(a, caps);
+    const uint32_t *cap = caps;
     for (uint32_t si = 0; si < a->sentences.n; si++) {
         const cc_paragraph *p = &a->paragraphs.v[a->sentences.v[si].para];
         if (!(p->flags & (CC_PF_TITLE | CC_PF_HEADING))) {
-            scan_sentence(a, &runs, si);
+            scan_sentence(a, &runs, si, &cap);
         }
+    }
+    if (caps != small_caps) {
+        free(caps);
     }
     for (size_t k = 0; k < runs.n; k++) {
         set_name(a, &runs.v[k]);
@@ -815,7 +867,9 @@ void cc_extract_mentions(cc_article *a)
     if (t.keys != small_keys) {
         free(t.keys);
     }
-    CC_VEC_FREE(runs);
+    if (runs.v != small) {
+        free(runs.v);
+    }
     for (size_t k = 1; k < a->mentions.n; k++) {
         if (a->mentions.v[k].span.start < a->mentions.v[k - 1].span.start) {
             qsort(a->mentions.v, a->mentions.n, sizeof *a->mentions.v, by_position); /* cc_mention_at searches */
