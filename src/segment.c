@@ -624,6 +624,15 @@ static uint32_t push_word(scanner *s, uint32_t start, word_scan w)
     return w.end;
 }
 
+/* A full stop after the plain word at pos..end that is no abbreviation's and no ellipsis's or decimal
+ * point's: the word and the stop are two tokens, and a sentence end is pending. room: tokens left. */
+static inline int ends_sentence_plainly(const scanner *s, uint32_t pos, uint32_t end, ptrdiff_t room)
+{
+    unsigned char after = (unsigned char)s->text[end + 1];
+    return s->text[end] == '.' && end - pos >= 2 && end < s->stop && room >= 2 && after != '.' &&
+           !(after >= '0' && after <= '9') && !cc_keyshapes_may_have(&abbreviation_shapes, s->text + pos, end - pos);
+}
+
 /* The common run: spaces, ASCII words each ended by a space or plain punctuation, and plain marks, with no
  * sentence end pending and room for their tokens. They need nothing of scan()'s per-token tests, and the token
  * array is written through a local pointer. Returns where the run stops: anything else is scan()'s. */
@@ -652,12 +661,20 @@ static uint32_t scan_plain_words(scanner *s, uint32_t pos)
         }
         uint32_t spaced;
         uint32_t end = ascii_word_end(text, pos, &w, &spaced);
-        if (!ends_plain_word[(unsigned char)text[end]]) {
+        int full_stop = 0;
+        if (!ends_plain_word[(unsigned char)text[end]] && !(full_stop = ends_sentence_plainly(s, pos, end, room - tok))) {
             break;
         }
         uint64_t key = cc_vocab_hash(text + pos, end - pos);
         *tok++ = (cc_token){ pos, end, CC_TOK_WORD, ascii_case_flags(text + pos), cc_vocab_key_low(key),
                              cc_vocab_key_high(key) };
+        if (full_stop) {
+            *tok++ = (cc_token){ end, end + 1, CC_TOK_PUNCT, 0, 0, 0 };
+            s->pending_end = 1;
+            s->pending_strength = 2;
+            pos = end + 1;
+            break;
+        }
         pos = end + spaced; /* most words are followed by one space */
     }
     a->tokens.n = (size_t)(tok - a->tokens.v);
