@@ -56,11 +56,9 @@ static inline const cc_lexentry *entries_of(cc_lexset *set)
     return atomic_load_explicit(&set->ready, memory_order_acquire) ? set->entries : make_entries(set);
 }
 
-/* The index of the record whose key (in first_slots, whose key's first word) is the n folded bytes, or
- * -1. */
-static long probe(const cc_lextable *t, const cc_lexslot *slots, const char *key, size_t n)
+/* The index of the record whose key (in first_slots, whose key's first word) hashes so, or -1. */
+static long probe(const cc_lextable *t, const cc_lexslot *slots, uint64_t hash)
 {
-    uint64_t hash = cc_lexicon_hash(key, n);
     for (size_t h = hash & t->mask; slots[h].entry; h = (h + 1) & t->mask) {
         if (slots[h].hash == hash) {
             return (long)slots[h].entry - 1;
@@ -69,16 +67,40 @@ static long probe(const cc_lextable *t, const cc_lexslot *slots, const char *key
     return -1;
 }
 
-/* The record of the phrase s, or -1; buf holds its folded form. */
-static long record_of(const cc_lexset *set, const char *s, size_t len, int first_word)
+/* Whether a space or tab is among the eight bytes (an exact zero-byte test of each, xored with the blank). */
+static uint64_t blanks8(uint64_t v)
+{
+    uint64_t sp = v ^ (CC_BYTES_1 * ' '), tab = v ^ (CC_BYTES_1 * '\t');
+    return (((sp - CC_BYTES_1) & ~sp) | ((tab - CC_BYTES_1) & ~tab)) & CC_BYTES_80;
+}
+
+/* The hash of a phrase with doubled or outer blanks, which fold away. Out of line, with its buffer: most
+ * phrases have none. */
+static __attribute__((noinline)) uint64_t folded_hash(const char *s, size_t len)
 {
     char buf[128];
+    return cc_lexicon_hash(buf, cc_lexicon_fold(buf, s, len));
+}
+
+/* The record of the phrase s, or -1. A phrase without blanks (most are one word) folds to itself
+ * lower-cased, so it is hashed as it lies, lower-cased piece by piece. */
+static long record_of(const cc_lexset *set, const char *s, size_t len, int first_word)
+{
     /* a phrase with doubled spaces folds shorter, so allow some slack over the longest key */
-    if (!set || len == 0 || len >= sizeof buf || len > set->table->max_key_len + (first_word ? 0 : 8)) {
+    if (!set || len == 0 || len >= 128 || len > set->table->max_key_len + (first_word ? 0 : 8)) {
         return -1;
     }
+    uint64_t hash = cc_lexicon_seed(len), blanks = 0;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t piece = cc_lexicon_piece(s, len, i);
+        blanks |= blanks8(piece);
+        hash = cc_lexicon_mix(hash, cc_lower8(piece));
+    }
+    if (blanks) {
+        hash = folded_hash(s, len);
+    }
     const cc_lextable *t = set->table;
-    return probe(t, first_word ? t->first_slots : t->slots, buf, cc_lexicon_fold(buf, s, len));
+    return probe(t, first_word ? t->first_slots : t->slots, hash);
 }
 
 const cc_lexset *cc_lexset_get(const char *name)
@@ -111,7 +133,7 @@ const cc_lexentry *cc_lexset_find_folded(const cc_lexset *set, const char *key, 
     if (!set || n == 0 || n > set->table->max_key_len) {
         return NULL;
     }
-    long r = probe(set->table, set->table->slots, key, n);
+    long r = probe(set->table, set->table->slots, cc_lexicon_hash(key, n));
     return r < 0 ? NULL : &entries_of((cc_lexset *)set)[r];
 }
 

@@ -5,7 +5,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <xxhash.h>
+
+#include "bytes8.h"
 
 #include "lexicon.h"
 
@@ -65,9 +66,51 @@ static inline size_t cc_lexicon_fold(char *dst, const char *s, size_t len)
  * words), or NULL: for callers that fold as they gather a phrase, so it is not folded twice. */
 const cc_lexentry *cc_lexset_find_folded(const cc_lexset *set, const char *key, size_t n);
 
+/* The n bytes at p (n < 8) as one number, the first byte lowest, reading no byte past them: two
+ * overlapping four-byte loads, or three single bytes. */
+static inline uint64_t cc_lexicon_load_short(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (n >= 4) {
+        uint64_t lo = u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16 | (uint64_t)u[3] << 24;
+        const unsigned char *e = u + n - 4;
+        uint64_t hi = e[0] | (uint64_t)e[1] << 8 | (uint64_t)e[2] << 16 | (uint64_t)e[3] << 24;
+        return lo | hi << (8 * (n - 4));
+    }
+    return n ? u[0] | (uint64_t)u[n / 2] << (8 * (n / 2)) | (uint64_t)u[n - 1] << (8 * (n - 1)) : 0;
+}
+
+/* A key hashes eight bytes at a time: inline, as a lookup's keys are mostly a word or two, which a call to a
+ * general hash would cost more than the mixing. Piece i of the len bytes at key (i < len, a multiple of 8):
+ * the last one short, or loaded overlapping the one before and shifted, so no byte past the key is read. */
+static inline uint64_t cc_lexicon_piece(const char *key, size_t len, size_t i)
+{
+    if (i + 8 < len) {
+        return cc_load8(key + i);
+    }
+    return len >= 8 ? cc_load8(key + len - 8) >> (8 * (8 - (len - i))) : cc_lexicon_load_short(key, len);
+}
+
+static inline uint64_t cc_lexicon_seed(size_t len)
+{
+    return (uint64_t)len * 0x9E3779B97F4A7C15ULL;
+}
+
+/* Each piece goes through a bijection, so keys of one length that differ only in their last piece never
+ * collide. */
+static inline uint64_t cc_lexicon_mix(uint64_t hash, uint64_t piece)
+{
+    return cc_mix64(hash ^ piece);
+}
+
+/* The hash of a folded key, as the tables are made with. */
 static inline uint64_t cc_lexicon_hash(const char *key, size_t len)
 {
-    return XXH3_64bits(key, len);
+    uint64_t hash = cc_lexicon_seed(len);
+    for (size_t i = 0; i < len; i += 8) {
+        hash = cc_lexicon_mix(hash, cc_lexicon_piece(key, len, i));
+    }
+    return hash;
 }
 
 static inline size_t cc_lexicon_first_word_length(const char *key, size_t len)
