@@ -132,16 +132,12 @@ static pthread_mutex_t filters_lock = PTHREAD_MUTEX_INITIALIZER;
 /* direct-mapped by the set's address, so most lookups are one probe */
 static _Atomic(const first_filter *) recent[64];
 
-/* Filter slot of a first token, from its first two bytes (the second 0 for one-byte tokens), lower case. */
+/* Filter slot of a first token, from its first two bytes (the second 0 for one-byte tokens). Setting bit 5
+ * lower-cases a capital, and maps a few other bytes together, which only lets more tokens through: the keys'
+ * slots are made the same way. */
 static unsigned slot_of(unsigned char c0, unsigned char c1)
 {
-    if (c0 >= 'A' && c0 <= 'Z') {
-        c0 = (unsigned char)(c0 + 32);
-    }
-    if (c1 >= 'A' && c1 <= 'Z') {
-        c1 = (unsigned char)(c1 + 32);
-    }
-    return (c0 * 31u + c1) & 1023u;
+    return ((c0 | 0x20u) * 31u + (c1 | 0x20u)) & 1023u;
 }
 
 /* Lengths from 15 on share a bit. */
