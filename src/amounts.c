@@ -696,8 +696,9 @@ static int quantity(const amount_ctx *c, const reading *r, int money)
 
 size_t amt_read_amount(amount_ctx *c, size_t i)
 {
-    reading r;
-    memset(&r, 0, sizeof r);
+    reading r; /* the figures are read in whole, the rest is set below: no clearing of the lot */
+    r.range = 0;
+    r.change = r.signed_change = CC_CHANGE_NONE;
     if (!amt_read_figure(c, i, &r.f)) {
         return i + 1;
     }
@@ -708,9 +709,6 @@ size_t amt_read_amount(amount_ctx *c, size_t i)
     r.left = r.f.first;
     r.unit = r.f.unit;
     r.kind = r.f.kind;
-    if (r.f.negative) {
-        r.change = CC_CHANGE_NONE;
-    }
     r.qualifier = r.f.qualifier;
     int money = r.f.kind && strcmp(r.f.kind, "money") == 0;
     if (!r.f.words && !r.f.vague) {
@@ -828,8 +826,9 @@ void cc_extract_amounts(cc_article *a)
     amount_ctx c;
     c.sentence = UINT32_MAX;
     for (;;) {
-        while (i + 1 < n && !((tok[i].classes | tok[i + 1].classes) & CC_W_FIGURE_TRIGGER)) {
-            i += 2; /* two tokens a step: most runs without a figure are long */
+        while (i + 3 < n && !((tok[i].classes | tok[i + 1].classes | tok[i + 2].classes | tok[i + 3].classes) &
+                              CC_W_FIGURE_TRIGGER)) {
+            i += 4; /* four tokens a step: most runs without a figure are long */
         }
         while (i < n && !(tok[i].classes & CC_W_FIGURE_TRIGGER)) {
             i++;
