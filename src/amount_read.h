@@ -20,6 +20,9 @@ typedef struct amount_ctx {
     size_t skipped_last;   /* last token of the last figure skipped as a year, date or label */
     size_t last_right;     /* last token of the last amount recorded in the sentence, and its qualifier */
     uint8_t last_qualifier, last_change;
+    size_t unit_token;     /* the token the units lexicon was last asked about (amounts.c's unit_at) */
+    const cc_lexentry *unit;
+    size_t unit_tokens;
 } amount_ctx;
 
 typedef struct figure {

@@ -63,9 +63,12 @@ static int value_is(const cc_lexentry *e, const char *v)
 
 /* ---- context tests: what stands around a figure ---- */
 
+/* The class bit CC_W_TIME_WORD, set for every capitalised month spelling, turns most words away before
+ * their text is read. */
 static int is_month(const amount_ctx *c, size_t i)
 {
-    if (i < c->first || i >= c->end || c->tok[i].kind != CC_TOK_WORD || !(c->tok[i].flags & CC_TF_CAP)) {
+    if (i < c->first || i >= c->end || !(c->tok[i].classes & CC_W_TIME_WORD) || c->tok[i].kind != CC_TOK_WORD ||
+        !(c->tok[i].flags & CC_TF_CAP)) {
         return 0;
     }
     cc_str w = cc_tok_str(c->a, i);
@@ -87,6 +90,22 @@ static int is_month(const amount_ctx *c, size_t i)
         return 0;
     }
     return (w.len == 3 || w.len == 4) && cc_month_number(w.p, w.len);
+}
+
+/* The longest unit of at most max (up to 4) tokens at token j (< c->end). The year, label and unit tests
+ * of a figure all ask at the token after it, so the answer for four tokens is kept for the token asked
+ * about last. */
+static const cc_lexentry *unit_at(amount_ctx *c, size_t j, int max, size_t *n)
+{
+    if (c->unit_token != j) {
+        c->unit_token = j;
+        c->unit = cc_phrase_at(units, c->a, j, c->end, 4, &c->unit_tokens);
+    }
+    if (c->unit && c->unit_tokens > (size_t)max) {
+        return cc_phrase_at(units, c->a, j, c->end, max, n); /* a shorter one, if any, is asked for */
+    }
+    *n = c->unit_tokens;
+    return c->unit;
 }
 
 static int clock_follows(const amount_ctx *c, const figure *f)
@@ -134,14 +153,14 @@ static int is_date(const amount_ctx *c, const figure *f)
     return is_month(c, f->first - 1) || is_month(c, j) || (amt_word(c, j, "of") && is_month(c, j + 1));
 }
 
-static int is_year(const amount_ctx *c, const figure *f, size_t left)
+static int is_year(amount_ctx *c, const figure *f, size_t left)
 {
     if (f->words || f->grouped || f->decimals || f->scaled || f->int_digits != 4 || f->unit.len) {
         return 0;
     }
     size_t n;
     size_t j = f->last + 1;
-    if (j < c->end && (cc_phrase_at(units, c->a, j, c->end, 3, &n) || cc_phrase_at(people_nouns, c->a, j, c->end, 2, &n))) {
+    if (j < c->end && (unit_at(c, j, 3, &n) || cc_phrase_at(people_nouns, c->a, j, c->end, 2, &n))) {
         return 0;
     }
     if (left > c->first && is_month(c, left - 1)) {
@@ -187,13 +206,13 @@ static int is_name_word(const amount_ctx *c, size_t p)
 
 /* "Game 7", "S&P 500", "iPhone 11", "page 5", "ID.3", "BBC One", "the 737 Max": a figure that names
  * rather than counts. A unit after it ("MacBook Pro 16 inch") makes it a quantity again. */
-static int is_label(const amount_ctx *c, const figure *f, size_t left)
+static int is_label(amount_ctx *c, const figure *f, size_t left)
 {
     size_t n, j = f->last + 1;
     if (f->grouped || f->decimals || f->scaled || f->vague || f->unit.len || f->ambiguous_m) {
         return 0;
     }
-    if (j < c->end && (cc_phrase_at(units, c->a, j, c->end, 3, &n) || cc_phrase_at(currencies, c->a, j, c->end, 2, &n))) {
+    if (j < c->end && (unit_at(c, j, 3, &n) || cc_phrase_at(currencies, c->a, j, c->end, 2, &n))) {
         return 0;
     }
     if (!f->words && f->int_digits >= 3 && j < c->end && (c->tok[j].flags & CC_TF_CAP) && !c->heading &&
@@ -304,7 +323,7 @@ static const char *unit_kind(const cc_lexentry *e)
 }
 
 /* Unit or currency after token j-1: "per cent", "km/h", "-year-old", "yuan". Returns the token after it. */
-static size_t unit_after(const amount_ctx *c, size_t j, cc_str *unit, const char **kind)
+static size_t unit_after(amount_ctx *c, size_t j, cc_str *unit, const char **kind)
 {
     size_t n;
     if (j >= c->end) {
@@ -315,7 +334,7 @@ static size_t unit_after(const amount_ctx *c, size_t j, cc_str *unit, const char
         c->tok[k + 1].kind == CC_TOK_WORD && !amt_word_prefix_range(c, k + 1)) {
         k++; /* 65-year-old, 84-yard */
     }
-    const cc_lexentry *e = cc_phrase_at(units, c->a, k, c->end, 4, &n);
+    const cc_lexentry *e = unit_at(c, k, 4, &n);
     if (e) {
         *unit = cc_str_of(c->text + c->tok[k].start, c->tok[k + n - 1].end - c->tok[k].start);
         *kind = unit_kind(e);
@@ -471,7 +490,7 @@ static void right_context(const amount_ctx *c, reading *r, size_t *j)
 }
 
 /* "one out of three Germans", "one in five children": a share. */
-static size_t ratio(const amount_ctx *c, reading *r, size_t j)
+static size_t ratio(amount_ctx *c, reading *r, size_t j)
 {
     size_t k = amt_word(c, j, "out") && amt_word(c, j + 1, "of") ? j + 2 : amt_word(c, j, "in") ? j + 1 : 0;
     figure g;
@@ -480,7 +499,7 @@ static size_t ratio(const amount_ctx *c, reading *r, size_t j)
         return j;
     }
     size_t n;
-    if (g.last + 1 < c->end && cc_phrase_at(units, c->a, g.last + 1, c->end, 2, &n)) {
+    if (g.last + 1 < c->end && unit_at(c, g.last + 1, 2, &n)) {
         return j; /* "3 in 10 days" */
     }
     r->f.value /= g.value;
@@ -499,7 +518,7 @@ static int units_clash(cc_str u1, cc_str u2)
 
 /* "15 to 22", "between 5% and 6%", "4-5", "four to five thousand", "200,000 to-260,000". from: after
  * "from"; 2 when words stand between the ends ("from $75 a barrel in October to $45.88"). */
-static int read_range(const amount_ctx *c, reading *r, size_t *j, int between, int from)
+static int read_range(amount_ctx *c, reading *r, size_t *j, int between, int from)
 {
     size_t k = *j;
     if (k >= c->end) {
@@ -554,7 +573,7 @@ static int read_range(const amount_ctx *c, reading *r, size_t *j, int between, i
 
 /* "from $36,040 at 10.45pm last night to $34,935": the far end of a "from" range after a short phrase of
  * words (a time, a place, the rest of a unit) in the same clause. */
-static int range_across(const amount_ctx *c, reading *r, size_t *j)
+static int range_across(amount_ctx *c, reading *r, size_t *j)
 {
     for (size_t k = *j; k < c->end && k < *j + 7; k++) {
         const cc_token *t = &c->tok[k];
@@ -675,7 +694,7 @@ static void inherit(const amount_ctx *c, reading *r)
 }
 
 /* Decides whether a digit figure is a quantity at all; 0 = skip it. */
-static int quantity(const amount_ctx *c, const reading *r, int money)
+static int quantity(amount_ctx *c, const reading *r, int money)
 {
     const figure *f = &r->f;
     if (f->words || f->vague) {
@@ -809,6 +828,7 @@ static void enter_sentence(amount_ctx *c, cc_article *a, size_t s)
     c->sentence = (uint32_t)s;
     c->skipped_last = SIZE_MAX;
     c->last_right = SIZE_MAX;
+    c->unit_token = SIZE_MAX;
     c->heading = sent->para < a->paragraphs.n &&
                  (a->paragraphs.v[sent->para].flags & (CC_PF_TITLE | CC_PF_HEADING)) != 0;
 }
