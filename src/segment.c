@@ -226,31 +226,45 @@ static inline uint32_t skip_ascii_word_bytes(const char *text, uint32_t pos)
 #endif
 }
 
-/* Sixteen bytes of text from base, classed at once: bit k of nonword is set when byte base + k is not an
+/* Thirty-two bytes of text from base, classed at once: bit k of nonword is set when byte base + k is not an
  * ASCII letter or digit, of spaces when it is a space. The plain run finds most words' ends in the window
- * the word before it loaded: a shift and a bit scan, where a load and a classing would be one word's wait
- * on the last. */
+ * an earlier word loaded: a shift and a bit scan, where a load and a classing would be one word's wait on
+ * the last. A window holds several words, so the test for a new one is seldom guessed wrong. */
 typedef struct window {
-    uint32_t base, nonword, spaces;
+    uint32_t base;
+    uint64_t nonword; /* bits 32 to 63 clear: a shift past the window leaves nothing */
+    uint64_t spaces;
 } window;
 
-static inline window classify16(const char *text, uint32_t base)
+#ifdef __SSE2__
+static inline void classify16(const char *p, unsigned *word, unsigned *space)
+{
+    const __m128i case_bit = _mm_set1_epi8(0x20), blank = _mm_set1_epi8(' ');
+    const __m128i letter_shift = _mm_set1_epi8((char)(0x80 - 'a')), letter_limit = _mm_set1_epi8((char)(0x80 + 26));
+    const __m128i digit_shift = _mm_set1_epi8((char)(0x80 - '0')), digit_limit = _mm_set1_epi8((char)(0x80 + 10));
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_shift), letter_limit);
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_shift), digit_limit);
+    *word = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+    *space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, blank));
+}
+#endif
+
+/* The text is padded with 32 zero bytes, so a window may reach past its end. */
+static inline window classify32(const char *text, uint32_t base)
 {
     window w = { base, 0, 0 };
 #ifdef __SSE2__
-    const __m128i case_bit = _mm_set1_epi8(0x20), space = _mm_set1_epi8(' ');
-    const __m128i letter_shift = _mm_set1_epi8((char)(0x80 - 'a')), letter_limit = _mm_set1_epi8((char)(0x80 + 26));
-    const __m128i digit_shift = _mm_set1_epi8((char)(0x80 - '0')), digit_limit = _mm_set1_epi8((char)(0x80 + 10));
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + base));
-    __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_shift), letter_limit);
-    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_shift), digit_limit);
-    w.nonword = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit)) & 0xFFFF;
-    w.spaces = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, space));
+    unsigned word_lo, word_hi, space_lo, space_hi;
+    classify16(text + base, &word_lo, &space_lo);
+    classify16(text + base + 16, &word_hi, &space_hi);
+    w.nonword = ~((uint64_t)word_hi << 16 | word_lo) & 0xFFFFFFFFu;
+    w.spaces = (uint64_t)space_hi << 16 | space_lo;
 #else
-    for (uint32_t k = 0; k < 16; k++) {
+    for (uint32_t k = 0; k < 32; k++) {
         unsigned char c = (unsigned char)text[base + k];
-        w.nonword |= (uint32_t)!ascii_word_byte[c] << k;
-        w.spaces |= (uint32_t)(c == ' ') << k;
+        w.nonword |= (uint64_t)!ascii_word_byte[c] << k;
+        w.spaces |= (uint64_t)(c == ' ') << k;
     }
 #endif
     return w;
@@ -260,19 +274,19 @@ static inline window classify16(const char *text, uint32_t base)
 static inline uint32_t ascii_word_end(const char *text, uint32_t pos, window *w, uint32_t *spaced)
 {
     uint32_t off = pos - w->base;
-    uint32_t rest = off < 16 ? w->nonword >> off : 0;
+    uint64_t rest = w->nonword >> (off < 63 ? off : 63);
     if (!rest) {
-        *w = classify16(text, pos);
+        *w = classify32(text, pos);
         off = 0;
         rest = w->nonword;
-        if (!rest) { /* sixteen letters or more */
-            uint32_t end = skip_ascii_word_bytes(text, pos + 16);
+        if (!rest) { /* thirty-two letters or more */
+            uint32_t end = skip_ascii_word_bytes(text, pos + 32);
             *spaced = text[end] == ' ';
             return end;
         }
     }
-    uint32_t k = (uint32_t)__builtin_ctz(rest);
-    *spaced = (w->spaces >> (off + k)) & 1;
+    uint32_t k = (uint32_t)__builtin_ctzll(rest);
+    *spaced = (uint32_t)(w->spaces >> (off + k)) & 1;
     return pos + k;
 }
 
@@ -642,7 +656,7 @@ static uint32_t scan_plain_words(scanner *s, uint32_t pos)
     cc_article *a = s->a;
     cc_token *tok = a->tokens.v + a->tokens.n, *room = a->tokens.v + a->tokens.cap;
     uint32_t stop = s->stop;
-    window w = { UINT32_MAX - 16, 0, 0 };
+    window w = { 0, 0, 0 }; /* empty: the first word loads one */
     for (;;) {
         while (text[pos] == ' ') { /* the text ends in a NUL */
             pos++;
