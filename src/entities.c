@@ -394,10 +394,19 @@ static void classify_run(const cc_article *a, run_vec *runs, uint32_t first, uin
     classify_plain(a, runs, first, last, sentence, sent_first, any);
 }
 
-/* A name particle ("bin", "al-Assad"): the class bit and the hyphen turn most words away before the call. */
+/* A name particle ("bin", "al-Assad"): the class bit and the hyphen flag turn most words away before the
+ * call, from the token alone. */
 static inline int particle(const cc_article *a, uint32_t i)
 {
-    return (has_class(a, i, CC_W_PARTICLE) || cc_tok_text(a, i)[2] == '-') && cc_tok_particle(a, i);
+    const cc_token *t = cc_tok(a, i);
+    return ((t->classes & CC_W_PARTICLE) || (t->flags & CC_TF_HYPHEN)) && cc_tok_particle(a, i);
+}
+
+/* A possessive ends a name ("Obama's Kenya"). after_cap: token j - 1 was taken in as a capitalised word,
+ * whose possessive is read only when the run could go on past it. */
+static inline int ends_at_possessive(const cc_article *a, uint32_t j, int after_cap)
+{
+    return after_cap && cc_tok_possessive(a, j - 1);
 }
 
 /* Where a name run that starts at token i ends (exclusive). Connectors (of, for, the, and) join only
@@ -406,27 +415,28 @@ static inline int particle(const cc_article *a, uint32_t i)
 static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end, unsigned *any, uint32_t *caps)
 {
     uint32_t j = i;
-    int orgish = 0;
+    int orgish = 0, after_cap = 0;
     while (j < end) {
         if (cc_tok_cap(a, j)) {
             unsigned c = cc_tok(a, j)->classes;
-            if ((c & (CC_W_NOT_NAME | CC_W_NAME_BREAK)) || (j > i && (c & CC_W_FUNCTION))) {
+            if ((c & (CC_W_NOT_NAME | CC_W_NAME_BREAK)) || (j > i && (c & CC_W_FUNCTION)) ||
+                ends_at_possessive(a, j, after_cap)) {
                 break; /* "… Ted Cruz With George Wallace": a headline's capitals */
             }
             orgish |= (c & (CC_W_ORG_HEAD | CC_W_DOMAIN | CC_W_TITLE | CC_W_HONORIFIC)) != 0; /* org_word, is_title */
             *any |= c;
             ++*caps;
             j++;
-            if (cc_tok_possessive(a, j - 1)) {
-                break;
-            }
+            after_cap = 1;
             continue;
         }
         /* "al-Assad" ends the name, "bin Laden" goes on */
         if (j > i && particle(a, j) &&
-            ((j + 1 < end && (cc_tok_cap(a, j + 1) || particle(a, j + 1))) || cc_tok_text(a, j)[2] == '-')) {
+            ((j + 1 < end && (cc_tok_cap(a, j + 1) || particle(a, j + 1))) || cc_tok_text(a, j)[2] == '-') &&
+            !ends_at_possessive(a, j, after_cap)) {
             *any |= class_of(a, j);
             j++;
+            after_cap = 0;
             continue;
         }
         if (orgish && j > i && j + 1 < end && (cc_tok_is(a, j, "of") || cc_tok_is(a, j, "for"))) {
@@ -434,18 +444,21 @@ static uint32_t run_end(const cc_article *a, uint32_t i, uint32_t end, unsigned 
             if (cc_tok_is(a, k, "the") && k + 1 < end) {
                 k++;
             }
-            if (cc_tok_cap(a, k) && !has_class(a, k, CC_W_NOT_NAME)) {
+            if (cc_tok_cap(a, k) && !has_class(a, k, CC_W_NOT_NAME) && !ends_at_possessive(a, j, after_cap)) {
                 *any |= class_of(a, j) | class_of(a, k - 1);
                 *caps += k > j + 1 && cc_tok_cap(a, j + 1); /* "of The" */
                 j = k;
+                after_cap = 0;
                 continue;
             }
         }
         /* "Foreign Affairs and Trade", "AT & T": "and" joins only a domain word */
         if (orgish && j > i && j + 1 < end && (cc_tok_is(a, j, "and") || cc_tok_punct(a, j, '&')) &&
-            cc_tok_cap(a, j + 1) && (cc_tok_punct(a, j, '&') || has_class(a, j + 1, CC_W_DOMAIN))) {
+            cc_tok_cap(a, j + 1) && (cc_tok_punct(a, j, '&') || has_class(a, j + 1, CC_W_DOMAIN)) &&
+            !ends_at_possessive(a, j, after_cap)) {
             *any |= class_of(a, j);
             j++;
+            after_cap = 0;
             continue;
         }
         break;
@@ -833,14 +846,15 @@ void cc_extract_mentions(cc_article *a)
     for (size_t k = 0; k < runs.n; k++) {
         set_name(a, &runs.v[k]);
     }
-    /* a run notes one key at most, so the table stays at most half full; most articles' fit on the stack,
-     * with the list of undecided runs */
+    /* a run notes one key at most, so the table stays at most a quarter full: most probes end at their
+     * first slot, where the branch that ends them is guessed; most articles' fit on the stack, with the
+     * list of undecided runs */
     uint64_t small_keys[512];
     int32_t small_runs[512];
-    uint32_t small_undecided[256];
+    uint32_t small_undecided[128];
     name_table t = { small_keys, small_runs, 32 };
     uint32_t *undecided = small_undecided;
-    while (t.cap < runs.n * 2) {
+    while (t.cap < runs.n * 4) {
         t.cap *= 2;
     }
     if (t.cap > CC_COUNT(small_keys)) {
@@ -860,9 +874,14 @@ void cc_extract_mentions(cc_article *a)
             continue;
         }
         r->type = final_type(&t, &runs, r);
-        uint32_t start = (uint32_t)(r->text.p - a->text);
-        cc_mention m = { { start, start + r->text.len }, r->sentence, r->type, -1, canonical(a, &t, &runs, r) };
-        CC_VEC_PUSH(a->mentions, m);
+        /* reserved above; written field by field, as runs are (add_run) */
+        cc_mention *m = &a->mentions.v[a->mentions.n++];
+        m->span.start = (uint32_t)(r->text.p - a->text);
+        m->span.end = m->span.start + r->text.len;
+        m->sentence = r->sentence;
+        m->type = r->type;
+        m->entity = -1;
+        m->name = canonical(a, &t, &runs, r);
     }
     if (t.keys != small_keys) {
         free(t.keys);
