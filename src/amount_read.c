@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,7 +13,33 @@
 
 static const cc_lexset *vague_amounts, *currencies, *units, *clock_words, *prefixes, *stop_words, *ordinal_words;
 
+/* The low end and the name of each vague amount ("10 tens"), parsed once by entry index, not at every
+ * reading. */
+typedef struct vague_value {
+    double low;
+    const char *name;
+} vague_value;
+
+static vague_value *vague_value_of;
+
 static pthread_once_t lexicons_loaded = PTHREAD_ONCE_INIT;
+static atomic_int lexicons_ready;
+
+static void parse_vague_values(void)
+{
+    vague_value_of = calloc(cc_lexset_size(vague_amounts) + 1, sizeof *vague_value_of);
+    if (!vague_value_of) {
+        abort();
+    }
+    for (size_t k = 0; k < cc_lexset_size(vague_amounts); k++) {
+        char *rest;
+        vague_value_of[k].low = strtod(cc_lexset_entry(vague_amounts, k)->value, &rest);
+        while (*rest == ' ') {
+            rest++;
+        }
+        vague_value_of[k].name = rest;
+    }
+}
 
 static void load_lexicons(void)
 {
@@ -23,12 +50,16 @@ static void load_lexicons(void)
     stop_words = cc_lexset_get("stop_words");
     ordinal_words = cc_lexset_get("ordinal_words");
     vague_amounts = cc_lexset_get("vague_figures");
+    parse_vague_values();
+    atomic_store_explicit(&lexicons_ready, 1, memory_order_release);
 }
 
-/* Once per process, whichever thread comes first. */
+/* Once per process, whichever thread comes first; after that a load, without a call. */
 static void init(void)
 {
-    pthread_once(&lexicons_loaded, load_lexicons);
+    if (!atomic_load_explicit(&lexicons_ready, memory_order_acquire)) {
+        pthread_once(&lexicons_loaded, load_lexicons);
+    }
 }
 
 static int is_digit(char ch)
@@ -153,7 +184,7 @@ static void spaced_scales(const amount_ctx *c, figure *f)
     for (size_t j = f->last + 1; j < c->end && c->tok[j].kind == CC_TOK_WORD; j++) {
         const char *w = c->text + c->tok[j].start;
         size_t len = c->tok[j].end - c->tok[j].start;
-        const char *hy = memchr(w, '-', len);
+        const char *hy = c->tok[j].flags & CC_TF_HYPHEN ? memchr(w, '-', len) : NULL;
         size_t n = hy ? (size_t)(hy - w) : len;
         double v;
         if (cc_number_word(w, n, &v) != CC_NW_SCALE) {
@@ -434,7 +465,7 @@ static int read_words(const amount_ctx *c, size_t i, figure *f)
         const char *w = c->text + c->tok[j].start;
         const char *wend = c->text + c->tok[j].end;
         while (w < wend && !done) {
-            const char *hy = memchr(w, '-', (size_t)(wend - w));
+            const char *hy = c->tok[j].flags & CC_TF_HYPHEN ? memchr(w, '-', (size_t)(wend - w)) : NULL;
             size_t n = hy ? (size_t)(hy - w) : (size_t)(wend - w);
             cc_numword_role role = cc_number_word(w, n, &v);
             int den;
@@ -496,11 +527,9 @@ static int read_vague(const amount_ctx *c, size_t i, figure *f)
     if (!e) {
         return 0;
     }
-    char *rest;
-    double low = strtod(e->value, &rest);
-    while (*rest == ' ') {
-        rest++;
-    }
+    const vague_value *vv = &vague_value_of[e - cc_lexset_entry(vague_amounts, 0)];
+    double low = vv->low;
+    const char *rest = vv->name;
     int of_next = amt_word(c, i + n, "of");
     /* "Scores were injured", "Scores more died": as the sentence's subject it counts people, not points */
     int scores_subject = !strcmp(e->key, "scores") && i == c->first &&
@@ -535,7 +564,7 @@ static int read_vague(const amount_ctx *c, size_t i, figure *f)
                 if (p) {
                     e = p;
                     rest = strchr(p->value, ' ');
-                    rest = rest ? rest + 1 : (char *)p->value;
+                    rest = rest ? rest + 1 : p->value;
                     n++;
                 }
             }

@@ -1,6 +1,7 @@
 #include "numbers.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,6 +115,7 @@ static void parse_values(void)
 }
 
 static pthread_once_t lexicons_loaded = PTHREAD_ONCE_INIT;
+static atomic_int lexicons_ready;
 
 static void load_lexicons(void)
 {
@@ -130,12 +132,16 @@ static void load_lexicons(void)
     filter_add_set(cc_lexset_get("number_words"), 1);
     number_words = cc_lexset_get("number_words");
     parse_values();
+    atomic_store_explicit(&lexicons_ready, 1, memory_order_release);
 }
 
-/* Once per process, whichever thread comes first. */
+/* Once per process, whichever thread comes first; after that a load, without a call (the words of every
+ * figure ask). */
 static void init(void)
 {
-    pthread_once(&lexicons_loaded, load_lexicons);
+    if (!atomic_load_explicit(&lexicons_ready, memory_order_acquire)) {
+        pthread_once(&lexicons_loaded, load_lexicons);
+    }
 }
 
 void cc_numbers_init(void)
