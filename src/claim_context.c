@@ -336,10 +336,11 @@ static cc_str article_place(const cc_article *a)
     size_t n = 0;
     const cc_token *tok = a->tokens.v;
     for (size_t k = 0; k + 2 < a->tokens.n; k++) {
-        /* the preposition's class bit turns most words away, in a loop of their own (two tokens a step),
+        /* the preposition's class bit turns most words away, in a loop of their own (four tokens a step),
          * before the next token's bits and the text are read */
-        while (k + 3 < a->tokens.n && !((tok[k].classes | tok[k + 1].classes) & CC_W_PLACE_PREP)) {
-            k += 2;
+        while (k + 5 < a->tokens.n &&
+               !((tok[k].classes | tok[k + 1].classes | tok[k + 2].classes | tok[k + 3].classes) & CC_W_PLACE_PREP)) {
+            k += 4;
         }
         if (k + 2 >= a->tokens.n || !may_name_place(&tok[k]) || !place_preposition_shape(a, &tok[k])) {
             continue;

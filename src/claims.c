@@ -559,8 +559,9 @@ static int casualty_sentence(const cc_article *a, uint32_t s)
     size_t n, end = cc_sent_end(a, s);
     const cc_token *t = a->tokens.v;
     for (size_t k = cc_sent_first(a, s); k < end; k++) {
-        while (k + 1 < end && !((t[k].classes | t[k + 1].classes) & CC_W_PREDICATE_START)) {
-            k += 2; /* two tokens a step, by their bits alone */
+        while (k + 3 < end &&
+               !((t[k].classes | t[k + 1].classes | t[k + 2].classes | t[k + 3].classes) & CC_W_PREDICATE_START)) {
+            k += 4; /* four tokens a step, by their bits alone */
         }
         if (k < end && (t[k].classes & CC_W_PREDICATE_START) && t[k].kind == CC_TOK_WORD &&
             cc_phrase_at(predicates, a, k, end, 3, &n)) {
