@@ -387,15 +387,9 @@ static int pronoun_one(const amount_ctx *c, size_t i)
     if (i + 1 >= c->end || c->tok[i + 1].kind != CC_TOK_WORD) {
         return 1;
     }
-    for (size_t k = 0; k < sizeof before / sizeof *before; k++) {
-        if (i > c->first && amt_word(c, i - 1, before[k])) {
-            return 1;
-        }
-    }
-    for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
-        if (amt_word(c, i + 1, after[k])) {
-            return 1;
-        }
+    if ((i > c->first && cc_tok_is_any(c->a, i - 1, before, CC_COUNT(before))) ||
+        cc_tok_is_any(c->a, i + 1, after, CC_COUNT(after))) {
+        return 1; /* the words are letters alone, so only a word token spells one */
     }
     size_t n;
     /* "on one in order to": a function word after it, unless "one of", "one per cent", "one to two" */
@@ -541,10 +535,8 @@ static int read_vague(const amount_ctx *c, size_t i, figure *f)
     if (low == 0) {
         /* "as many as" qualifies a figure; "how many", "so many" ask or exclaim */
         static const char *const not_before[] = { "as", "how", "so", "too", "not", "very" };
-        for (size_t k = 0; k < sizeof not_before / sizeof *not_before; k++) {
-            if (amt_word(c, i - 1, not_before[k]) && i > c->first) {
-                return 0;
-            }
+        if (i > c->first && cc_tok_is_any(c->a, i - 1, not_before, CC_COUNT(not_before))) {
+            return 0;
         }
         if (amt_word(c, i + n, "as") || amt_word(c, i + n, "times") || i + n >= c->end ||
             c->tok[i + n].kind != CC_TOK_WORD) {

@@ -846,9 +846,10 @@ void cc_extract_amounts(cc_article *a)
     amount_ctx c;
     c.sentence = UINT32_MAX;
     for (;;) {
-        while (i + 3 < n && !((tok[i].classes | tok[i + 1].classes | tok[i + 2].classes | tok[i + 3].classes) &
+        while (i + 7 < n && !((tok[i].classes | tok[i + 1].classes | tok[i + 2].classes | tok[i + 3].classes |
+                               tok[i + 4].classes | tok[i + 5].classes | tok[i + 6].classes | tok[i + 7].classes) &
                               CC_W_FIGURE_TRIGGER)) {
-            i += 4; /* four tokens a step: most runs without a figure are long */
+            i += 8; /* eight tokens a step: most runs without a figure are long */
         }
         while (i < n && !(tok[i].classes & CC_W_FIGURE_TRIGGER)) {
             i++;
