@@ -204,17 +204,11 @@ static int is_name_word(const amount_ctx *c, size_t p)
     return 1;
 }
 
-/* "Game 7", "S&P 500", "iPhone 11", "page 5", "ID.3", "BBC One", "the 737 Max": a figure that names
- * rather than counts. A unit after it ("MacBook Pro 16 inch") makes it a quantity again. */
-static int is_label(amount_ctx *c, const figure *f, size_t left)
+/* "Game 7", "S&P 500", "iPhone 11", "page 5", "ID.3", "BBC One", "the 737 Max": named by what stands around
+ * it, before any unit is asked about. */
+static int label_shape(const amount_ctx *c, const figure *f, size_t left)
 {
     size_t n, j = f->last + 1;
-    if (f->grouped || f->decimals || f->scaled || f->vague || f->unit.len || f->ambiguous_m) {
-        return 0;
-    }
-    if (j < c->end && (unit_at(c, j, 3, &n) || cc_phrase_at(currencies, c->a, j, c->end, 2, &n))) {
-        return 0;
-    }
     if (!f->words && f->int_digits >= 3 && j < c->end && (c->tok[j].flags & CC_TF_CAP) && !c->heading &&
         c->tok[j].kind == CC_TOK_WORD && c->text[c->tok[j].end - 1] != 's' &&
         !cc_phrase_at(people_nouns, c->a, j + 1, c->end, 1, &n) && !cc_phrase_at(people_nouns, c->a, j + 2, c->end, 1, &n)) {
@@ -235,6 +229,18 @@ static int is_label(amount_ctx *c, const figure *f, size_t left)
         return 1; /* "ID.3" */
     }
     return is_name_word(c, p);
+}
+
+/* A figure that names rather than counts. A unit after it ("MacBook Pro 16 inch") makes it a quantity
+ * again: asked last, as most figures have no label's shape. */
+static int is_label(amount_ctx *c, const figure *f, size_t left)
+{
+    size_t n, j = f->last + 1;
+    if (f->grouped || f->decimals || f->scaled || f->vague || f->unit.len || f->ambiguous_m ||
+        !label_shape(c, f, left)) {
+        return 0;
+    }
+    return !(j < c->end && (unit_at(c, j, 3, &n) || cc_phrase_at(currencies, c->a, j, c->end, 2, &n)));
 }
 
 static int is_address(const amount_ctx *c, size_t last)
