@@ -9,10 +9,16 @@
 #include "lexicon.h"
 
 static const cc_lexset *number_words, *fractions, *suffixes, *vague;
-/* the first letters (folded, as bits of their low five bits) and the longest key of the scale suffixes,
- * which are too short for the filter in numbers.h */
-static uint32_t suffix_letters;
-static size_t suffix_longest;
+/* The lengths of the scale suffixes by their first two letters (folded, low five bits; the second 0 for
+ * one-letter suffixes): they are too short for the filter in numbers.h, and the word after every figure
+ * is asked about. */
+static uint16_t suffix_lengths[1024];
+
+static unsigned suffix_slot(const char *s, size_t len)
+{
+    unsigned second = len > 1 ? ((unsigned char)s[1] | 0x20u) & 31u : 0;
+    return (((unsigned char)s[0] | 0x20u) & 31u) << 5 | second;
+}
 
 /* The value and role of each number word ("20 tens"), and the multiplier of each scale suffix, parsed from
  * the lexicon once, by entry index: a figure's words would otherwise run strtod at every reading. */
@@ -123,8 +129,9 @@ static void load_lexicons(void)
     suffixes = cc_lexset_get("number_suffixes");
     for (size_t i = 0; i < cc_lexset_size(suffixes); i++) {
         const cc_lexentry *e = cc_lexset_entry(suffixes, i);
-        suffix_letters |= 1u << (((unsigned char)e->key[0] | 0x20u) & 31u);
-        suffix_longest = e->key_len > suffix_longest ? e->key_len : suffix_longest;
+        if (e->key_len < 16) {
+            suffix_lengths[suffix_slot(e->key, e->key_len)] |= (uint16_t)(1u << e->key_len);
+        }
     }
     vague = cc_lexset_get("vague_figures");
     filter_add_set(fractions, 0);
@@ -213,7 +220,7 @@ int cc_fraction_word(const char *s, size_t len)
 double cc_scale_suffix(const char *s, size_t len)
 {
     init();
-    if (!len || len > suffix_longest || !((suffix_letters >> (((unsigned char)s[0] | 0x20u) & 31u)) & 1)) {
+    if (!len || len >= 16 || !((suffix_lengths[suffix_slot(s, len)] >> len) & 1)) {
         return 0;
     }
     const cc_lexentry *e = cc_lexset_find(suffixes, s, len);
