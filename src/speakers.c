@@ -4,37 +4,117 @@
  * the phrase as the role), an organisation or place, a pronoun, or a description kept as written. */
 #include "speakers.h"
 
+#include <pthread.h>
+
+#include "bytes8.h"
 #include "entities.h"
 #include "words.h"
 
 enum { NP_MAX = 14, ROLE_MAX = 16 };
 
+/* A fixed list of words with what all its words have in common, so that a few bit tests turn most tokens
+ * away before the list is read: the class bits every word of it carries (vocab.h), the lengths and the
+ * first letters among them. The words of up to eight letters are kept lower-cased in a register each,
+ * and a token is compared with them as one register. Worked out from the words, once per process. */
+enum { LIST_MAX = 24 };
+
+typedef struct word_list {
+    const char *const *words;
+    size_t n;
+    unsigned classes;
+    uint32_t lengths, letters;
+    uint64_t keys[LIST_MAX]; /* 0 for a longer word */
+} word_list;
+
+#define WORD_LIST(array) { array, CC_COUNT(array), 0, 0, 0, { 0 } }
+
+static const char *const determiner_words[] = { "the", "a", "an", "his", "her", "its", "their", "our", "this",
+                                                "these", "those", "another" };
+static const char *const connector_words[] = { "of", "for", "at", "with", "to", "from", "on", "in" };
+/* between a subject and its verb, belonging to neither: "Ayrault later said" */
+static const char *const adverb_words[] = { "later", "also", "earlier", "then", "again", "previously", "once",
+                                            "further", "has", "had", "have", "would", "will", "is", "was", "are",
+                                            "were", "subsequently", "first", "last", "recently", "today",
+                                            "yesterday", "tonight" };
+static word_list determiners = WORD_LIST(determiner_words), connectors = WORD_LIST(connector_words),
+                 adverbs = WORD_LIST(adverb_words);
+
+/* The first n (at most 8) bytes at p, lower-cased, in one register; the text is padded (CC_TEXT_PADDING). */
+static uint64_t key8(const char *p, size_t n)
+{
+    return cc_lower8(cc_load8(p) & (~0ULL >> (64 - 8 * n)));
+}
+
+static void learn_list(word_list *l)
+{
+    l->classes = ~0u;
+    for (size_t k = 0; k < l->n; k++) {
+        size_t len = strlen(l->words[k]);
+        char padded[8] = { 0 };
+        if (len <= 8) {
+            memcpy(padded, l->words[k], len);
+            l->keys[k] = key8(padded, len);
+        }
+        l->classes &= cc_word_classes(l->words[k], len);
+        l->lengths |= 1u << len;
+        l->letters |= 1u << (l->words[k][0] - 'a');
+    }
+}
+
+static pthread_once_t lists_learnt = PTHREAD_ONCE_INIT;
+
+static void learn_lists(void)
+{
+    learn_list(&determiners);
+    learn_list(&connectors);
+    learn_list(&adverbs);
+}
+
+/* Token i (of len bytes, a word) compared with the list's words. */
+static int list_has(const cc_article *a, uint32_t i, uint32_t len, const word_list *l)
+{
+    if (len > 8) {
+        return cc_tok_is_any(a, i, l->words, l->n);
+    }
+    uint64_t key = key8(cc_tok_text(a, i), len);
+    for (size_t k = 0; k < l->n; k++) {
+        if (l->keys[k] == key) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static inline int in_list(const cc_article *a, uint32_t i, const word_list *l)
+{
+    if (i >= a->tokens.n) {
+        return 0;
+    }
+    const cc_token *t = cc_tok(a, i);
+    uint32_t len = t->end - t->start, letter = ((unsigned char)a->text[t->start] | 0x20u) - 'a';
+    return t->kind == CC_TOK_WORD && (t->classes & l->classes) == l->classes && len < 32 && (l->lengths >> len & 1) &&
+           letter < 26 && (l->letters >> letter & 1) && list_has(a, i, len, l);
+}
+
 static int is_determiner(const cc_article *a, uint32_t i)
 {
-    static const char *const dets[] = { "the", "a", "an", "his", "her", "its", "their", "our", "this", "these",
-                                        "those", "another" };
-    return cc_tok_is_any(a, i, dets, CC_COUNT(dets));
+    return in_list(a, i, &determiners);
 }
 
 static int is_connector(const cc_article *a, uint32_t i)
 {
-    static const char *const words[] = { "of", "for", "at", "with", "to", "from", "on", "in" };
-    return cc_tok_is_any(a, i, words, CC_COUNT(words));
+    return in_list(a, i, &connectors);
 }
 
-/* Words between a subject and its verb that belong to neither: "Ayrault later said". */
 static int is_adverb(const cc_article *a, uint32_t i)
 {
-    static const char *const words[] = { "later", "also", "earlier", "then", "again", "previously", "once",
-                                         "further", "has", "had", "have", "would", "will", "is", "was", "are", "were", "subsequently",
-                                         "first", "last", "recently", "today", "yesterday", "tonight" };
     const cc_token *t = cc_tok(a, i);
     if (t->kind != CC_TOK_WORD || (t->flags & CC_TF_CAP)) {
         return 0;
     }
     uint32_t n = cc_tok_len(a, i);
     const char *s = cc_tok_text(a, i);
-    return (n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y') || cc_tok_is_any(a, i, words, CC_COUNT(words));
+    return (n > 4 && s[n - 2] == 'l' && s[n - 1] == 'y') || in_list(a, i, &adverbs);
 }
 
 /* A word that can sit inside a speaker phrase. */
@@ -212,11 +292,12 @@ static uint32_t skip_parenthesis(const cc_article *a, uint32_t lo, uint32_t j)
 static int piece_stop(const cc_article *a, uint32_t k)
 {
     const cc_token *t = cc_tok(a, k);
-    if (t->kind == CC_TOK_QUOTE || cc_tok_punct(a, k, ':') || cc_tok_punct(a, k, ';')) {
-        return 1;
+    if (t->kind != CC_TOK_PUNCT || t->end - t->start != 1) {
+        return t->kind == CC_TOK_QUOTE;
     }
-    return cc_tok_punct(a, k, '.') &&
-           !(k + 1 < a->tokens.n && (cc_tok_punct(a, k + 1, ',') || cc_tok_punct(a, k + 1, ')')));
+    const char c = a->text[t->start];
+    return c == ':' || c == ';' ||
+           (c == '.' && !(k + 1 < a->tokens.n && (cc_tok_punct(a, k + 1, ',') || cc_tok_punct(a, k + 1, ')'))));
 }
 
 enum { MAX_PIECES = 4 };
@@ -425,6 +506,16 @@ static int is_dash(const cc_article *a, uint32_t i)
             ((unsigned char)s[2] >= 0x93 && (unsigned char)s[2] <= 0x95)); /* – — ― */
 }
 
+/* Only a word with the verb class bit or of three or four letters can be a reporting verb
+ * (cc_tok_reporting_verb), and "according" has nine: a walk over a sentence passes other tokens by this
+ * test alone. */
+static int may_attribute(const cc_article *a, uint32_t i)
+{
+    const cc_token *t = cc_tok(a, i);
+    uint32_t len = t->end - t->start;
+    return t->kind == CC_TOK_WORD && ((t->classes & CC_W_VERB) || len - 3 <= 1 || len == 9);
+}
+
 static int according_to(const cc_article *a, uint32_t i, uint32_t limit)
 {
     return i + 1 < limit && cc_tok_is(a, i, "according") && cc_tok_is(a, i + 1, "to");
@@ -442,6 +533,7 @@ static int clause_between(const cc_article *a, uint32_t from, uint32_t to)
 
 int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc_attribution *out)
 {
+    pthread_once(&lists_learnt, learn_lists);
     *out = (cc_attribution){ 0 };
     uint32_t j = close + 1;
     int dash = 0;
@@ -461,8 +553,11 @@ int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc
         return object_phrase(a, j + 2, limit, out);
     }
     for (uint32_t v = j + 1; v < limit && v < j + 32; v++) {
-        if (piece_stop(a, v)) {
-            break;
+        if (cc_tok(a, v)->kind != CC_TOK_WORD) {
+            if (piece_stop(a, v)) {
+                break;
+            }
+            continue;
         }
         if (!cc_tok_reporting_verb(a, v, j)) {
             continue;
@@ -482,6 +577,7 @@ int cc_attribution_after(const cc_article *a, uint32_t close, uint32_t limit, cc
 
 int cc_attribution_final(const cc_article *a, uint32_t close, uint32_t sent_end, cc_attribution *out)
 {
+    pthread_once(&lists_learnt, learn_lists);
     *out = (cc_attribution){ 0 };
     uint32_t end = sent_end;
     while (end > close + 1 && cc_tok(a, end - 1)->kind == CC_TOK_PUNCT) {
@@ -491,21 +587,22 @@ int cc_attribution_final(const cc_article *a, uint32_t close, uint32_t sent_end,
         if (cc_tok(a, v)->kind == CC_TOK_QUOTE) {
             return 0;
         }
-        if (cc_tok_punct(a, v - 1, ',') && cc_tok_reporting_verb(a, v, close) && object_phrase(a, v + 1, end, out) &&
+        if (!cc_tok_reporting_verb(a, v, close)) {
+            continue;
+        }
+        if (cc_tok_punct(a, v - 1, ',') && object_phrase(a, v + 1, end, out) &&
             (out->kind == CC_SPK_PERSON || out->kind == CC_SPK_ORG)) {
             out->verb = v; /* `"…" if she lost, said David Wasserman, an analyst.` */
             return 1;
         }
         *out = (cc_attribution){ 0 };
-        if (cc_tok_reporting_verb(a, v, close)) {
-            for (uint32_t t = v + 1; t < end; t++) {
-                if (!cc_tok_has(a, t, CC_W_NOT_NAME) && !is_adverb(a, t) && !is_connector(a, t)) {
-                    return 0; /* the verb must end the sentence: `, he said on Monday.` */
-                }
+        for (uint32_t t = v + 1; t < end; t++) {
+            if (!cc_tok_has(a, t, CC_W_NOT_NAME) && !is_adverb(a, t) && !is_connector(a, t)) {
+                return 0; /* the verb must end the sentence: `, he said on Monday.` */
             }
-            out->verb = v;
-            return subject_of(a, close + 1, v, out) && out->first > close + 1 && cc_tok_punct(a, out->first - 1, ',');
         }
+        out->verb = v;
+        return subject_of(a, close + 1, v, out) && out->first > close + 1 && cc_tok_punct(a, out->first - 1, ',');
     }
     return 0;
 }
@@ -548,12 +645,17 @@ static int sentence_subject(const cc_article *a, uint32_t lo, uint32_t v, cc_att
 int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_skip_fn skip, const void *ctx,
                           cc_attribution *out)
 {
+    pthread_once(&lists_learnt, learn_lists);
     *out = (cc_attribution){ 0 };
     uint32_t v = open;
     while (v > lo) {
-        v = cc_tok(a, v - 1)->kind == CC_TOK_QUOTE ? skip(ctx, v - 1) : v - 1; /* a quotation ends at a mark */
-        if (v < lo || v == UINT32_MAX) {
-            break;
+        if (cc_tok(a, v - 1)->kind == CC_TOK_QUOTE) {
+            v = skip(ctx, v - 1); /* a quotation ends at a mark */
+            if (v < lo || v == UINT32_MAX) {
+                break;
+            }
+        } else if (!may_attribute(a, --v)) {
+            continue;
         }
         if (according_to(a, v, open) && object_phrase(a, v + 2, open, out)) {
             return 1;
