@@ -195,7 +195,6 @@ static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_a
         return;
     }
     int32_t person = person_in(a, first, last);
-    int32_t tail = cc_mention_at(a, cc_tok(a, last)->start);
     if (person >= 0) {
         const cc_mention *m = &a->mentions.v[person];
         out->kind = CC_SPK_PERSON;
@@ -207,7 +206,7 @@ static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_a
         return;
     }
     out->name = tok_span(a, first, last);
-    out->kind = tail >= 0 ? CC_SPK_ORG : CC_SPK_DESC;
+    out->kind = cc_mention_at(a, cc_tok(a, last)->start) >= 0 ? CC_SPK_ORG : CC_SPK_DESC;
     out->role.len = 0;
 }
 
@@ -258,10 +257,42 @@ static int possessive_mention(const cc_article *a, const cc_mention *m)
     return m->span.end < a->len && (p[0] == '\'' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99));
 }
 
+/* The first mention that ends after byte pos. Mentions are disjoint and in order (entities.c), so from it
+ * a walk over a phrase's tokens finds the mention of each (mention_of) without searching again. The
+ * search's steps move by a conditional move, not a branch to guess. */
+static size_t mention_from(const cc_article *a, uint32_t pos)
+{
+    const cc_mention *m = a->mentions.v;
+    size_t base = 0, n = a->mentions.n;
+    if (n == 0) {
+        return 0;
+    }
+    while (n > 1) {
+        size_t half = n / 2;
+        base = m[base + half].span.end <= pos ? base + half : base;
+        n -= half;
+    }
+    return base + (m[base].span.end <= pos);
+}
+
+/* The mention holding byte pos, -1 for none; *from is a mention_from of pos or of an earlier byte, and
+ * moves on to pos. */
+static int32_t mention_of(const cc_article *a, size_t *from, uint32_t pos)
+{
+    while (*from < a->mentions.n && a->mentions.v[*from].span.end <= pos) {
+        ++*from;
+    }
+    return *from < a->mentions.n && a->mentions.v[*from].span.start <= pos ? (int32_t)*from : -1;
+}
+
 static int32_t person_in(const cc_article *a, uint32_t first, uint32_t last)
 {
+    if (first > last) {
+        return -1;
+    }
+    size_t from = mention_from(a, cc_tok(a, first)->start);
     for (uint32_t i = first; i <= last; i++) {
-        int32_t m = cc_mention_at(a, cc_tok(a, i)->start);
+        int32_t m = mention_of(a, &from, cc_tok(a, i)->start);
         if (m >= 0 && a->mentions.v[m].type == CC_ENT_PERSON && !possessive_mention(a, &a->mentions.v[m])) {
             return m;
         }
@@ -369,8 +400,11 @@ static uint32_t trim_to_name(const cc_article *a, uint32_t first, uint32_t last)
     if (m < 0) {
         return first;
     }
-    uint32_t start = cc_token_at(a, a->mentions.v[m].span.start);
-    if (start <= first || start > last) {
+    uint32_t start = last; /* the mention's first token: it holds last, and names are a few tokens long */
+    while (start > first && cc_tok(a, start - 1)->end > a->mentions.v[m].span.start) {
+        start--;
+    }
+    if (start == first) {
         return first;
     }
     for (uint32_t k = first; k < start; k++) {
@@ -618,8 +652,12 @@ static int participle(const cc_article *a, uint32_t v)
  * comma ("Mr. Putin also veered close…, saying", "During the speech, Trump attacked…, saying"). */
 static int sentence_subject(const cc_article *a, uint32_t lo, uint32_t v, cc_attribution *out)
 {
+    if (lo >= v) {
+        return 0;
+    }
+    size_t from = mention_from(a, cc_tok(a, lo)->start);
     for (uint32_t i = lo; i < v; i++) {
-        int32_t m = cc_mention_at(a, cc_tok(a, i)->start);
+        int32_t m = mention_of(a, &from, cc_tok(a, i)->start);
         if (m < 0 || cc_tok(a, i)->start != a->mentions.v[m].span.start) {
             continue;
         }
