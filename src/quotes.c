@@ -19,6 +19,7 @@ typedef struct raw_quote {
     uint32_t open_last, close_last; /* last token of each mark ('' is two tokens) */
     uint32_t para;
     uint32_t sentence;      /* of the opening mark (set once the quote is kept) */
+    cc_span span;           /* the words quoted (set once the quote is kept) */
     uint8_t unclosed;
     uint8_t partial;
     cc_attribution att;
@@ -64,7 +65,7 @@ static int family(const cc_article *a, uint32_t i)
 }
 
 /* Two adjacent single marks ('' as some papers print double quotes). */
-static int is_pair(const cc_article *a, uint32_t i, uint32_t end)
+static inline int is_pair(const cc_article *a, uint32_t i, uint32_t end)
 {
     return i + 1 < end && i + 1 < a->tokens.n && cc_tok(a, i + 1)->kind == CC_TOK_QUOTE && !is_double(a, i) &&
            !is_double(a, i + 1) &&
@@ -87,7 +88,7 @@ static void emit(qctx *q, uint32_t open, uint32_t close, uint32_t para, int uncl
     const cc_article *a = q->a;
     uint32_t open_last = open + 1 < a->tokens.n && is_pair(a, open, open + 2) ? open + 1 : open;
     uint32_t close_last = !unclosed && is_pair(a, close, close + 2) ? close + 1 : close;
-    raw_quote r = { open, close, open_last, close_last, para, 0, (uint8_t)unclosed, 0, { 0 }, -1, 0 };
+    raw_quote r = { open, close, open_last, close_last, para, 0, { 0, 0 }, (uint8_t)unclosed, 0, { 0 }, -1, 0 };
     CC_VEC_PUSH(q->quotes, r);
 }
 
@@ -607,15 +608,18 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
     }
     size_t kept = 0;
     for (size_t k = 0; k < q.quotes.n; k++) {
-        raw_quote r = q.quotes.v[k];
-        cc_span sp = content_span(a, &r);
-        const cc_paragraph *p = &a->paragraphs.v[r.para];
-        r.sentence = sentence_among(a, p->sent_first, p->sent_first + p->sent_count, r.open);
-        r.partial = (uint8_t)is_partial(a, &r);
-        if (sp.end <= sp.start || (r.partial && looks_like_name(a, &r))) {
+        raw_quote *r = &q.quotes.v[k];
+        const cc_paragraph *p = &a->paragraphs.v[r->para];
+        r->span = content_span(a, r);
+        r->sentence = sentence_among(a, p->sent_first, p->sent_first + p->sent_count, r->open);
+        r->partial = (uint8_t)is_partial(a, r);
+        if (r->span.end <= r->span.start || (r->partial && looks_like_name(a, r))) {
             continue;
         }
-        q.quotes.v[kept++] = r;
+        if (kept != k) {
+            q.quotes.v[kept] = *r;
+        }
+        kept++;
     }
     q.quotes.n = kept;
     for (q.current = 0; q.current < q.quotes.n; q.current++) {
@@ -628,14 +632,14 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
     CC_VEC_RESERVE(a->quotes, q.quotes.n);
     for (size_t k = 0; k < q.quotes.n; k++) {
         const raw_quote *r = &q.quotes.v[k];
-        cc_quote out = { content_span(a, r), r->sentence, r->partial, { 0 }, { 0 }, -1, { 0 }, 0 };
+        cc_quote out = { r->span, r->sentence, r->partial, { 0 }, { 0 }, -1, { 0 }, 0 };
         if (r->speaker >= 0) {
             out.speaker = q.speakers.v[r->speaker].name;
             out.role = q.speakers.v[r->speaker].role;
         }
         out.continues = k > 0 && q.quotes.v[k - 1].joins_next;
         if (r->joins_next && whole_utterances) {
-            out.text = join_pieces(a, out.span, content_span(a, &q.quotes.v[++k]));
+            out.text = join_pieces(a, out.span, q.quotes.v[++k].span);
         }
         CC_VEC_PUSH(a->quotes, out);
     }
