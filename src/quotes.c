@@ -33,12 +33,41 @@ typedef struct speaker {
     uint32_t pos;           /* byte offset of its first attributed quote */
 } speaker;
 
+enum { SMALL_QUOTES = 32, SMALL_SPEAKERS = 16 };
+
 typedef struct qctx {
     cc_article *a;
     size_t current;         /* the quote being attributed */
     CC_VEC(raw_quote) quotes;
     CC_VEC(speaker) speakers;
+    /* where both arrays start: most articles have a few quotes, and cost no allocation */
+    raw_quote small_quotes[SMALL_QUOTES];
+    speaker small_speakers[SMALL_SPEAKERS];
 } qctx;
+
+/* Room for one more item in an array of n that starts in the context (small) and moves to the heap when
+ * it is full. */
+static void *room_for_one(void *v, size_t n, size_t *cap, size_t size, const void *small)
+{
+    if (n < *cap) {
+        return v;
+    }
+    void *p = v == small ? malloc(*cap * 2 * size) : realloc(v, *cap * 2 * size);
+    if (!p) {
+        abort(); /* out of memory */
+    }
+    if (v == small) {
+        memcpy(p, small, n * size);
+    }
+    *cap *= 2;
+    return p;
+}
+
+#define SMALL_PUSH(vec, small, item)                                                                \
+    do {                                                                                           \
+        (vec).v = room_for_one((vec).v, (vec).n, &(vec).cap, sizeof *(vec).v, (small));            \
+        (vec).v[(vec).n++] = (item);                                                               \
+    } while (0)
 
 /* ---- pairing marks ---- */
 
@@ -89,7 +118,7 @@ static void emit(qctx *q, uint32_t open, uint32_t close, uint32_t para, int uncl
     uint32_t open_last = open + 1 < a->tokens.n && is_pair(a, open, open + 2) ? open + 1 : open;
     uint32_t close_last = !unclosed && is_pair(a, close, close + 2) ? close + 1 : close;
     raw_quote r = { open, close, open_last, close_last, para, 0, { 0, 0 }, (uint8_t)unclosed, 0, { 0 }, -1, 0 };
-    CC_VEC_PUSH(q->quotes, r);
+    SMALL_PUSH(q->quotes, q->small_quotes, r);
 }
 
 static uint32_t para_tok_first(const cc_article *a, uint32_t pi)
@@ -216,11 +245,6 @@ static uint32_t sentence_among(const cc_article *a, size_t lo, size_t hi, uint32
     return (uint32_t)lo;
 }
 
-static uint32_t sentence_of(const cc_article *a, uint32_t i)
-{
-    return sentence_among(a, 0, a->sentences.n, i);
-}
-
 static cc_span content_span(const cc_article *a, const raw_quote *r)
 {
     uint32_t start = cc_tok(a, r->open_last)->end;
@@ -263,12 +287,17 @@ static int looks_like_name(const cc_article *a, const raw_quote *r)
 /* Verbs of saying proper, which take a whole utterance straight after them ("says "we only need…"");
  * other reporting verbs take a phrase ("decried "the silence of the world""). All are in
  * data/reporting_verbs.txt, so the token's class bit rules out other words before the list is read. */
-static int says(const cc_article *a, uint32_t i)
+static int says_listed(const cc_article *a, uint32_t i)
 {
     static const char *const verbs[] = { "said", "says", "say", "saying", "added", "adds", "asked", "asks", "wrote",
                                          "writes", "tweeted", "tweets", "replied", "answered", "declared", "stated",
                                          "explained", "continued", "told", "posted", "shouted", "chanted" };
-    return cc_tok_has(a, i, CC_W_VERB) && cc_tok_is_any(a, i, verbs, CC_COUNT(verbs));
+    return cc_tok_is_any(a, i, verbs, CC_COUNT(verbs));
+}
+
+static inline int says(const cc_article *a, uint32_t i)
+{
+    return cc_tok_has(a, i, CC_W_VERB) && says_listed(a, i);
 }
 
 /* A whole utterance opens a sentence or follows a colon, a comma or a reporting verb; a fragment sits
@@ -353,8 +382,10 @@ static int continues_after_attribution(const qctx *q, size_t k)
         r->att.verb <= r->close_last || r->att.verb >= n->open) {
         return 0;
     }
+    /* both tokens lie between the two quotes' openings, so their sentences are among those of the quotes */
     if ((!cc_tok_punct(a, n->open - 1, ',') && !cc_tok_punct(a, n->open - 1, '.')) ||
-        sentence_of(a, n->open - 1) != sentence_of(a, r->att.verb)) {
+        sentence_among(a, r->sentence, n->sentence + 1, n->open - 1) !=
+            sentence_among(a, r->sentence, n->sentence + 1, r->att.verb)) {
         return 0; /* `"X," said A. The boat sank. "Y"`: narration between */
     }
     uint32_t intro = n->open - 2; /* `he added, "Y"`, `adding, "Y"` */
@@ -381,7 +412,7 @@ static int32_t find_speaker(qctx *q, const cc_attribution *att, uint32_t pos)
         }
     }
     speaker s = { name, att->role, att->kind, pos };
-    CC_VEC_PUSH(q->speakers, s);
+    SMALL_PUSH(q->speakers, q->small_speakers, s);
     return (int32_t)q->speakers.n - 1;
 }
 
@@ -402,7 +433,8 @@ static int32_t resolve_pronoun(qctx *q, size_t k, uint8_t want)
     }
     uint8_t type = want == CC_SPK_HE ? CC_ENT_PERSON : CC_ENT_ORG;
     uint32_t last_sentence = UINT32_MAX;
-    for (size_t m = a->mentions.n; m-- > 0;) {
+    size_t from = cc_mention_from(a, pos); /* the mentions after it all start after pos */
+    for (size_t m = from < a->mentions.n ? from + 1 : from; m-- > 0;) {
         const cc_mention *mm = &a->mentions.v[m];
         if (mm->span.start >= pos || mm->type != type || mm->sentence == last_sentence) {
             continue;
@@ -590,7 +622,15 @@ static int headline_like(const cc_article *a, const cc_paragraph *p)
 void cc_extract_quotes(cc_article *a, int whole_utterances)
 {
     a->quotes.n = 0;
-    qctx q = { a, 0, { 0 }, { 0 } };
+    qctx q;
+    q.a = a;
+    q.current = 0;
+    q.quotes.v = q.small_quotes;
+    q.quotes.n = 0;
+    q.quotes.cap = SMALL_QUOTES;
+    q.speakers.v = q.small_speakers;
+    q.speakers.n = 0;
+    q.speakers.cap = SMALL_SPEAKERS;
     uint32_t mark = 0; /* the next quote mark: most paragraphs have none and are not read further */
     for (uint32_t pi = 0; pi < a->paragraphs.n; pi++) {
         const cc_paragraph *p = &a->paragraphs.v[pi];
@@ -643,6 +683,10 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
         }
         CC_VEC_PUSH(a->quotes, out);
     }
-    CC_VEC_FREE(q.quotes);
-    CC_VEC_FREE(q.speakers);
+    if (q.quotes.v != q.small_quotes) {
+        free(q.quotes.v);
+    }
+    if (q.speakers.v != q.small_speakers) {
+        free(q.speakers.v);
+    }
 }

@@ -257,24 +257,6 @@ static int possessive_mention(const cc_article *a, const cc_mention *m)
     return m->span.end < a->len && (p[0] == '\'' || (p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0x99));
 }
 
-/* The first mention that ends after byte pos. Mentions are disjoint and in order (entities.c), so from it
- * a walk over a phrase's tokens finds the mention of each (mention_of) without searching again. The
- * search's steps move by a conditional move, not a branch to guess. */
-static size_t mention_from(const cc_article *a, uint32_t pos)
-{
-    const cc_mention *m = a->mentions.v;
-    size_t base = 0, n = a->mentions.n;
-    if (n == 0) {
-        return 0;
-    }
-    while (n > 1) {
-        size_t half = n / 2;
-        base = m[base + half].span.end <= pos ? base + half : base;
-        n -= half;
-    }
-    return base + (m[base].span.end <= pos);
-}
-
 /* The mention holding byte pos, -1 for none; *from is a mention_from of pos or of an earlier byte, and
  * moves on to pos. */
 static int32_t mention_of(const cc_article *a, size_t *from, uint32_t pos)
@@ -290,7 +272,7 @@ static int32_t person_in(const cc_article *a, uint32_t first, uint32_t last)
     if (first > last) {
         return -1;
     }
-    size_t from = mention_from(a, cc_tok(a, first)->start);
+    size_t from = cc_mention_from(a, cc_tok(a, first)->start);
     for (uint32_t i = first; i <= last; i++) {
         int32_t m = mention_of(a, &from, cc_tok(a, i)->start);
         if (m >= 0 && a->mentions.v[m].type == CC_ENT_PERSON && !possessive_mention(a, &a->mentions.v[m])) {
@@ -655,7 +637,7 @@ static int sentence_subject(const cc_article *a, uint32_t lo, uint32_t v, cc_att
     if (lo >= v) {
         return 0;
     }
-    size_t from = mention_from(a, cc_tok(a, lo)->start);
+    size_t from = cc_mention_from(a, cc_tok(a, lo)->start);
     for (uint32_t i = lo; i < v; i++) {
         int32_t m = mention_of(a, &from, cc_tok(a, i)->start);
         if (m < 0 || cc_tok(a, i)->start != a->mentions.v[m].span.start) {
