@@ -461,7 +461,10 @@ static int read_words(const amount_ctx *c, size_t i, figure *f)
         while (w < wend && !done) {
             const char *hy = c->tok[j].flags & CC_TF_HYPHEN ? memchr(w, '-', (size_t)(wend - w)) : NULL;
             size_t n = hy ? (size_t)(hy - w) : (size_t)(wend - w);
-            cc_numword_role role = cc_number_word(w, n, &v);
+            /* one filter answers for the number words and the fractions: the word after a figure is mostly
+             * neither, and is turned away before either lexicon is asked */
+            int maybe = cc_maybe_number_word(w, n);
+            cc_numword_role role = maybe ? cc_number_word(w, n, &v) : CC_NW_NONE;
             int den;
             if (role != CC_NW_NONE && ((role != CC_NW_SCALE && role != CC_NW_DOZEN) || k.atoms || article) &&
                 compose_add(&k, role, v)) {
@@ -469,7 +472,7 @@ static int read_words(const amount_ctx *c, size_t i, figure *f)
                 if (role == CC_NW_SCALE && v > f->scale) {
                     f->scale = v;
                 }
-            } else if (role == CC_NW_NONE && (den = cc_fraction_word(w, n)) != 0) {
+            } else if (role == CC_NW_NONE && maybe && (den = cc_fraction_word(w, n)) != 0) {
                 if (hy) {
                     return 0; /* "third-party", "quarter-final", "half-time" */
                 }
