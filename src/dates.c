@@ -1,5 +1,6 @@
 #include "dates.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -18,10 +19,20 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-/* Full name, or a prefix of at least three letters ("Sept" and "Tues" included). */
-static int name_index(const char *s, size_t len, const char *const *names, int count)
+#define INITIAL(c) (1u << ((c) - 'a'))
+enum {
+    MONTH_INITIALS = INITIAL('j') | INITIAL('f') | INITIAL('m') | INITIAL('a') | INITIAL('s') | INITIAL('o') |
+                     INITIAL('n') | INITIAL('d'),
+    WEEKDAY_INITIALS = INITIAL('m') | INITIAL('t') | INITIAL('w') | INITIAL('f') | INITIAL('s')
+};
+
+/* Full name, or a prefix of at least three letters ("Sept" and "Tues" included). initials: the names'
+ * first letters, as bits, which turn most words away before the names are read (every line of an article
+ * and every capitalised word near a figure asks). */
+static int name_index(const char *s, size_t len, const char *const *names, int count, uint32_t initials)
 {
-    if (len < 3) {
+    unsigned first = (unsigned)(((unsigned char)s[0] | 0x20u) - 'a');
+    if (len < 3 || first >= 26 || !((initials >> first) & 1)) {
         return -1;
     }
     for (int i = 0; i < count; i++) {
@@ -38,12 +49,12 @@ static int name_index(const char *s, size_t len, const char *const *names, int c
 
 int cc_month_number(const char *s, size_t len)
 {
-    return name_index(s, len, month_names, 12) + 1;
+    return name_index(s, len, month_names, 12, MONTH_INITIALS) + 1;
 }
 
 int cc_weekday_number(const char *s, size_t len)
 {
-    return name_index(s, len, weekday_names, 7);
+    return name_index(s, len, weekday_names, 7, WEEKDAY_INITIALS);
 }
 
 static int days_in_month(int y, int m)
