@@ -394,7 +394,7 @@ static int pronoun_one(const amount_ctx *c, size_t i)
     size_t n;
     /* "on one in order to": a function word after it, unless "one of", "one per cent", "one to two" */
     return !amt_word(c, i + 1, "of") && !(c->tok[i + 1].flags & CC_TF_CAP) &&
-           cc_phrase_at(stop_words, c->a, i + 1, c->end, 1, &n) && !cc_phrase_at(units, c->a, i + 1, c->end, 2, &n) &&
+           cc_phrase_at(stop_words, c->a, i + 1, c->end, 1, &n) && !amt_phrase_at(c, units, i + 1, 2, &n) &&
            !(i + 2 < c->end && amt_is_trigger(c, i + 2));
 }
 
@@ -405,7 +405,7 @@ static int fraction_atom(const amount_ctx *c, figure *f, const compose *k, int d
 {
     double v;
     size_t n;
-    if (den == 2 && !k->atoms && j > c->first && cc_phrase_at(ordinal_words, c->a, j - 1, c->end, 1, &n)) {
+    if (den == 2 && !k->atoms && j > c->first && amt_phrase_at(c, ordinal_words, j - 1, 1, &n)) {
         return -1; /* "the second half", "the other half" */
     }
     if (den == 2 && !k->atoms) {
@@ -520,7 +520,7 @@ static int read_words(const amount_ctx *c, size_t i, figure *f)
 static int read_vague(const amount_ctx *c, size_t i, figure *f)
 {
     size_t n;
-    const cc_lexentry *e = cc_phrase_at(vague_amounts, c->a, i, c->end, 3, &n);
+    const cc_lexentry *e = amt_phrase_at(c, vague_amounts, i, 3, &n);
     if (!e) {
         return 0;
     }

@@ -8,7 +8,8 @@
 #include <strings.h>
 
 #include "node.h"
-#include "phrase.h" /* cc_same_folded */
+#include "phrase.h" /* cc_same_folded, cc_phrase_at */
+#include "words.h"  /* CC_W_FIGURE_START */
 
 typedef struct amount_ctx {
     cc_article *a;
@@ -90,6 +91,18 @@ static inline int amt_word(const amount_ctx *c, size_t i, const char *w)
     size_t n = strlen(w);
     return amt_in(c, i) && c->tok[i].kind == CC_TOK_WORD && c->tok[i].end - c->tok[i].start == n &&
            cc_same_folded(c->text + c->tok[i].start, w, n);
+}
+
+/* cc_phrase_at for a lexicon read around a figure (phrase.c's CC_W_FIGURE_START group: qualifiers, units,
+ * currencies, people nouns, vague amounts…): a word token without that class bit starts none of their
+ * entries, so it is turned away here, without the call (most tokens next to a figure are such words). */
+static inline const cc_lexentry *amt_phrase_at(const amount_ctx *c, const cc_lexset *set, size_t j, int max,
+                                               size_t *n)
+{
+    if (j >= c->end || (c->tok[j].kind == CC_TOK_WORD && !(c->tok[j].classes & CC_W_FIGURE_START))) {
+        return NULL;
+    }
+    return cc_phrase_at(set, c->a, j, c->end, max, n);
 }
 
 /* A hyphen or en dash. */

@@ -99,10 +99,10 @@ static const cc_lexentry *unit_at(amount_ctx *c, size_t j, int max, size_t *n)
 {
     if (c->unit_token != j) {
         c->unit_token = j;
-        c->unit = cc_phrase_at(units, c->a, j, c->end, 4, &c->unit_tokens);
+        c->unit = amt_phrase_at(c, units, j, 4, &c->unit_tokens);
     }
     if (c->unit && c->unit_tokens > (size_t)max) {
-        return cc_phrase_at(units, c->a, j, c->end, max, n); /* a shorter one, if any, is asked for */
+        return amt_phrase_at(c, units, j, max, n); /* a shorter one, if any, is asked for */
     }
     *n = c->unit_tokens;
     return c->unit;
@@ -119,7 +119,7 @@ static int clock_follows(const amount_ctx *c, const figure *f)
         amt_touches(c, f->first - 1)) {
         return 1; /* the minutes of 4:39, the seconds of 1:36.6 */
     }
-    return j < c->end && cc_phrase_at(clock_words, c->a, j, c->end, 2, &n) != NULL;
+    return j < c->end && amt_phrase_at(c, clock_words, j, 2, &n) != NULL;
 }
 
 /* "01-02-2015", "12/13/2016", "2019-09-01": numbers joined by two hyphens or slashes. */
@@ -160,7 +160,7 @@ static int is_year(amount_ctx *c, const figure *f, size_t left)
     }
     size_t n;
     size_t j = f->last + 1;
-    if (j < c->end && (unit_at(c, j, 3, &n) || cc_phrase_at(people_nouns, c->a, j, c->end, 2, &n))) {
+    if (j < c->end && (unit_at(c, j, 3, &n) || amt_phrase_at(c, people_nouns, j, 2, &n))) {
         return 0;
     }
     if (left > c->first && is_month(c, left - 1)) {
@@ -192,13 +192,13 @@ static int is_name_word(const amount_ctx *c, size_t p)
     if (is_month(c, p) || (strchr("MTWFS", c->text[t->start]) && cc_weekday_number(c->text + t->start, t->end - t->start) >= 0)) {
         return 0;
     }
-    const cc_lexentry *e = cc_phrase_at(currencies, c->a, p, c->end, 1, &n);
+    const cc_lexentry *e = amt_phrase_at(c, currencies, p, 1, &n);
     if (e && !value_is(e, "after")) {
         return 0;
     }
     if (p == c->first || (t->flags & CC_TF_SENT_START)) {
         /* no stop word, as tested above */
-        return !cc_phrase_at(qualifiers, c->a, p, c->end, 1, &n) && !cc_phrase_at(change_words, c->a, p, c->end, 1, &n) &&
+        return !amt_phrase_at(c, qualifiers, p, 1, &n) && !amt_phrase_at(c, change_words, p, 1, &n) &&
                !cc_phrase_at(starters, c->a, p, c->end, 1, &n);
     }
     return 1;
@@ -211,7 +211,7 @@ static int label_shape(const amount_ctx *c, const figure *f, size_t left)
     size_t n, j = f->last + 1;
     if (!f->words && f->int_digits >= 3 && j < c->end && (c->tok[j].flags & CC_TF_CAP) && !c->heading &&
         c->tok[j].kind == CC_TOK_WORD && c->text[c->tok[j].end - 1] != 's' &&
-        !cc_phrase_at(people_nouns, c->a, j + 1, c->end, 1, &n) && !cc_phrase_at(people_nouns, c->a, j + 2, c->end, 1, &n)) {
+        !amt_phrase_at(c, people_nouns, j + 1, 1, &n) && !amt_phrase_at(c, people_nouns, j + 2, 1, &n)) {
         return 1; /* "the 90049 ZIP Code", "787 Dreamliner" */
     }
     if (left <= c->first) {
@@ -240,7 +240,7 @@ static int is_label(amount_ctx *c, const figure *f, size_t left)
         !label_shape(c, f, left)) {
         return 0;
     }
-    return !(j < c->end && (unit_at(c, j, 3, &n) || cc_phrase_at(currencies, c->a, j, c->end, 2, &n)));
+    return !(j < c->end && (unit_at(c, j, 3, &n) || amt_phrase_at(c, currencies, j, 2, &n)));
 }
 
 static int is_address(const amount_ctx *c, size_t last)
@@ -248,7 +248,7 @@ static int is_address(const amount_ctx *c, size_t last)
     size_t n;
     for (size_t j = last + 1; j < c->end && j <= last + 5; j++) {
         const cc_token *t = &c->tok[j];
-        if (t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) && cc_phrase_at(street_words, c->a, j, c->end, 1, &n) &&
+        if (t->kind == CC_TOK_WORD && (t->flags & CC_TF_CAP) && amt_phrase_at(c, street_words, j, 1, &n) &&
             (j > last + 1 || j + 1 < c->end)) {
             return 1;
         }
@@ -346,7 +346,7 @@ static size_t unit_after(amount_ctx *c, size_t j, cc_str *unit, const char **kin
         *kind = unit_kind(e);
         return k + n;
     }
-    e = cc_phrase_at(currencies, c->a, k, c->end, 2, &n);
+    e = amt_phrase_at(c, currencies, k, 2, &n);
     if (e && !value_is(e, "before") && !value_is(e, "weak")) {
         *unit = cc_str_of(c->text + c->tok[k].start, c->tok[k + n - 1].end - c->tok[k].start);
         *kind = "money";
@@ -382,7 +382,7 @@ static cc_str counted_noun(const amount_ctx *c, size_t j)
             break;
         }
         last = j, words++;
-        if (cc_phrase_at(people_nouns, c->a, j, c->end, 2, &n)) {
+        if (amt_phrase_at(c, people_nouns, j, 2, &n)) {
             last = j + n - 1;
             break;
         }
@@ -409,7 +409,7 @@ static int m_is_million(const amount_ctx *c, const figure *f, int money)
     if (j >= c->end || c->tok[j].kind != CC_TOK_WORD) {
         return 0;
     }
-    return !cc_phrase_at(metre_context, c->a, j, c->end, 1, &n);
+    return !amt_phrase_at(c, metre_context, j, 1, &n);
 }
 
 static cc_change change_of(const cc_lexentry *e)
@@ -431,7 +431,7 @@ static cc_change change_before(const amount_ctx *c, size_t left)
         return change_of(e);
     }
     for (size_t q = p; by && q > c->first && q + 4 > p && c->tok[q - 1].kind == CC_TOK_WORD; q--) {
-        if ((e = cc_phrase_at(change_by_verbs, c->a, q - 1, c->end, 1, &n))) {
+        if ((e = amt_phrase_at(c, change_by_verbs, q - 1, 1, &n))) {
             return change_of(e);
         }
     }
@@ -484,9 +484,9 @@ static void sign(const amount_ctx *c, reading *r)
 static void right_context(const amount_ctx *c, reading *r, size_t *j)
 {
     size_t n;
-    const cc_lexentry *e = cc_phrase_at(qualifiers_after, c->a, *j, c->end, 2, &n);
+    const cc_lexentry *e = amt_phrase_at(c, qualifiers_after, *j, 2, &n);
     if (!e && amt_dash(c, *j) && amt_touches(c, *j)) {
-        e = cc_phrase_at(qualifiers_after, c->a, *j + 1, c->end, 1, &n);
+        e = amt_phrase_at(c, qualifiers_after, *j + 1, 1, &n);
         n += e ? 1 : 0;
     }
     if (e && r->qualifier == CC_Q_EXACT) {

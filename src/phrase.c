@@ -44,7 +44,8 @@ static size_t join(const cc_article *a, size_t i, size_t j, char *buf, size_t ca
 /* Lexicons whose possible first words are class bits of each spelling (vocab.c), so that a lookup turns
  * away a word that starts no entry by one test of its token, without its text or a filter table. The
  * casualty predicates, tried at every word of a sentence with a figure, have a bit of their own, as have
- * the time phrases and stop words the claims read; the lexicons read around a figure share one. */
+ * the time phrases and stop words the claims read; the lexicons read around a figure share one (which
+ * amount_read.h's amt_phrase_at tests before it calls: a lexicon it is used with stays in that group). */
 static const struct start_group {
     unsigned bit;
     const char *sets[16];
