@@ -14,16 +14,17 @@ enum { NP_MAX = 14, ROLE_MAX = 16 };
 
 /* A fixed list of words with what all its words have in common, so that a few bit tests turn most tokens
  * away before the list is read: the class bits every word of it carries (vocab.h), the lengths and the
- * first letters among them. The words of up to eight letters are kept lower-cased in a register each,
- * and a token is compared with them as one register. Worked out from the words, once per process. */
-enum { LIST_MAX = 24 };
+ * first letters among them. The words of up to eight letters are kept lower-cased in a register each, in
+ * a small hash table, and a token is compared with them as one register. Worked out from the words, once
+ * per process. */
+enum { KEY_SLOTS = 64 }; /* at most half full */
 
 typedef struct word_list {
     const char *const *words;
     size_t n;
     unsigned classes;
     uint32_t lengths, letters;
-    uint64_t keys[LIST_MAX]; /* 0 for a longer word */
+    uint64_t keys[KEY_SLOTS]; /* 0 for none */
 } word_list;
 
 #define WORD_LIST(array) { array, CC_COUNT(array), 0, 0, 0, { 0 } }
@@ -38,11 +39,19 @@ static const char *const adverb_words[] = { "later", "also", "earlier", "then", 
                                             "yesterday", "tonight" };
 static word_list determiners = WORD_LIST(determiner_words), connectors = WORD_LIST(connector_words),
                  adverbs = WORD_LIST(adverb_words);
+_Static_assert(CC_COUNT(determiner_words) <= KEY_SLOTS / 2 && CC_COUNT(connector_words) <= KEY_SLOTS / 2 &&
+                   CC_COUNT(adverb_words) <= KEY_SLOTS / 2,
+               "a word list's table is at most half full");
 
 /* The first n (at most 8) bytes at p, lower-cased, in one register; the text is padded (CC_TEXT_PADDING). */
 static uint64_t key8(const char *p, size_t n)
 {
     return cc_lower8(cc_load8(p) & (~0ULL >> (64 - 8 * n)));
+}
+
+static size_t key_slot(uint64_t key)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 58); /* the top six bits: KEY_SLOTS */
 }
 
 static void learn_list(word_list *l)
@@ -53,7 +62,11 @@ static void learn_list(word_list *l)
         char padded[8] = { 0 };
         if (len <= 8) {
             memcpy(padded, l->words[k], len);
-            l->keys[k] = key8(padded, len);
+            size_t slot = key_slot(key8(padded, len));
+            while (l->keys[slot]) {
+                slot = (slot + 1) % KEY_SLOTS;
+            }
+            l->keys[slot] = key8(padded, len);
         }
         l->classes &= cc_word_classes(l->words[k], len);
         l->lengths |= 1u << len;
@@ -77,8 +90,8 @@ static int list_has(const cc_article *a, uint32_t i, uint32_t len, const word_li
         return cc_tok_is_any(a, i, l->words, l->n);
     }
     uint64_t key = key8(cc_tok_text(a, i), len);
-    for (size_t k = 0; k < l->n; k++) {
-        if (l->keys[k] == key) {
+    for (size_t slot = key_slot(key); l->keys[slot]; slot = (slot + 1) % KEY_SLOTS) {
+        if (l->keys[slot] == key) {
             return 1;
         }
     }
