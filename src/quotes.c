@@ -45,13 +45,9 @@ typedef struct qctx {
     speaker small_speakers[SMALL_SPEAKERS];
 } qctx;
 
-/* Room for one more item in an array of n that starts in the context (small) and moves to the heap when
- * it is full. */
-static void *room_for_one(void *v, size_t n, size_t *cap, size_t size, const void *small)
+/* An array of n that starts in the context (small), full: twice the room, on the heap. */
+static void *grow_small(void *v, size_t n, size_t *cap, size_t size, const void *small)
 {
-    if (n < *cap) {
-        return v;
-    }
     void *p = v == small ? malloc(*cap * 2 * size) : realloc(v, *cap * 2 * size);
     if (!p) {
         abort(); /* out of memory */
@@ -65,7 +61,9 @@ static void *room_for_one(void *v, size_t n, size_t *cap, size_t size, const voi
 
 #define SMALL_PUSH(vec, small, item)                                                                \
     do {                                                                                           \
-        (vec).v = room_for_one((vec).v, (vec).n, &(vec).cap, sizeof *(vec).v, (small));            \
+        if ((vec).n == (vec).cap) {                                                                \
+            (vec).v = grow_small((vec).v, (vec).n, &(vec).cap, sizeof *(vec).v, (small));          \
+        }                                                                                          \
         (vec).v[(vec).n++] = (item);                                                               \
     } while (0)
 
@@ -117,8 +115,8 @@ static void emit(qctx *q, uint32_t open, uint32_t close, uint32_t para, int uncl
     const cc_article *a = q->a;
     uint32_t open_last = open + 1 < a->tokens.n && is_pair(a, open, open + 2) ? open + 1 : open;
     uint32_t close_last = !unclosed && is_pair(a, close, close + 2) ? close + 1 : close;
-    raw_quote r = { open, close, open_last, close_last, para, 0, { 0, 0 }, (uint8_t)unclosed, 0, { 0 }, -1, 0 };
-    SMALL_PUSH(q->quotes, q->small_quotes, r);
+    SMALL_PUSH(q->quotes, q->small_quotes,
+               ((raw_quote){ open, close, open_last, close_last, para, 0, { 0, 0 }, (uint8_t)unclosed, 0, { 0 }, -1, 0 }));
 }
 
 static uint32_t para_tok_first(const cc_article *a, uint32_t pi)
