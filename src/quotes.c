@@ -629,13 +629,14 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
     q.speakers.v = q.small_speakers;
     q.speakers.n = 0;
     q.speakers.cap = SMALL_SPEAKERS;
-    uint32_t mark = 0; /* the next quote mark: most paragraphs have none and are not read further */
+    uint32_t mark = 0; /* the next quote mark: most paragraphs end before it and are not read further */
     for (uint32_t pi = 0; pi < a->paragraphs.n; pi++) {
+        uint32_t end = para_tok_end(a, pi);
         const cc_paragraph *p = &a->paragraphs.v[pi];
-        if (p->flags & (CC_PF_TITLE | CC_PF_HEADING)) {
+        if (mark >= end || (p->flags & (CC_PF_TITLE | CC_PF_HEADING))) {
             continue;
         }
-        uint32_t first = para_tok_first(a, pi), end = para_tok_end(a, pi);
+        uint32_t first = para_tok_first(a, pi);
         if (mark < first) {
             mark = next_quote_mark(a, first, (uint32_t)a->tokens.n);
         }
@@ -670,16 +671,16 @@ void cc_extract_quotes(cc_article *a, int whole_utterances)
     CC_VEC_RESERVE(a->quotes, q.quotes.n);
     for (size_t k = 0; k < q.quotes.n; k++) {
         const raw_quote *r = &q.quotes.v[k];
-        cc_quote out = { r->span, r->sentence, r->partial, { 0 }, { 0 }, -1, { 0 }, 0 };
+        cc_quote *out = &a->quotes.v[a->quotes.n++]; /* reserved above */
+        *out = (cc_quote){ r->span, r->sentence, r->partial, { 0 }, { 0 }, -1, { 0 }, 0 };
         if (r->speaker >= 0) {
-            out.speaker = q.speakers.v[r->speaker].name;
-            out.role = q.speakers.v[r->speaker].role;
+            out->speaker = q.speakers.v[r->speaker].name;
+            out->role = q.speakers.v[r->speaker].role;
         }
-        out.continues = k > 0 && q.quotes.v[k - 1].joins_next;
+        out->continues = k > 0 && q.quotes.v[k - 1].joins_next;
         if (r->joins_next && whole_utterances) {
-            out.text = join_pieces(a, out.span, q.quotes.v[++k].span);
+            out->text = join_pieces(a, out->span, q.quotes.v[++k].span);
         }
-        CC_VEC_PUSH(a->quotes, out);
     }
     if (q.quotes.v != q.small_quotes) {
         free(q.quotes.v);
