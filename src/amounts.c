@@ -450,9 +450,6 @@ static void left_context(const amount_ctx *c, reading *r)
         r->qualifier = qualifier_of(e);
         r->left -= n;
     }
-    if (!r->f.vague) {
-        r->change = change_before(c, r->left);
-    }
     if (r->left > c->first && (amt_word(c, r->left - 1, "aged") || amt_word(c, r->left - 1, "ages"))) {
         r->kind = "age";
     }
@@ -760,6 +757,9 @@ size_t amt_read_amount(amount_ctx *c, size_t i)
     if (!quantity(c, &r, money) || (r.kind && !strcmp(r.kind, "age")) || appositive_age(c, &r)) {
         c->skipped_last = r.f.last;
         return r.f.last + 1;
+    }
+    if (!r.f.vague) {
+        r.change = change_before(c, r.left); /* read only for a quantity: no test above asks */
     }
     size_t j = r.f.last + 1;
     if (!r.unit.len && !r.f.vague) {
