@@ -706,11 +706,12 @@ static int quantity(amount_ctx *c, const reading *r, int money)
     if (money) {
         return 1;
     }
+    /* each test alone turns the figure away; a year, the most common, is asked about first */
     int qualified = r->qualifier != CC_Q_EXACT;
-    if (clock_follows(c, f) || is_date(c, f) || continues_skipped(c, f)) {
+    if ((!qualified && is_year(c, f, r->left)) || clock_follows(c, f) || is_date(c, f) || continues_skipped(c, f)) {
         return 0;
     }
-    if (!qualified && (is_year(c, f, r->left) || is_label(c, f, r->left) || is_list_number(c, f, r->left))) {
+    if (!qualified && (is_label(c, f, r->left) || is_list_number(c, f, r->left))) {
         return 0;
     }
     return !is_address(c, f->last);
