@@ -197,8 +197,11 @@ static cc_str role_before(const cc_article *a, uint32_t first, uint32_t last, ui
 
 static int32_t person_in(const cc_article *a, uint32_t first, uint32_t last);
 
-/* Fills name/role/kind from the phrase [first, last] (and an appositive role, if any). */
-static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_attribution *out)
+enum { PERSON_UNKNOWN = -2 }; /* person_in not asked yet */
+
+/* Fills name/role/kind from the phrase [first, last] (and an appositive role, if any), given its person_in
+ * when the caller has asked already. */
+static void read_phrase_of(const cc_article *a, uint32_t first, uint32_t last, int32_t person, cc_attribution *out)
 {
     out->first = first;
     out->last = last;
@@ -207,7 +210,9 @@ static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_a
         out->kind = he ? CC_SPK_HE : cc_tok_is(a, first, "it") ? CC_SPK_IT : CC_SPK_THEY;
         return;
     }
-    int32_t person = person_in(a, first, last);
+    if (person == PERSON_UNKNOWN) {
+        person = person_in(a, first, last);
+    }
     if (person >= 0) {
         const cc_mention *m = &a->mentions.v[person];
         out->kind = CC_SPK_PERSON;
@@ -221,6 +226,11 @@ static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_a
     out->name = tok_span(a, first, last);
     out->kind = cc_mention_at(a, cc_tok(a, last)->start) >= 0 ? CC_SPK_ORG : CC_SPK_DESC;
     out->role.len = 0;
+}
+
+static void read_phrase(const cc_article *a, uint32_t first, uint32_t last, cc_attribution *out)
+{
+    read_phrase_of(a, first, last, PERSON_UNKNOWN, out);
 }
 
 /* The noun phrase that ends at token j, reading left no further than lo. */
@@ -361,22 +371,24 @@ static int subject_with_commas(const cc_article *a, uint32_t lo, uint32_t j, cc_
             next_first = commas[i - 1] + 1; /* "Cecelia Purner, 67, a retired teacher," */
             next_last = commas[i - 2] - 1;
         }
-        if (has_person(a, first, c - 1)) {
+        int32_t person = person_in(a, first, c - 1);
+        if (person >= 0) {
             if (next_first <= next_last && !is_relative(a, next_first) && !has_person(a, next_first, next_last)) {
                 out->role = tok_span(a, next_first, next_last);
             }
-            read_phrase(a, first, c - 1, out);
+            read_phrase_of(a, first, c - 1, person, out);
             return 1;
         }
         if (fallback < 0) {
             fallback = i;
         }
     }
-    if (n >= 2 && commas[1] + 1 < j && has_person(a, commas[1] + 1, j - 1)) {
+    int32_t named = n >= 2 && commas[1] + 1 < j ? person_in(a, commas[1] + 1, j - 1) : -1;
+    if (named >= 0) {
         if (np_ending_at(a, lo, commas[1] - 1, &first)) {
             out->role = tok_span(a, first, commas[1] - 1);
         }
-        read_phrase(a, commas[1] + 1, j - 1, out);
+        read_phrase_of(a, commas[1] + 1, j - 1, named, out);
         return 1;
     }
     if (fallback < 0 || !np_ending_at(a, lo, commas[fallback] - 1, &first)) {
@@ -507,7 +519,8 @@ static int object_phrase(const cc_article *a, uint32_t i, uint32_t limit, cc_att
         return 0;
     }
     /* the appositive role after a name: ", director of the Syrian Observatory for Human Rights." */
-    if (last + 2 < limit && cc_tok_punct(a, last + 1, ',') && has_person(a, i, last) &&
+    int32_t person = PERSON_UNKNOWN;
+    if (last + 2 < limit && cc_tok_punct(a, last + 1, ',') && (person = person_in(a, i, last)) >= 0 &&
         (is_determiner(a, last + 2) || np_word(a, last + 2)) && !cc_is_pronoun(a, last + 2)) {
         uint32_t r = last + 2, rl = r;
         while (r < limit && r - last < ROLE_MAX && cc_tok(a, r)->kind != CC_TOK_QUOTE &&
@@ -518,7 +531,7 @@ static int object_phrase(const cc_article *a, uint32_t i, uint32_t limit, cc_att
             out->role = tok_span(a, last + 2, rl);
         }
     }
-    read_phrase(a, i, last, out);
+    read_phrase_of(a, i, last, person, out);
     return 1;
 }
 

@@ -123,19 +123,21 @@ static inline int cc_tok_possessive(const cc_article *a, uint32_t i)
     return cc_tok_stem_len(a, i) != cc_tok_len(a, i);
 }
 
-/* The first token that ends after byte offset pos (binary search). */
+/* The first token that ends after byte offset pos (binary search, its steps by a conditional move rather
+ * than a branch to guess: the quote stage asks for the first token of every person mentioned). */
 static inline uint32_t cc_token_at(const cc_article *a, uint32_t pos)
 {
-    size_t lo = 0, hi = a->tokens.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (a->tokens.v[mid].end <= pos) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
+    const cc_token *t = a->tokens.v;
+    size_t base = 0, n = a->tokens.n;
+    if (n == 0) {
+        return 0;
     }
-    return (uint32_t)lo;
+    while (n > 1) {
+        size_t half = n / 2;
+        base = t[base + half].end <= pos ? base + half : base;
+        n -= half;
+    }
+    return (uint32_t)(base + (t[base].end <= pos));
 }
 
 /* A capitalised word (or an all-capitals acronym) that could be part of a name. */
