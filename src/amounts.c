@@ -75,21 +75,8 @@ static int is_month(const amount_ctx *c, size_t i)
     if (w.len && w.p[w.len - 1] == '.') {
         w.len--;
     }
-    if (w.len < 3 || w.len > 9 || !strchr("JFMASOND", w.p[0])) {
-        return 0;
-    }
-    if (w.len > 3 && w.len != 4 && cc_month_number(w.p, w.len)) {
-        /* a full name or Sept/June/July; other prefixes ("Marc", "Augusta") are names */
-        static const char *const full[] = { "january", "february", "march", "april", "june", "july", "august",
-                                            "september", "october", "november", "december", "sept" };
-        for (size_t k = 0; k < sizeof full / sizeof *full; k++) {
-            if (strlen(full[k]) == w.len && cc_month_number(w.p, w.len)) {
-                return 1;
-            }
-        }
-        return 0;
-    }
-    return (w.len == 3 || w.len == 4) && cc_month_number(w.p, w.len);
+    /* a month's name or a prefix of it of three letters or more ("Sept", "Dec."); "Augusta" is none */
+    return w.len >= 3 && w.len <= 9 && cc_month_number(w.p, w.len) != 0;
 }
 
 /* The longest unit of at most max (up to 4) tokens at token j (< c->end). The year, label and unit tests
