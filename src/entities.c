@@ -580,25 +580,20 @@ static uint64_t ci_hash(cc_str s, uint64_t seed)
     return ci_end(ci_add(ci_start(seed), s.p, s.len));
 }
 
-/* The first m bytes (m at most 8) of eight loaded by cc_load8; two shifts, as one of 64 is undefined. */
-static inline uint64_t first_bytes(uint64_t v, uint32_t m)
-{
-    return v & ~((~0ULL << (4 * m)) << (4 * m));
-}
-
 /* Hash of a name inside the article's text, eight bytes at a time: the text's zero padding
- * (CC_TEXT_PADDING) makes reading past the name safe, and cc_load8 puts its first byte lowest. The last
- * sixteen bytes or fewer go in as two blocks whatever their length, so a name of a word or two costs no
- * branch on its length, which the predictor cannot guess. */
+ * (CC_TEXT_PADDING) makes reading past the name safe, and cc_load8 puts its first byte lowest. */
 static inline uint64_t text_hash(const char *s, uint32_t n)
 {
     uint64_t h = n;
-    for (; n > 16; s += 8, n -= 8) {
-        h = cc_mix64(h ^ cc_lower8(cc_load8(s)));
+    for (;; s += 8, n -= 8) {
+        uint64_t v = cc_lower8(cc_load8(s));
+        if (n < 8) {
+            h = cc_mix64(h ^ (v & ((1ULL << (8 * n)) - 1)));
+            break;
+        }
+        h = cc_mix64(h ^ v);
     }
-    uint32_t head = n < 8 ? n : 8;
-    h = cc_mix64(h ^ first_bytes(cc_lower8(cc_load8(s)), head));
-    return cc_mix64(h ^ first_bytes(cc_lower8(cc_load8(s + 8)), n - head));
+    return h;
 }
 
 /* A key of the name table: a hash salted with what it names (KEY_TEXT or KEY_SURNAME), never 0. */
@@ -631,36 +626,32 @@ static void set_name(const cc_article *a, run *r)
  * noted for keys[i]: for surnames, the person run with the longest name; for texts, a typed run. */
 typedef struct name_table {
     uint64_t *keys;     /* 0: empty */
-    int32_t *runs;      /* -1 until its key is noted */
+    int32_t *runs;      /* set when its key is added */
     size_t cap;
 } name_table;
 
-/* The slot that holds key, or the empty one where it goes. The table is at most a quarter full, so the
- * key's slot or the next almost always settles it: both are read and one is chosen without a branch
- * (whether a slot is taken is a guess no predictor makes well), and only a pair of other keys leads on. */
-static inline size_t name_slot(const name_table *t, uint64_t key)
+static int32_t *name_slot_for(name_table *t, uint64_t key)
 {
-    size_t mask = t->cap - 1, i = (size_t)key & mask, j = (i + 1) & mask;
-    uint64_t ki = t->keys[i], kj = t->keys[j];
-    if ((ki != 0) & (ki != key) & (kj != 0) & (kj != key)) {
-        for (i = (j + 1) & mask; t->keys[i] && t->keys[i] != key; i = (i + 1) & mask) {
-        }
-        return i;
+    size_t i = (size_t)key & (t->cap - 1);
+    while (t->keys[i] && t->keys[i] != key) {
+        i = (i + 1) & (t->cap - 1);
     }
-    return ki == 0 || ki == key ? i : j;
-}
-
-static inline int32_t *name_slot_for(name_table *t, uint64_t key)
-{
-    size_t i = name_slot(t, key);
-    t->keys[i] = key;
+    if (!t->keys[i]) {
+        t->keys[i] = key;
+        t->runs[i] = -1;
+    }
     return &t->runs[i];
 }
 
 /* The run noted for key, or -1; unlike name_slot_for, adds nothing. */
-static inline int32_t name_run(const name_table *t, uint64_t key)
+static int32_t name_run(const name_table *t, uint64_t key)
 {
-    return t->runs[name_slot(t, key)];
+    for (size_t i = (size_t)key & (t->cap - 1); t->keys[i]; i = (i + 1) & (t->cap - 1)) {
+        if (t->keys[i] == key) {
+            return t->runs[i];
+        }
+    }
+    return -1;
 }
 
 static int same_ci(cc_str x, cc_str y)
@@ -875,7 +866,6 @@ void cc_extract_mentions(cc_article *a)
         undecided = (uint32_t *)(t.runs + t.cap);
     }
     memset(t.keys, 0, t.cap * sizeof *t.keys);
-    memset(t.runs, 0xFF, t.cap * sizeof *t.runs); /* -1 */
     resolve_unknown(a, &runs, &t, undecided);
     CC_VEC_RESERVE(a->mentions, runs.n);
     for (size_t k = 0; k < runs.n; k++) {
