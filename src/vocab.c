@@ -26,7 +26,7 @@ typedef struct slot {
 typedef struct generation {
     uint64_t number;
     uint32_t count;          /* spellings */
-    slot *slots;             /* mask + 1 slots, and one past them left empty for tokens without a record */
+    slot *slots;
     uint32_t mask;
     cc_idmap stems;          /* hash of a stem -> its number */
     uint32_t stem_count;
@@ -52,7 +52,7 @@ static void start_generation(generation *g)
 {
     free(g->slots);
     g->mask = 4095;
-    g->slots = must(calloc((size_t)g->mask + 2, sizeof *g->slots));
+    g->slots = must(calloc((size_t)g->mask + 1, sizeof *g->slots));
     g->count = 0;
     cc_idmap_clear(&g->stems);
     g->stem_count = 0;
@@ -135,7 +135,7 @@ static slot learn(generation *g, uint64_t hash, const char *s, uint32_t len)
 static void grow_slots(generation *g)
 {
     uint32_t mask = g->mask * 2 + 1;
-    slot *slots = must(calloc((size_t)mask + 2, sizeof *slots));
+    slot *slots = must(calloc((size_t)mask + 1, sizeof *slots));
     for (uint32_t k = 0; k <= g->mask; k++) {
         if (g->slots[k].hash) {
             uint32_t to = (uint32_t)g->slots[k].hash & mask;
@@ -166,30 +166,9 @@ static uint64_t noted_key(const cc_token *t)
     return (uint64_t)t->term << 32 | t->classes;
 }
 
-/* A spelling's record, when it is in its home slot or the next (nearly always): the slot is chosen by
- * arithmetic, not a branch. A token without a record (punctuation) has key 0, and finds the
- * table's last slot, past the mask and always empty, whose record is the zeros it has. So only a rare
- * word, or one not yet known, takes a branch the CPU guesses wrong. */
-static inline const slot *near_home(const slot *slots, uint32_t mask, uint64_t key)
-{
-    uint32_t k = key ? (uint32_t)key & mask : mask + 1;
-    uint32_t moved = slots[k].hash != key; /* arithmetic, as the compiler would make a select a branch */
-    return &slots[(k + moved) & (mask | (moved - 1))];
-}
-
-/* The slot that holds key, or the empty one where it would go: the long way. */
-static slot *probe(slot *slots, uint32_t mask, uint64_t key)
-{
-    uint32_t k = (uint32_t)key & mask;
-    while (slots[k].hash != key && slots[k].hash) {
-        k = (k + 1) & mask;
-    }
-    return &slots[k];
-}
-
 /* A word's slot is fetched a few tokens ahead of its probe: rare words miss the cache, and their misses
- * then overlap. The table is held in locals (token stores could alias it), and read again only when a
- * spelling is added. */
+ * then overlap. A token without a record (punctuation) has key 0, and fetches slot 0 for nothing. The
+ * table is held in locals (token stores could alias it), and read again only when a spelling is added. */
 static void intern_tokens(generation *g, cc_article *a)
 {
     enum { AHEAD = 32 };
@@ -206,18 +185,18 @@ static void intern_tokens(generation *g, cc_article *a)
             __builtin_prefetch(&slots[(uint32_t)noted_key(t + AHEAD) & mask]);
         }
         uint64_t key = noted_key(t);
-        const slot *near = near_home(slots, mask, key);
-        if (near->hash == key) {
-            t->classes = near->classes;
-            t->term = near->term;
+        if (!key) {
             continue;
         }
-        slot *s = probe(slots, mask, key);
-        if (s->hash) {
-            t->classes = s->classes;
-            t->term = s->term;
+        uint32_t k = (uint32_t)key & mask;
+        while (slots[k].hash != key && slots[k].hash) {
+            k = (k + 1) & mask;
+        }
+        if (slots[k].hash) {
+            t->classes = slots[k].classes;
+            t->term = slots[k].term;
         } else {
-            add_spelling(g, s, t, a->text, key);
+            add_spelling(g, &slots[k], t, a->text, key);
             slots = g->slots;
             mask = g->mask;
         }
