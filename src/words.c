@@ -52,7 +52,6 @@ static class_slot *class_find(const char *s, size_t n, int insert)
     if (!insert && !(filter[f / 64] >> (f % 64) & 1)) {
         return NULL;
     }
-    filter[f / 64] |= 1ULL << (f % 64);
     size_t i = (size_t)h & (class_cap - 1);
     while (classes[i].key) {
         if (classes[i].hash == h && classes[i].len == n && same_lower(classes[i].key, s, n)) {
@@ -61,8 +60,9 @@ static class_slot *class_find(const char *s, size_t n, int insert)
         i = (i + 1) & (class_cap - 1);
     }
     if (!insert) {
-        return NULL;
+        return NULL; /* a lookup writes nothing: threads look words up at once, outside any lock */
     }
+    filter[f / 64] |= 1ULL << (f % 64);
     classes[i].key = s;
     classes[i].hash = h;
     classes[i].len = (uint32_t)n;
