@@ -4,11 +4,30 @@
 #define CC_VEC_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #define CC_VEC(T) struct { T *v; size_t n, cap; }
 
 void *cc_vec_grow(void *items, size_t *cap, size_t need, size_t item_size);
+
+/* Defines `static inline size_t NAME(const T *v, size_t n, uint32_t pos)`: the index of the first of
+ * v[0..n), which are in order and disjoint, whose FIELD (an end offset) is past pos; n when none. Its
+ * steps move by a conditional move, not a branch to guess: the quote stage searches often. */
+#define CC_DEFINE_FIRST_ENDING_AFTER(NAME, T, FIELD)                    \
+    static inline size_t NAME(const T *v, size_t n, uint32_t pos)       \
+    {                                                                   \
+        size_t base = 0;                                                \
+        if (n == 0) {                                                   \
+            return 0;                                                   \
+        }                                                               \
+        while (n > 1) {                                                 \
+            size_t half = n / 2;                                        \
+            base = v[base + half].FIELD <= pos ? base + half : base;    \
+            n -= half;                                                  \
+        }                                                               \
+        return base + (v[base].FIELD <= pos);                           \
+    }
 
 #define CC_VEC_PUSH(vec, item)                                                                     \
     do {                                                                                           \

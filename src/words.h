@@ -123,21 +123,13 @@ static inline int cc_tok_possessive(const cc_article *a, uint32_t i)
     return cc_tok_stem_len(a, i) != cc_tok_len(a, i);
 }
 
-/* The first token that ends after byte offset pos (binary search, its steps by a conditional move rather
- * than a branch to guess: the quote stage asks for the first token of every person mentioned). */
+CC_DEFINE_FIRST_ENDING_AFTER(cc_first_token_ending_after, cc_token, end)
+
+/* The first token that ends after byte offset pos (the quote stage asks for the first token of every
+ * person mentioned). */
 static inline uint32_t cc_token_at(const cc_article *a, uint32_t pos)
 {
-    const cc_token *t = a->tokens.v;
-    size_t base = 0, n = a->tokens.n;
-    if (n == 0) {
-        return 0;
-    }
-    while (n > 1) {
-        size_t half = n / 2;
-        base = t[base + half].end <= pos ? base + half : base;
-        n -= half;
-    }
-    return (uint32_t)(base + (t[base].end <= pos));
+    return (uint32_t)cc_first_token_ending_after(a->tokens.v, a->tokens.n, pos);
 }
 
 /* A capitalised word (or an all-capitals acronym) that could be part of a name. */
