@@ -484,7 +484,7 @@ static size_t ratio(amount_ctx *c, reading *r, size_t j)
 {
     size_t k = amt_word(c, j, "out") && amt_word(c, j + 1, "of") ? j + 2 : amt_word(c, j, "in") ? j + 1 : 0;
     figure g;
-    if (!k || r->unit.len || r->f.vague || r->f.decimals || !amt_is_trigger(c, k) || !amt_read_figure(c, k, &g) ||
+    if (!k || k >= c->end || r->unit.len || r->f.vague || r->f.decimals || !amt_is_trigger(c, k) || !amt_read_figure(c, k, &g) ||
         g.nonquantity || g.vague || g.decimals || g.unit.len || g.value <= r->f.value || g.value > 1000) {
         return j;
     }

@@ -205,3 +205,19 @@ TEST(amounts_newsquant_scores)
     CHECK(scores[0] >= 0.95);
     CHECK(scores[1] >= 0.88);
 }
+
+/* "5 in" as the article's last tokens, with the token array exactly full: the share test ("one in five")
+ * must not read the token after "in" (the fuzzer's case, fuzz/corpus/07_ratio_word_at_text_end.txt; the
+ * sanitized run of this test reads past the array without the bound). The text is 39 bytes, so its 32
+ * tokens fill the 32 reserved. */
+TEST(amounts_ratio_word_at_the_end_of_the_text)
+{
+    char text[64];
+    snprintf(text, sizeof text, "Late %.*s 5 in", 29, "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
+    cc_cluster *c = test_analyze(text);
+    const cc_article *a = c->articles.v[0];
+    CHECK_INT((long)a->tokens.n, (long)a->tokens.cap);
+    CHECK_INT((long)a->amounts.n, 1);
+    CHECK(a->amounts.n == 1 && a->amounts.v[0].value == 5 && a->amounts.v[0].qualifier == CC_Q_EXACT);
+    cc_cluster_free(c);
+}
