@@ -25,7 +25,7 @@ all: $(B)/crosscheck
 # The lexicons under data/ become ready hash tables at build time (tools/lexgen.c).
 $(B)/lexgen: tools/lexgen.c src/lexicon_table.h src/lexicon.h
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $< -lxxhash -o $@
+	$(CC) $(ALL_CFLAGS) $< -o $@
 $(GEN_SRC): $(DATA) $(B)/lexgen
 	@mkdir -p $(dir $@)
 	$(B)/lexgen $(DATA) > $@.tmp && mv $@.tmp $@
