@@ -154,8 +154,9 @@ int cc_tok_reporting_verb_slow(const cc_article *a, uint32_t i, uint32_t lo);
 
 /* Reporting verb ("said", "told", "tweeted"); plural-looking forms that are also nouns ("reports",
  * "claims") count only after a name or pronoun. Inline, the test that turns away almost every token:
- * not a word, capitalised inside a sentence, or neither in the verb list nor "put", "shot", "went" (of
- * "put it", "shot back", "went on"). */
+ * not a word, capitalised inside a sentence, or neither in the verb list nor shaped like "put", "shot",
+ * "went" (of "put it", "shot back", "went on": three or four letters, p, s or w first, t last; "was",
+ * "with" and "were" are turned away here). */
 static inline int cc_tok_reporting_verb(const cc_article *a, uint32_t i, uint32_t lo)
 {
     const cc_token *t = cc_tok(a, i);
@@ -164,8 +165,8 @@ static inline int cc_tok_reporting_verb(const cc_article *a, uint32_t i, uint32_
     }
     if (!(t->classes & CC_W_VERB)) {
         uint32_t len = t->end - t->start;
-        char first = (char)(a->text[t->start] | 0x20);
-        if (len < 3 || len > 4 || (first != 'p' && first != 's' && first != 'w')) {
+        char first = (char)(a->text[t->start] | 0x20), last = (char)(a->text[t->end - 1] | 0x20);
+        if (len < 3 || len > 4 || last != 't' || (first != 'p' && first != 's' && first != 'w')) {
             return 0;
         }
     }
