@@ -187,7 +187,9 @@ static void spaced_scales(const amount_ctx *c, figure *f)
         const char *hy = c->tok[j].flags & CC_TF_HYPHEN ? memchr(w, '-', len) : NULL;
         size_t n = hy ? (size_t)(hy - w) : len;
         double v;
-        if (cc_number_word(w, n, &v) != CC_NW_SCALE) {
+        /* a whole word without the class bit is no number word: most words after a figure ask nothing more */
+        int maybe = hy || (c->tok[j].classes & CC_W_NUMBER_LIKE);
+        if (!maybe || cc_number_word(w, n, &v) != CC_NW_SCALE) {
             v = cc_scale_suffix(w, n);
             if (v <= 0 || hy || (n == 1 && (!(w[0] >= 'A' && w[0] <= 'Z') || j + 1 >= c->end ||
                                             c->tok[j + 1].kind != CC_TOK_WORD))) {

@@ -63,6 +63,13 @@ static int value_is(const cc_lexentry *e, const char *v)
 
 /* ---- context tests: what stands around a figure ---- */
 
+/* Word token j is a stop word. A word without the class bit starts none, so most are told without a call. */
+static inline int stop_word(const amount_ctx *c, size_t j)
+{
+    size_t n;
+    return (c->tok[j].classes & CC_W_STOP_START) && cc_phrase_at(stop_words, c->a, j, c->end, 1, &n);
+}
+
 /* The class bit CC_W_TIME_WORD, set for every capitalised month spelling, turns most words away before
  * their text is read. */
 static int is_month(const amount_ctx *c, size_t i)
@@ -173,7 +180,7 @@ static int is_name_word(const amount_ctx *c, size_t p)
     for (uint32_t k = t->start + 1; k < t->end; k++) {
         inner_cap |= c->text[k] >= 'A' && c->text[k] <= 'Z';
     }
-    if ((!(t->flags & CC_TF_CAP) && !inner_cap) || cc_phrase_at(stop_words, c->a, p, c->end, 1, &n)) {
+    if ((!(t->flags & CC_TF_CAP) && !inner_cap) || stop_word(c, p)) {
         return 0; /* "James Lipman With 275 pound-feet": title case */
     }
     if (is_month(c, p) || (strchr("MTWFS", c->text[t->start]) && cc_weekday_number(c->text + t->start, t->end - t->start) >= 0)) {
@@ -365,7 +372,7 @@ static cc_str counted_noun(const amount_ctx *c, size_t j)
     int words = 0;
     for (; j < c->end && words < 3; j++) {
         const cc_token *t = &c->tok[j];
-        if (t->kind != CC_TOK_WORD || cc_phrase_at(stop_words, c->a, j, c->end, 1, &n)) {
+        if (t->kind != CC_TOK_WORD || stop_word(c, j)) {
             break;
         }
         last = j, words++;
@@ -668,8 +675,7 @@ static void inherit(const amount_ctx *c, reading *r)
     /* the unit may run on past what was read as one: "1.5 degrees Celsius (2.7 F)", "7.5 million Danish crowns" */
     int restate = (amt_punct(c, p, '(') && gap <= 3) || (amt_punct(c, p, '/') && gap == 1);
     for (size_t k = c->last_right + 1; restate && k < p; k++) {
-        size_t n;
-        restate = c->tok[k].kind == CC_TOK_WORD && !cc_phrase_at(stop_words, c->a, k, c->end, 1, &n);
+        restate = c->tok[k].kind == CC_TOK_WORD && !stop_word(c, k);
     }
     int alternative = amt_word(c, p, "or") && gap <= 3; /* "lost 190 points, or 0.6%"; "around 25k or 40k" */
     for (size_t k = c->last_right + 1; alternative && k < p; k++) {

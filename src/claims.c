@@ -240,6 +240,20 @@ static int listed_with_next(const clause *c, size_t from)
     return 1;
 }
 
+/* Token k (a word after from) opens another clause or speaks of other people. The words begin with b, w, a
+ * or t: a word with another first letter, most of them, is turned away before any comparison. */
+static int ends_clause(const clause *c, size_t k, size_t from)
+{
+    const cc_token *t = &c->a->tokens.v[k];
+    unsigned first = (unsigned char)c->a->text[t->start] | 0x20u;
+    if (!(first == 'b' || first == 'w' || first == 'a' || first == 't')) {
+        return 0;
+    }
+    int among = k > from && is_word(c, k - 1, "among"); /* "were among those killed" */
+    return is_word(c, k, "but") || is_word(c, k, "while") || is_word(c, k, "whereas") || is_word(c, k, "although") ||
+           (!among && (is_word(c, k, "those") || is_word(c, k, "them") || is_word(c, k, "these")));
+}
+
 /* "…were killed", "…remain under siege", "…fled": the first predicate after the people counted, before
  * the next figure (unless it is listed with this one) or the end of the clause. */
 static int predicate_after(const clause *c, size_t from, predicate *p)
@@ -251,9 +265,7 @@ static int predicate_after(const clause *c, size_t from, predicate *p)
         if (t->kind == CC_TOK_PUNCT && (c->a->text[t->start] == ';' || c->a->text[t->start] == ':')) {
             return 0;
         }
-        int among = k > from && is_word(c, k - 1, "among"); /* "were among those killed" */
-        if (is_word(c, k, "but") || is_word(c, k, "while") || is_word(c, k, "whereas") || is_word(c, k, "although") ||
-            (!among && (is_word(c, k, "those") || is_word(c, k, "them") || is_word(c, k, "these")))) {
+        if (ends_clause(c, k, from)) {
             return 0; /* another clause, or other people: "…arrived for evacuating those injured" */
         }
         const cc_lexentry *e = predicate_at(c, k, &n);
