@@ -260,8 +260,19 @@ static int parse_words(scan *sc, cc_date *out)
     return 0;
 }
 
+/* Whether a date can start at byte c: a digit, or the initial of a name among initials. */
+static int may_open(char c, uint32_t initials)
+{
+    unsigned first = (unsigned)(((unsigned char)c | 0x20u) - 'a');
+    return is_digit(c) || (is_alpha(c) && ((initials >> first) & 1));
+}
+
 size_t cc_date_parse(const char *s, size_t len, cc_date *out)
 {
+    /* every line start of an article asks: most open with a word no weekday or month starts like */
+    if (!len || !may_open(s[0], MONTH_INITIALS | WEEKDAY_INITIALS)) {
+        return 0;
+    }
     scan sc = { s, len, 0 };
     size_t n = word_length(&sc);
     if (n && cc_weekday_number(s, n) >= 0) {
@@ -269,6 +280,9 @@ size_t cc_date_parse(const char *s, size_t len, cc_date *out)
         skip_separators(&sc);
     }
     size_t start = sc.pos;
+    if (start >= len || !may_open(s[start], MONTH_INITIALS)) {
+        return 0;
+    }
     cc_date d;
     if (parse_iso(&sc, &d) || (sc.pos = start, parse_numeric(&sc, &d)) || (sc.pos = start, parse_words(&sc, &d))) {
         skip_clock_time(&sc);

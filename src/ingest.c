@@ -31,35 +31,27 @@ void cc_error_set(cc_error *err, const char *file, long line, long offset, const
 }
 
 /* Length of the valid UTF-8 sequence at s (1-4), or 0 if the bytes there are not valid UTF-8
- * (overlong forms, surrogates and code points past U+10FFFF included). */
-static int utf8_valid_length(const unsigned char *s, size_t avail)
+ * (overlong forms, surrogates and code points past U+10FFFF included). Those are ruled out by the range of
+ * the second byte, as Unicode's table of well-formed sequences gives it, so no code point is assembled. */
+static inline int utf8_valid_length(const unsigned char *s, size_t avail)
 {
     unsigned char c = s[0];
     if (c < 0x80) {
         return 1;
     }
-    int n;
-    uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 2, cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3, cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4, cp = c & 0x07;
-    } else {
+    int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (c < 0xC2 || c > 0xF4 || (size_t)n > avail) {
         return 0;
     }
-    if ((size_t)n > avail) {
+    unsigned char low = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char high = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    if (s[1] < low || s[1] > high) {
         return 0;
     }
-    for (int i = 1; i < n; i++) {
+    for (int i = 2; i < n; i++) {
         if ((s[i] & 0xC0) != 0x80) {
             return 0;
         }
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-        return 0;
     }
     return n;
 }
@@ -103,19 +95,11 @@ static unsigned needs_a_look16(const unsigned char *s)
 }
 #endif
 
-/* How many of the n bytes at s, from the first, need no look: most of any text, so it is checked 32
- * bytes at a time (without SSE2, eight). */
+/* How many of the n bytes at s, from the first, need no look, eight at a time (the tail of a text, or
+ * all of it without SSE2). */
 static size_t plain_run(const unsigned char *s, size_t n)
 {
     size_t i = 0;
-#ifdef __SSE2__
-    for (; i + 32 <= n; i += 32) {
-        unsigned look = needs_a_look16(s + i) | needs_a_look16(s + i + 16) << 16;
-        if (look) {
-            return i + (size_t)__builtin_ctz(look);
-        }
-    }
-#endif
     while (i + 8 <= n && plain8(s + i)) {
         i += 8;
     }
@@ -141,23 +125,59 @@ static int shows_a_character(const unsigned char *s, size_t n)
     return 0;
 }
 
+/* Reports the byte at s[i] that makes the text unreadable (a NUL, or bytes that are not UTF-8); 0. */
+static __attribute__((noinline)) size_t unreadable(const unsigned char *s, size_t i, cc_error *err)
+{
+    long line = line_of((const char *)s, i);
+    if (s[i] == 0) {
+        cc_error_set(err, NULL, line, (long)i, "NUL byte: binary data, not text");
+    } else {
+        cc_error_set(err, NULL, line, (long)i, "invalid UTF-8 (byte 0x%02X)", s[i]);
+    }
+    return 0;
+}
+
+/* The byte at s[i] that needs a look: the length of its UTF-8 sequence or control character, or 0 (with
+ * err set) when it makes the text unreadable. */
+static inline size_t look_at(const unsigned char *s, size_t i, size_t len, size_t *controls, cc_error *err)
+{
+    int n = s[i] ? utf8_valid_length(s + i, len - i) : 0;
+    if (n == 0) {
+        return unreadable(s, i, err);
+    }
+    *controls += is_junk_control(s[i]);
+    return (size_t)n;
+}
+
 int cc_validate_text(const char *text, size_t len, cc_error *err)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t controls = 0;
-    for (size_t i = plain_run(s, len); i < len; i += plain_run(s + i, len - i)) {
-        unsigned char c = s[i];
-        if (c == 0) {
-            cc_error_set(err, NULL, line_of(text, i), (long)i, "NUL byte: binary data, not text");
-            return -1;
+    size_t controls = 0, i = 0;
+#ifdef __SSE2__
+    /* 32 bytes a step; the bytes that need a look in them (curly quotes and dashes, in most news) are
+     * taken in order from the step's mask, which goes on past each valid sequence */
+    while (i + 32 <= len) {
+        unsigned look = needs_a_look16(s + i) | needs_a_look16(s + i + 16) << 16;
+        size_t next = 32;
+        for (; look; look &= ~0u << next) {
+            size_t at = (size_t)__builtin_ctz(look), n = look_at(s, i + at, len, &controls, err);
+            if (n == 0) {
+                return -1;
+            }
+            next = at + n;
+            if (next >= 32) {
+                break; /* a sequence across the step's end: the next step starts after it */
+            }
         }
-        int n = utf8_valid_length(s + i, len - i);
+        i += look ? next : 32;
+    }
+#endif
+    for (i += plain_run(s + i, len - i); i < len; i += plain_run(s + i, len - i)) {
+        size_t n = look_at(s, i, len, &controls, err);
         if (n == 0) {
-            cc_error_set(err, NULL, line_of(text, i), (long)i, "invalid UTF-8 (byte 0x%02X)", c);
             return -1;
         }
-        controls += is_junk_control(c);
-        i += (size_t)n;
+        i += n;
     }
     if (controls * 20 > len) {
         cc_error_set(err, NULL, 0, -1, "binary data: %zu control characters in %zu bytes", controls, len);
