@@ -39,8 +39,11 @@ static int name_index(const char *s, size_t len, const char *const *names, int c
         if ((s[0] | 0x20) != names[i][0] || (s[1] | 0x20) != names[i][1]) {
             continue; /* capitalised words come here by the hundred: most differ in their first two letters */
         }
-        size_t n = strlen(names[i]);
-        if (len <= n && strncasecmp(s, names[i], len) == 0) {
+        size_t k = 2;
+        while (k < len && (s[k] | 0x20) == names[i][k]) { /* names are lower case: ends at their NUL */
+            k++;
+        }
+        if (k == len) {
             return i;
         }
     }
