@@ -197,8 +197,9 @@ typedef struct predicate {
 
 static const cc_lexentry *predicate_at(const clause *c, size_t k, size_t *n)
 {
-    if (c->a->tokens.v[k].kind != CC_TOK_WORD) {
-        return NULL;
+    const cc_token *t = &c->a->tokens.v[k];
+    if (t->kind != CC_TOK_WORD || !(t->classes & CC_W_PREDICATE_START)) {
+        return NULL; /* a word without the bit starts no predicate: no call */
     }
     const cc_lexentry *e = cc_phrase_at(predicates, c->a, k, c->end, 3, n);
     return e && !has_flag(e, "noun") ? e : NULL;
