@@ -172,13 +172,14 @@ static int read_place(const cc_article *a, size_t k, size_t end, place *p)
             last = j;
             continue;
         }
-        if (p->named && last + 1 == j && !cc_tok_is(a, j, "of") && !cc_phrase_at(stop_words, a, j, end, 1, &n) &&
-            !cc_tok_is(a, j, "late") && !cc_tok_is(a, j, "early") && !cc_phrase_at(time_words, a, j, end, 3, &n)) {
+        if (p->named && last + 1 == j && !cc_tok_is(a, j, "of") && !cc_claim_phrase_at(stop_words, CC_W_STOP_START, a, j, end, 1, &n) &&
+            !cc_tok_is(a, j, "late") && !cc_tok_is(a, j, "early") &&
+            !cc_claim_phrase_at(time_words, CC_W_TIME_START, a, j, end, 3, &n)) {
             /* "the Hamas attack", "the Aleppo offensive": a name qualifying something that is no place,
              * unless a place noun follows ("Aleppo's few remaining opposition-held neighborhoods") */
             size_t q = j;
             while (q < end && q < j + 4 && tok(a, q)->kind == CC_TOK_WORD && !place_noun(a, q) &&
-                   !cc_phrase_at(stop_words, a, q, end, 1, &n)) {
+                   !cc_claim_phrase_at(stop_words, CC_W_STOP_START, a, q, end, 1, &n)) {
                 q++;
             }
             if (q >= end || !place_noun(a, q)) {
@@ -191,7 +192,7 @@ static int read_place(const cc_article *a, size_t k, size_t end, place *p)
             p->start = j + 1; /* "8.6 square kilometers of eastern Aleppo": the place is after "of" */
             continue;
         }
-        if (cc_phrase_at(stop_words, a, j, end, 1, &n)) {
+        if (cc_claim_phrase_at(stop_words, CC_W_STOP_START, a, j, end, 1, &n)) {
             break;
         }
         if (cc_phrase_at(units, a, j, end, 1, &n) && !p->named) {
@@ -742,7 +743,8 @@ static int read_timex(const cc_article *a, uint32_t s, size_t k, size_t end, tim
     cc_date pub = pub_date(a), d, from, to;
     memset(&x->range, 0, sizeof x->range);
     x->start = k;
-    const cc_lexentry *e = tok(a, k)->kind == CC_TOK_WORD ? cc_phrase_at(time_words, a, k, end, 4, &n) : NULL;
+    const cc_lexentry *e =
+        tok(a, k)->kind == CC_TOK_WORD ? cc_claim_phrase_at(time_words, CC_W_TIME_START, a, k, end, 4, &n) : NULL;
     if (e) {
         x->end = k + n;
         resolve_relative(e, pub, &x->range);

@@ -91,7 +91,7 @@ static int verb_at(const cc_article *a, uint32_t s, size_t i)
                       cc_tok_is(a, i - 1, "her"))) {
         return 0; /* "an estimated", "were reported", "its declared stockpile" */
     }
-    return !(i + 1 < cc_sent_end(a, s) && cc_phrase_at(predicates, a, i + 1, cc_sent_end(a, s), 2, &m)); /* "reported dead" */
+    return !(i + 1 < cc_sent_end(a, s) && cc_claim_phrase_at(predicates, CC_W_PREDICATE_START, a, i + 1, cc_sent_end(a, s), 2, &m)); /* "reported dead" */
 }
 
 /* The words the source scans stop at: reporting and attributing verbs, and the cues of CC_W_SOURCE_CUE
@@ -168,7 +168,7 @@ static int breaks_subject(const cc_article *a, size_t k, size_t to)
         return 0;
     }
     return cc_tok_is_any(a, k, words, CC_COUNT(words)) || cc_phrase_at(reporting, a, k, to, 1, &n) ||
-           cc_phrase_at(predicates, a, k, to, 1, &n);
+           cc_claim_phrase_at(predicates, CC_W_PREDICATE_START, a, k, to, 1, &n);
 }
 
 static size_t trim_subject(const cc_article *a, size_t from, size_t to)
@@ -396,7 +396,7 @@ static int verb_follows(const cc_article *a, size_t k, size_t end)
 {
     size_t n;
     return k < end && (auxiliary_verb(a, k) || cc_phrase_at(reporting, a, k, end, 1, &n) ||
-                       cc_phrase_at(predicates, a, k, end, 1, &n));
+                       cc_claim_phrase_at(predicates, CC_W_PREDICATE_START, a, k, end, 1, &n));
 }
 
 /* "according to X": up to ten words, ending before a figure or a verb when commas are missing ("according
@@ -464,7 +464,7 @@ static int account_noun_at(const cc_article *a, size_t first, size_t k, size_t e
         return 0;
     }
     const cc_token *p = k > first ? tok(a, k - 1) : NULL;
-    return !p || cc_phrase_at(stop_words, a, k - 1, end, 1, &n) ||
+    return !p || cc_claim_phrase_at(stop_words, CC_W_STOP_START, a, k - 1, end, 1, &n) ||
            (p->end - p->start > 3 && !memcmp(a->text + p->end - 3, "ing", 3));
 }
 

@@ -111,7 +111,7 @@ static who_info read_who(const clause *c, size_t j)
         if (t->kind != CC_TOK_WORD) {
             break;
         }
-        const cc_lexentry *e = cc_phrase_at(people_nouns, c->a, k, c->end, 3, &n);
+        const cc_lexentry *e = cc_claim_phrase_at(people_nouns, CC_W_FIGURE_START, c->a, k, c->end, 3, &n);
         if (e) {
             w.people = 1;
             size_t last = k + n - 1, m, list = last;
@@ -125,7 +125,7 @@ static who_info read_who(const clause *c, size_t j)
                 if (is_word(c, q, "and") || is_word(c, q, "or")) {
                     q++, closing = 1;
                 }
-                if (q >= c->end || !(e2 = cc_phrase_at(people_nouns, c->a, q, c->end, 2, &m)) || e2->value_len) {
+                if (q >= c->end || !(e2 = cc_claim_phrase_at(people_nouns, CC_W_FIGURE_START, c->a, q, c->end, 2, &m)) || e2->value_len) {
                     break;
                 }
                 list = q + m - 1;
@@ -140,8 +140,8 @@ static who_info read_who(const clause *c, size_t j)
             w.end = last + 1;
             return w;
         }
-        if (cc_phrase_at(predicates, c->a, k, c->end, 3, &n) ||
-            (!(t->flags & CC_TF_CAP) && cc_phrase_at(stop_words, c->a, k, c->end, 1, &n))) {
+        if (cc_claim_phrase_at(predicates, CC_W_PREDICATE_START, c->a, k, c->end, 3, &n) ||
+            (!(t->flags & CC_TF_CAP) && cc_claim_phrase_at(stop_words, CC_W_STOP_START, c->a, k, c->end, 1, &n))) {
             break;
         }
         if (cc_phrase_at(things, c->a, k, c->end, 2, &n)) {

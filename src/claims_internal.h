@@ -4,10 +4,22 @@
 #define CC_CLAIMS_INTERNAL_H
 
 #include "node.h"
+#include "phrase.h"
 
 static inline const cc_token *tok(const cc_article *a, size_t i)
 {
     return &a->tokens.v[i];
+}
+
+/* cc_phrase_at for a lexicon whose first words have a class bit of their own (phrase.c's start groups):
+ * a word without it starts no entry, so it is turned away here, without the call. */
+static inline const cc_lexentry *cc_claim_phrase_at(const cc_lexset *set, unsigned bit, const cc_article *a,
+                                                    size_t k, size_t end, int max, size_t *n)
+{
+    if (k < end && tok(a, k)->kind == CC_TOK_WORD && !(tok(a, k)->classes & bit)) {
+        return NULL;
+    }
+    return cc_phrase_at(set, a, k, end, max, n);
 }
 
 /* The text of tokens [from, to), empty when there are none. */
