@@ -867,6 +867,8 @@ void cc_extract_amounts(cc_article *a)
         if (c.sentence != s) {
             enter_sentence(&c, a, s);
         }
-        i = may_start_figure(&tok[i]) && amt_is_trigger(&c, i) ? amt_read_amount(&c, i) : i + 1;
+        /* a number starts a figure: only a word is asked further, out of line */
+        int starts = tok[i].kind == CC_TOK_NUMBER || (may_start_figure(&tok[i]) && amt_is_trigger(&c, i));
+        i = starts ? amt_read_amount(&c, i) : i + 1;
     }
 }
