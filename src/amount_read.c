@@ -41,6 +41,25 @@ static void parse_vague_values(void)
     }
 }
 
+uint64_t amt_punct_starts[2];
+
+/* The first bytes of the keys of every lexicon amt_phrase_at is asked about (amounts.c and this file). */
+static void find_punct_starts(void)
+{
+    static const char *const around_figure[] = { "units",          "currencies",      "people_nouns",  "qualifiers",
+                                                 "qualifiers_after", "change_words",  "change_by_verbs", "clock_words",
+                                                 "metre_context",  "ordinal_words",   "street_words",  "vague_figures" };
+    for (size_t k = 0; k < CC_COUNT(around_figure); k++) {
+        const cc_lexset *set = cc_lexset_get(around_figure[k]);
+        for (size_t i = 0; i < cc_lexset_size(set); i++) {
+            unsigned char b = (unsigned char)cc_lexset_entry(set, i)->key[0];
+            if (b < 128) {
+                amt_punct_starts[b >> 6] |= 1ull << (b & 63);
+            }
+        }
+    }
+}
+
 static void load_lexicons(void)
 {
     currencies = cc_lexset_get("currencies");
@@ -51,11 +70,12 @@ static void load_lexicons(void)
     ordinal_words = cc_lexset_get("ordinal_words");
     vague_amounts = cc_lexset_get("vague_figures");
     parse_vague_values();
+    find_punct_starts();
     atomic_store_explicit(&lexicons_ready, 1, memory_order_release);
 }
 
 /* Once per process, whichever thread comes first; after that a load, without a call. */
-static void init(void)
+void amt_init(void)
 {
     if (!atomic_load_explicit(&lexicons_ready, memory_order_acquire)) {
         pthread_once(&lexicons_loaded, load_lexicons);
@@ -591,7 +611,7 @@ int amt_word_prefix_range(const amount_ctx *c, size_t i)
 
 int amt_read_figure(const amount_ctx *c, size_t i, figure *f)
 {
-    init();
+    amt_init();
     memset(f, 0, sizeof *f);
     f->scale = 1;
     f->first = i;

@@ -51,6 +51,12 @@ static inline int amt_glued_digits(const char *w, size_t n)
                       (n > 3 && w[3] >= '0' && w[3] <= '9'));
 }
 
+/* Bit b set: an entry of a lexicon read through amt_phrase_at begins with the ASCII byte b ("%", "$", "~");
+ * a new lexicon asked so joins amount_read.c's list. Made by amt_init. */
+extern uint64_t amt_punct_starts[2];
+/* The figure readers' once-only set-up; before any other call here. */
+void amt_init(void);
+
 /* Might token i start a figure? Cheap: digits, number words, vague amounts, "RM79", "minus-5". */
 int amt_is_trigger(const amount_ctx *c, size_t i);
 /* Might a token spelled so start a figure, whatever its kind and flags (a superset of amt_is_trigger)?
@@ -100,6 +106,11 @@ static inline const cc_lexentry *amt_phrase_at(const amount_ctx *c, const cc_lex
                                                size_t *n)
 {
     if (j >= c->end || (c->tok[j].kind == CC_TOK_WORD && !(c->tok[j].classes & CC_W_FIGURE_START))) {
+        return NULL;
+    }
+    /* nor does a comma or a full stop, the most common tokens after a figure */
+    unsigned char b = (unsigned char)c->text[c->tok[j].start];
+    if (c->tok[j].kind == CC_TOK_PUNCT && b < 128 && !((amt_punct_starts[b >> 6] >> (b & 63)) & 1)) {
         return NULL;
     }
     return cc_phrase_at(set, c->a, j, c->end, max, n);

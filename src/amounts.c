@@ -839,6 +839,7 @@ static void enter_sentence(amount_ctx *c, cc_article *a, size_t s)
 void cc_extract_amounts(cc_article *a)
 {
     init();
+    amt_init();
     cc_numbers_init();
     a->amounts.n = 0;
     const cc_token *tok = a->tokens.v;
