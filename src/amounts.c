@@ -176,8 +176,8 @@ static int is_name_word(const amount_ctx *c, size_t p)
     if (t->kind != CC_TOK_WORD || c->heading) {
         return 0;
     }
-    int inner_cap = 0;
-    for (uint32_t k = t->start + 1; k < t->end; k++) {
+    int inner_cap = 0; /* asked only of a word with no capital first */
+    for (uint32_t k = t->start + 1; !(t->flags & CC_TF_CAP) && k < t->end; k++) {
         inner_cap |= c->text[k] >= 'A' && c->text[k] <= 'Z';
     }
     if ((!(t->flags & CC_TF_CAP) && !inner_cap) || stop_word(c, p)) {
