@@ -199,20 +199,32 @@ static int period_belongs_to_word(const scanner *s, uint32_t wstart, uint32_t we
     return abbreviation_period(s, wstart, wend, title);
 }
 
+#ifdef __SSE2__
+static inline __m128i load16(const char *p)
+{
+    return _mm_loadu_si128((const __m128i *)(const void *)p);
+}
+
+/* Bit k set when byte k of x is an ASCII letter or digit: a byte is in [lo, lo + n) when, shifted by
+ * 0x80 - lo, it is below 0x80 + n as a signed byte. */
+static inline unsigned word_bytes16(__m128i x)
+{
+    const __m128i case_bit = _mm_set1_epi8(0x20);
+    const __m128i letter_shift = _mm_set1_epi8((char)(0x80 - 'a')), letter_limit = _mm_set1_epi8((char)(0x80 + 26));
+    const __m128i digit_shift = _mm_set1_epi8((char)(0x80 - '0')), digit_limit = _mm_set1_epi8((char)(0x80 + 10));
+    __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_shift), letter_limit);
+    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_shift), digit_limit);
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+}
+#endif
+
 /* ASCII letters and digits are most of every word: take them without decoding, sixteen at a time where
  * the CPU allows (the article text is zero-padded, so reading past its end is safe). */
 static inline uint32_t skip_ascii_word_bytes(const char *text, uint32_t pos)
 {
 #ifdef __SSE2__
-    /* a byte is in [lo, lo + n) when, shifted by 0x80 - lo, it is below 0x80 + n as a signed byte */
-    const __m128i case_bit = _mm_set1_epi8(0x20);
-    const __m128i letter_shift = _mm_set1_epi8((char)(0x80 - 'a')), letter_limit = _mm_set1_epi8((char)(0x80 + 26));
-    const __m128i digit_shift = _mm_set1_epi8((char)(0x80 - '0')), digit_limit = _mm_set1_epi8((char)(0x80 + 10));
     for (;;) {
-        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(text + pos));
-        __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_shift), letter_limit);
-        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_shift), digit_limit);
-        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+        unsigned mask = word_bytes16(load16(text + pos));
         if (mask != 0xFFFF) {
             return pos + (uint32_t)__builtin_ctz(~mask);
         }
@@ -236,30 +248,16 @@ typedef struct window {
     uint64_t spaces;
 } window;
 
-#ifdef __SSE2__
-static inline void classify16(const char *p, unsigned *word, unsigned *space)
-{
-    const __m128i case_bit = _mm_set1_epi8(0x20), blank = _mm_set1_epi8(' ');
-    const __m128i letter_shift = _mm_set1_epi8((char)(0x80 - 'a')), letter_limit = _mm_set1_epi8((char)(0x80 + 26));
-    const __m128i digit_shift = _mm_set1_epi8((char)(0x80 - '0')), digit_limit = _mm_set1_epi8((char)(0x80 + 10));
-    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, case_bit), letter_shift), letter_limit);
-    __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(x, digit_shift), digit_limit);
-    *word = (unsigned)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
-    *space = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, blank));
-}
-#endif
-
 /* The text is padded with 32 zero bytes, so a window may reach past its end. */
 static inline window classify32(const char *text, uint32_t base)
 {
     window w = { base, 0, 0 };
 #ifdef __SSE2__
-    unsigned word_lo, word_hi, space_lo, space_hi;
-    classify16(text + base, &word_lo, &space_lo);
-    classify16(text + base + 16, &word_hi, &space_hi);
-    w.nonword = ~((uint64_t)word_hi << 16 | word_lo) & 0xFFFFFFFFu;
-    w.spaces = (uint64_t)space_hi << 16 | space_lo;
+    const __m128i blank = _mm_set1_epi8(' ');
+    __m128i lo = load16(text + base), hi = load16(text + base + 16);
+    w.nonword = ~((uint64_t)word_bytes16(hi) << 16 | word_bytes16(lo)) & 0xFFFFFFFFu;
+    w.spaces = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(hi, blank)) << 16 |
+               (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(lo, blank));
 #else
     for (uint32_t k = 0; k < 32; k++) {
         unsigned char c = (unsigned char)text[base + k];
