@@ -31,8 +31,11 @@ enum {
  * and every capitalised word near a figure asks). */
 static int name_index(const char *s, size_t len, const char *const *names, int count, uint32_t initials)
 {
+    if (len < 3) {
+        return -1; /* before any byte is read: a caller may pass an empty word at the text's end */
+    }
     unsigned first = (unsigned)(((unsigned char)s[0] | 0x20u) - 'a');
-    if (len < 3 || first >= 26 || !((initials >> first) & 1)) {
+    if (first >= 26 || !((initials >> first) & 1)) {
         return -1;
     }
     for (int i = 0; i < count; i++) {
