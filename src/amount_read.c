@@ -611,7 +611,6 @@ int amt_word_prefix_range(const amount_ctx *c, size_t i)
 
 int amt_read_figure(const amount_ctx *c, size_t i, figure *f)
 {
-    amt_init();
     memset(f, 0, sizeof *f);
     f->scale = 1;
     f->first = i;
