@@ -367,8 +367,8 @@ static int plausible_subject(const cc_article *a, cc_str who)
     if (!who.len) {
         return 0;
     }
-    size_t first = cc_tok_at_byte(a, (uint32_t)(who.p - a->text));
-    size_t last = cc_tok_at_byte(a, (uint32_t)(who.p + who.len - 1 - a->text));
+    size_t first = cc_token_at(a, (uint32_t)(who.p - a->text));
+    size_t last = cc_token_at(a, (uint32_t)(who.p + who.len - 1 - a->text));
     if (last >= a->tokens.n) {
         return 1;
     }
@@ -428,7 +428,7 @@ static int object_of_preposition(const cc_article *a, size_t first, cc_str who)
     if (!who.len) {
         return 0;
     }
-    size_t k = cc_tok_at_byte(a, (uint32_t)(who.p - a->text));
+    size_t k = cc_token_at(a, (uint32_t)(who.p - a->text));
     static const char *const preps[] = { "near", "in", "at", "from", "of", "on", "into", "outside", "across", "to" };
     return k > first && cc_tok_is_any(a, k - 1, preps, CC_COUNT(preps));
 }

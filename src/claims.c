@@ -320,7 +320,7 @@ static int joined_to_previous(const clause *c, const cc_claim *prev, const cc_ar
         is_word(c, c->t0, "few") || is_word(c, c->t0, "most")) {
         return 0; /* "…were killed and many suffered breathing problems": a quantifier starts its own clause */
     }
-    size_t k = cc_tok_at_byte(a, prev->span.end);
+    size_t k = cc_token_at(a, prev->span.end);
     if (k >= c->t0 || k < c->first) {
         return 0;
     }
@@ -407,14 +407,14 @@ static void read_claim(cc_article *a, size_t mi, cc_claim_memo *memo)
     c.a = a;
     c.first = cc_sent_first(a, m->sentence);
     c.end = cc_sent_end(a, m->sentence);
-    c.t0 = cc_tok_at_byte(a, m->span.start);
-    c.t1 = cc_tok_at_byte(a, m->span.end - 1);
+    c.t0 = cc_token_at(a, m->span.start);
+    c.t1 = cc_token_at(a, m->span.end - 1);
     c.next_amount = c.then_amount = c.end;
     if (mi + 1 < a->amounts.n && a->amounts.v[mi + 1].sentence == m->sentence) {
-        c.next_amount = cc_tok_at_byte(a, a->amounts.v[mi + 1].span.start);
+        c.next_amount = cc_token_at(a, a->amounts.v[mi + 1].span.start);
     }
     if (mi + 2 < a->amounts.n && a->amounts.v[mi + 2].sentence == m->sentence) {
-        c.then_amount = cc_tok_at_byte(a, a->amounts.v[mi + 2].span.start);
+        c.then_amount = cc_token_at(a, a->amounts.v[mi + 2].span.start);
     }
     if (c.t0 < c.first || c.t1 >= c.end) {
         return;

@@ -434,17 +434,3 @@ const cc_lexentry *cc_phrase_before(const cc_lexset *set, const cc_article *a, s
     return f ? phrase_before(f, set, a, first, i, max_tokens, ntok)
              : phrase_before_new(set, a, first, i, max_tokens, ntok);
 }
-
-size_t cc_tok_at_byte(const cc_article *a, uint32_t byte)
-{
-    size_t lo = 0, hi = a->tokens.n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (a->tokens.v[mid].end <= byte) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
-}

@@ -77,7 +77,5 @@ static inline cc_str cc_tok_str(const cc_article *a, size_t i)
 {
     return cc_str_of(a->text + a->tokens.v[i].start, a->tokens.v[i].end - a->tokens.v[i].start);
 }
-/* First token whose end is after byte (binary search); tokens.n when none. */
-size_t cc_tok_at_byte(const cc_article *a, uint32_t byte);
 
 #endif
