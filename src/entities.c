@@ -897,24 +897,6 @@ void cc_extract_mentions(cc_article *a)
     }
 }
 
-/* Mentions' spans are disjoint and in order, so the one that can hold pos is the last to start at or
- * before it: a search whose steps move by a conditional move, not a branch to guess (speakers.c asks
- * for many tokens). */
-int32_t cc_mention_at(const cc_article *a, uint32_t pos)
-{
-    const cc_mention *m = a->mentions.v;
-    size_t n = a->mentions.n;
-    if (n == 0 || m->span.start > pos) {
-        return -1;
-    }
-    while (n > 1) {
-        size_t half = n / 2;
-        m = m[half].span.start <= pos ? m + half : m;
-        n -= half;
-    }
-    return pos < m->span.end ? (int32_t)(m - a->mentions.v) : -1;
-}
-
 /* ---- across articles ---- */
 
 /* A mention's keys: under its own type, and under place, which agree_places asks of every name. */

@@ -5,8 +5,23 @@
 
 #include "node.h"
 
-/* Index of the mention whose span contains byte offset pos, or -1. Mentions are sorted by position. */
-int32_t cc_mention_at(const cc_article *a, uint32_t pos);
+CC_DEFINE_FIRST_ENDING_AFTER(cc_first_mention_ending_after, cc_mention, span.end)
+
+/* The first mention that ends after byte pos (mentions.n when none). Mentions are disjoint and in order
+ * (entities.c), so from it a walk over a phrase's tokens finds the mention of each without searching
+ * again. */
+static inline size_t cc_mention_from(const cc_article *a, uint32_t pos)
+{
+    return cc_first_mention_ending_after(a->mentions.v, a->mentions.n, pos);
+}
+
+/* Index of the mention whose span contains byte offset pos, or -1: the first to end after pos, if it
+ * starts at or before it. */
+static inline int32_t cc_mention_at(const cc_article *a, uint32_t pos)
+{
+    size_t k = cc_mention_from(a, pos);
+    return k < a->mentions.n && a->mentions.v[k].span.start <= pos ? (int32_t)k : -1;
+}
 
 /* Compares two names' surnames, ignoring case, possessives and "al-" prefixes. */
 int cc_same_surname(cc_str x, cc_str y);

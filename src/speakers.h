@@ -39,16 +39,6 @@ typedef uint32_t (*cc_skip_fn)(const void *ctx, uint32_t tok);
 int cc_attribution_before(const cc_article *a, uint32_t open, uint32_t lo, cc_skip_fn skip, const void *ctx,
                           cc_attribution *out);
 
-CC_DEFINE_FIRST_ENDING_AFTER(cc_first_mention_ending_after, cc_mention, span.end)
-
-/* The first mention that ends after byte pos (mentions.n when none). Mentions are disjoint and in order
- * (entities.c), so from it a walk over a phrase's tokens finds the mention of each without searching
- * again. */
-static inline size_t cc_mention_from(const cc_article *a, uint32_t pos)
-{
-    return cc_first_mention_ending_after(a->mentions.v, a->mentions.n, pos);
-}
-
 /* Is token i a title or role word such as "spokesman" (not a courtesy title like "Mr")? */
 int cc_is_role_word(const cc_article *a, uint32_t i);
 
