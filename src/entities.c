@@ -221,26 +221,13 @@ int cc_name_break(const char *s, uint32_t n, unsigned classes)
     return s[0] >= 'A' && s[0] <= 'Z' && (hyphen_modifier(s, n) || contracted_function_word(s, n, classes));
 }
 
-static void grow_runs(run_vec *runs)
-{
-    run *v = runs->v == runs->small ? malloc(2 * runs->cap * sizeof *v) : realloc(runs->v, 2 * runs->cap * sizeof *v);
-    if (!v) {
-        abort();
-    }
-    if (runs->v == runs->small) {
-        memcpy(v, runs->small, runs->n * sizeof *v);
-    }
-    runs->v = v;
-    runs->cap *= 2;
-}
-
 /* Fields written one by one: a run built whole and copied in was stored in pieces and reloaded in wide
  * loads, which the store buffer cannot forward. text and keys are set after the scan (set_name). */
 static inline void add_run(run_vec *runs, uint32_t first, uint32_t last, uint32_t sentence, uint8_t type,
                            uint8_t locative)
 {
     if (runs->n == runs->cap) {
-        grow_runs(runs);
+        runs->v = cc_vec_grow_small(runs->v, runs->n, &runs->cap, sizeof *runs->v, runs->small);
     }
     run *r = &runs->v[runs->n++];
     r->first = first;

@@ -45,24 +45,10 @@ typedef struct qctx {
     speaker small_speakers[SMALL_SPEAKERS];
 } qctx;
 
-/* An array of n that starts in the context (small), full: twice the room, on the heap. */
-static void *grow_small(void *v, size_t n, size_t *cap, size_t size, const void *small)
-{
-    void *p = v == small ? malloc(*cap * 2 * size) : realloc(v, *cap * 2 * size);
-    if (!p) {
-        abort(); /* out of memory */
-    }
-    if (v == small) {
-        memcpy(p, small, n * size);
-    }
-    *cap *= 2;
-    return p;
-}
-
 #define SMALL_PUSH(vec, small, item)                                                                \
     do {                                                                                           \
         if ((vec).n == (vec).cap) {                                                                \
-            (vec).v = grow_small((vec).v, (vec).n, &(vec).cap, sizeof *(vec).v, (small));          \
+            (vec).v = cc_vec_grow_small((vec).v, (vec).n, &(vec).cap, sizeof *(vec).v, (small));          \
         }                                                                                          \
         (vec).v[(vec).n++] = (item);                                                               \
     } while (0)

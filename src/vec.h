@@ -10,6 +10,9 @@
 #define CC_VEC(T) struct { T *v; size_t n, cap; }
 
 void *cc_vec_grow(void *items, size_t *cap, size_t need, size_t item_size);
+/* For an array of n items that starts in a caller's buffer (small) and is full: twice the room, on the
+ * heap, the items copied out of small the first time. Most articles never leave their small buffers. */
+void *cc_vec_grow_small(void *items, size_t n, size_t *cap, size_t item_size, const void *small);
 
 /* Defines `static inline size_t NAME(const T *v, size_t n, uint32_t pos)`: the index of the first of
  * v[0..n), which are in order and disjoint, whose FIELD (an end offset) is past pos; n when none. Its
